@@ -1,0 +1,58 @@
+# Two commands for a newcomer: `make run` and `make test`. Only Python 3.11+ is needed.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+ADDRESS ?= 127.0.0.1:8000
+
+.PHONY: run test e2e lint format check messages clean
+
+$(VENV)/.installed: requirements.txt
+	@$(PYTHON) -c 'import sys; sys.exit("Python 3.11 or newer is needed (found %s)." % sys.version.split()[0]) if sys.version_info < (3, 11) else None'
+	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.installed-dev: requirements-dev.txt $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+## run: install, migrate, load the demo site and serve it on http://127.0.0.1:8000 (SQLite)
+run: $(VENV)/.installed
+	$(MANAGE) migrate --noinput
+	$(MANAGE) load_demo_content
+	@echo ""
+	@echo "  Thai site:     http://$(ADDRESS)/"
+	@echo "  English site:  http://$(ADDRESS)/en/"
+	@echo "  Admin:         http://$(ADDRESS)/admin/"
+	@echo ""
+	$(MANAGE) runserver $(ADDRESS)
+
+## test: the whole suite (SQLite, or PostgreSQL when DATABASE_URL points at one)
+test: $(VENV)/.installed-dev
+	$(BIN)/pytest
+
+## e2e: browser tests in Debian's headless Chromium, with an accessibility scan
+e2e: $(VENV)/.installed-dev
+	@test -x /usr/bin/chromium || { echo "Browser tests need Debian's Chromium: apt-get install chromium"; exit 1; }
+	$(BIN)/pytest -m e2e tests/e2e
+
+## lint: ruff lint and format check, Django's checks, no missing migration
+lint: $(VENV)/.installed-dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(MANAGE) check
+	$(MANAGE) makemigrations --check --dry-run
+
+format: $(VENV)/.installed-dev
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+## messages: refresh and compile the English interface translations (needs GNU gettext)
+messages: $(VENV)/.installed
+	$(MANAGE) makemessages -l en --ignore=.venv --ignore=tests
+	$(MANAGE) compilemessages --ignore=.venv
+
+clean:
+	rm -rf $(VENV) static_collected

@@ -1,0 +1,48 @@
+"""The main menu, cached per site and language and rebuilt when the tree changes.
+
+Every public page shows the menu, so it costs no query once cached. Production
+sets REDIS_URL so that all web workers share the cache and its invalidation.
+"""
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models.signals import post_delete
+from wagtail.models import Locale, Page, Site
+from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
+
+MENU_TIMEOUT = 60 * 60
+
+
+def menu_cache_key(site_id, language_code):
+    return f"main-menu:{site_id}:{language_code}"
+
+
+def main_menu_items(site, language_code):
+    """``[{"title", "url", "path"}]`` of the "show in menus" children of the language's home."""
+    key = menu_cache_key(site.pk, language_code)
+    items = cache.get(key)
+    if items is None:
+        root = site.root_page
+        home = root.get_translation_or_none(Locale.objects.get(language_code=language_code))
+        children = (home or root).get_children().live().public().in_menu()
+        items = [
+            {"title": child.title, "url": child.get_url(), "path": child.path} for child in children
+        ]
+        cache.set(key, items, MENU_TIMEOUT)
+    return items
+
+
+def clear_menus(**kwargs):
+    cache.delete_many(
+        [
+            menu_cache_key(site_id, code)
+            for site_id in Site.objects.values_list("pk", flat=True)
+            for code, _name in settings.LANGUAGES
+        ]
+    )
+
+
+def connect_signals():
+    for signal in (page_published, page_unpublished, page_slug_changed, post_page_move):
+        signal.connect(clear_menus, dispatch_uid=f"clear-menus-{signal!r}")
+    post_delete.connect(clear_menus, sender=Page, dispatch_uid="clear-menus-delete")

@@ -1,0 +1,53 @@
+"""The site frame: main menu, breadcrumbs and the language switcher."""
+
+from django import template
+from django.conf import settings
+from django.urls import reverse, translate_url
+from django.utils import translation
+from wagtail.models import Site
+
+from core.navigation import main_menu_items
+
+register = template.Library()
+
+
+def locale_home_url(language_code):
+    with translation.override(language_code):
+        return reverse("wagtail_serve", args=[""])
+
+
+@register.simple_tag(takes_context=True)
+def main_menu(context):
+    """Pages marked "show in menus" directly under the home page of the active language."""
+    site = Site.find_for_request(context["request"])
+    if site is None:
+        return []
+    return main_menu_items(site, translation.get_language())
+
+
+@register.simple_tag
+def breadcrumbs(page):
+    """Ancestors of ``page`` from the home page down, without the tree's root."""
+    return page.get_ancestors().filter(depth__gt=1)
+
+
+@register.inclusion_tag("components/language_switcher.html", takes_context=True)
+def language_switcher(context):
+    """A link to the same page in each other language, or to that language's home page."""
+    request = context["request"]
+    page = context.get("page")
+    current = translation.get_language()
+    translated = {}
+    if page is not None and page.pk:
+        for other in page.get_translations().live().select_related("locale"):
+            translated[other.locale.language_code] = other.get_url(request)
+    links = []
+    for code, name in settings.LANGUAGES:
+        if code == current:
+            continue
+        if page is not None:
+            url = translated.get(code) or locale_home_url(code)
+        else:
+            url = translate_url(request.get_full_path(), code)
+        links.append({"code": code, "name": name, "url": url})
+    return {"links": links}
