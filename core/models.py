@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils.translation import get_language
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
@@ -8,22 +9,73 @@ from wagtail.models import Page
 from core.blocks import HotlineBlock
 
 
+class Unit(models.Model):
+    """A unit of the municipality (A1) that owns content. New units are added as data."""
+
+    name = models.CharField("ชื่อหน่วยงาน (Name)", max_length=200, unique=True)
+    name_en = models.CharField("Name in English", max_length=200, blank=True)
+    slug = models.SlugField("รหัส (Code)", max_length=50, unique=True)
+    sort_order = models.PositiveSmallIntegerField("ลำดับ (Order)", default=0)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("name_en"),
+        FieldPanel("slug"),
+        FieldPanel("sort_order"),
+    ]
+
+    class Meta:
+        ordering = ["sort_order", "name"]
+        verbose_name = "หน่วยงาน (Unit)"
+        verbose_name_plural = "หน่วยงาน (Units)"
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def localized_name(self):
+        return self.name_en if get_language() == "en" and self.name_en else self.name
+
+
+class BasePageForm(WagtailAdminPageForm):
+    """A new page starts with its parent's responsible unit."""
+
+    def __init__(self, *args, parent_page=None, **kwargs):
+        super().__init__(*args, parent_page=parent_page, **kwargs)
+        field = self.fields.get("responsible_unit")
+        if field and not self.instance.pk and parent_page is not None:
+            field.initial = getattr(parent_page.specific_deferred, "responsible_unit_id", None)
+
+
 class BasePage(Page):
-    """What every public page shares: listing fields and the "last updated" footer.
+    """What every public page shares: its responsible unit, listing fields and the
+    "last updated" footer.
 
     Abstract, so that no page pays for a join on every query.
     """
 
+    responsible_unit = models.ForeignKey(
+        Unit,
+        verbose_name="หน่วยงานที่รับผิดชอบ (Responsible unit)",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="หน่วยงานเจ้าของเนื้อหา ผู้จัดทำและผู้อนุมัติมาจากหน่วยงานนี้ "
+        "(The unit that owns this content; its staff prepare and approve it)",
+    )
     listing_summary = models.TextField(
         "สรุปสำหรับรายการ (Listing summary)",
         blank=True,
         help_text="ข้อความสั้นที่แสดงในรายการและผลการค้นหา (Short text for listings and search results)",
     )
 
+    content_panels = [*Page.content_panels, FieldPanel("responsible_unit")]
     promote_panels = [
         *Page.promote_panels,
         FieldPanel("listing_summary"),
     ]
+    base_form_class = BasePageForm
 
     class Meta:
         abstract = True
