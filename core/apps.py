@@ -6,6 +6,7 @@ class CoreConfig(AppConfig):
     verbose_name = "ส่วนกลางของเว็บไซต์ (Site core)"
 
     def ready(self):
-        from core.navigation import connect_signals
+        from core import navigation, queries
 
-        connect_signals()
+        navigation.connect_signals()
+        queries.connect_signals()

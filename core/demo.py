@@ -82,8 +82,12 @@ def translate_page(page, language_code, strings):
     for entry in po:
         entry.msgstr = strings.get(entry.msgid, "")
     translation.import_po(po)
-    translation.save_target(publish=True)
-    return page.get_translation(locale)
+    # Save a draft, then publish it now: wagtail-localize would publish on commit, with a copy
+    # of the page taken before its children were added (and so a stale child count).
+    translation.save_target(publish=False)
+    target = page.get_translation(locale)
+    target.get_latest_revision().publish()
+    return target
 
 
 def unit(slug):
@@ -210,7 +214,7 @@ def load_superuser():
 
 
 # Each section's demo module, in the order the tree is built.
-SECTIONS = []
+SECTIONS = ["home.demo"]
 
 
 def load_all():

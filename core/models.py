@@ -1,4 +1,6 @@
+from django.core.cache import cache
 from django.db import models
+from django.db.models.signals import post_delete, post_save
 from django.utils.translation import get_language
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -7,6 +9,9 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 
 from core.blocks import HotlineBlock
+
+UNITS_CACHE_KEY = "units"
+SETTINGS_CACHE_KEY = "site-settings"
 
 
 class Unit(models.Model):
@@ -35,6 +40,15 @@ class Unit(models.Model):
     @property
     def localized_name(self):
         return self.name_en if get_language() == "en" and self.name_en else self.name
+
+    @classmethod
+    def cached(cls, pk):
+        """The unit ``pk`` from a cache of all units (they change rarely), without a query."""
+        units = cache.get(UNITS_CACHE_KEY)
+        if units is None:
+            units = {unit.pk: unit for unit in cls.objects.all()}
+            cache.set(UNITS_CACHE_KEY, units, None)
+        return units.get(pk)
 
 
 class BasePageForm(WagtailAdminPageForm):
@@ -79,6 +93,11 @@ class BasePage(Page):
 
     class Meta:
         abstract = True
+
+    @property
+    def owner_unit(self):
+        """The responsible unit, read from the units cache (no query on a page view)."""
+        return Unit.cached(self.responsible_unit_id) if self.responsible_unit_id else None
 
     @property
     def last_updated(self):
@@ -128,6 +147,16 @@ class SiteSettings(BaseSiteSetting):
     class Meta:
         verbose_name = "ข้อมูลติดต่อและช่องทางร้องเรียน (Contact and channels)"
 
+    @classmethod
+    def for_site(cls, site):
+        """The settings of ``site``, cached (every page's footer reads them) until saved again."""
+        key = f"{SETTINGS_CACHE_KEY}:{site.pk}"
+        instance = cache.get(key)
+        if instance is None:
+            instance = super().for_site(site)
+            cache.set(key, instance, None)
+        return instance
+
     def _in_language(self, thai, english):
         return english if get_language() == "en" and english else thai
 
@@ -138,3 +167,16 @@ class SiteSettings(BaseSiteSetting):
     @property
     def localized_office_hours(self):
         return self._in_language(self.office_hours, self.office_hours_en)
+
+
+def clear_cached_units(**kwargs):
+    cache.delete(UNITS_CACHE_KEY)
+
+
+def clear_cached_settings(instance, **kwargs):
+    cache.delete(f"{SETTINGS_CACHE_KEY}:{instance.site_id}")
+
+
+post_save.connect(clear_cached_units, sender=Unit, dispatch_uid="units-save")
+post_delete.connect(clear_cached_units, sender=Unit, dispatch_uid="units-delete")
+post_save.connect(clear_cached_settings, sender=SiteSettings, dispatch_uid="settings-save")

@@ -10,6 +10,8 @@ from django.db.models.signals import post_delete
 from wagtail.models import Locale, Page, Site
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
+from core.queries import public
+
 MENU_TIMEOUT = 60 * 60
 
 
@@ -17,19 +19,36 @@ def menu_cache_key(site_id, language_code):
     return f"main-menu:{site_id}:{language_code}"
 
 
-def main_menu_items(site, language_code):
-    """``[{"title", "url", "path"}]`` of the "show in menus" children of the language's home."""
+def home_children(site, language_code):
+    """``[{"title", "url", "path", "in_menu"}]`` of the live public children of the language's
+    home page, in tree order."""
     key = menu_cache_key(site.pk, language_code)
     items = cache.get(key)
     if items is None:
         root = site.root_page
         home = root.get_translation_or_none(Locale.objects.get(language_code=language_code))
-        children = (home or root).get_children().live().public().in_menu()
+        children = public((home or root).get_children().live())
         items = [
-            {"title": child.title, "url": child.get_url(), "path": child.path} for child in children
+            {
+                "title": child.title,
+                "url": child.get_url(),
+                "path": child.path,
+                "in_menu": child.show_in_menus,
+            }
+            for child in children
         ]
         cache.set(key, items, MENU_TIMEOUT)
     return items
+
+
+def main_menu_items(site, language_code):
+    """The H1 main menu: home's children marked "show in menus"."""
+    return [item for item in home_children(site, language_code) if item["in_menu"]]
+
+
+def section_items(site, language_code):
+    """The other sections under home (news, agencies, schools, …), for the home page."""
+    return [item for item in home_children(site, language_code) if not item["in_menu"]]
 
 
 def clear_menus(**kwargs):

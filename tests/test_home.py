@@ -1,0 +1,84 @@
+"""The H1 information pages and the complaint-channels page (H6)."""
+
+from django.test import TestCase
+from wagtail.models import Page
+from wagtail.test.utils import WagtailPageTestCase
+
+from core import demo
+from home import demo as home_demo
+from home.models import ChannelsPage, HomePage, InformationPage
+from tests.utils import QUERY_BUDGET, count_queries
+
+
+class HomeSectionTests(WagtailPageTestCase):
+    @classmethod
+    def setUpTestData(cls):
+        demo.load_site_settings()
+        with cls.captureOnCommitCallbacks(execute=True):
+            cls.home = demo.load_home()
+            home_demo.load(cls.home)
+
+    def test_tree_rules(self):
+        self.assertAllowedParentPageTypes(InformationPage, {HomePage})
+        self.assertAllowedSubpageTypes(InformationPage, {})
+        self.assertAllowedSubpageTypes(ChannelsPage, {})
+        self.assertCanNotCreateAt(InformationPage, InformationPage)
+        self.assertCanNotCreateAt(Page, ChannelsPage)
+
+    def test_only_one_channels_page_per_home(self):
+        self.assertFalse(ChannelsPage.can_create_at(self.home))
+
+    def test_budget_page_shows_documents_grouped_by_fiscal_year(self):
+        response = self.client.get("/budget/")
+        self.assertContains(response, "<h1>งบประมาณ</h1>", html=True)
+        content = response.content.decode()
+        self.assertLess(content.index("ปีงบประมาณ 2569"), content.index("ปีงบประมาณ 2568"))
+        self.assertContains(response, "เทศบัญญัติงบประมาณรายจ่ายประจำปีงบประมาณ พ.ศ. 2569")
+        self.assertContains(response, "(PDF, ")
+        self.assertContains(response, "กองวิชาการและแผนงาน")
+
+    def test_information_pages_render_in_english(self):
+        response = self.client.get("/en/budget/")
+        self.assertContains(response, "<h1>Budget</h1>", html=True)
+        self.assertContains(response, "Fiscal year 2569")
+        self.assertContains(response, "Academic Affairs and Planning Division")
+
+    def test_main_menu_follows_the_notice_order(self):
+        content = self.client.get("/").content.decode()
+        nav = content[content.index('class="main-nav"') :]
+        positions = [nav.index(f'href="/{slug}/"') for slug in ("policy", "budget", "structure")]
+        self.assertEqual(positions, sorted(positions))
+        self.assertNotIn('href="/complaint-channels/"', nav[: nav.index("</nav>")])
+
+    def test_channels_page_lists_the_channels_from_the_site_setting(self):
+        response = self.client.get("/complaint-channels/")
+        self.assertContains(response, "ศูนย์รับเรื่องร้องเรียน")
+        self.assertContains(response, 'href="tel:056219555"')
+        self.assertContains(response, "NSM Smart City")
+        english = self.client.get("/en/complaint-channels/")
+        self.assertContains(english, "<h1>Complaint channels</h1>", html=True)
+        self.assertContains(english, "Fire and rescue")
+
+    def test_new_page_starts_with_its_parents_unit(self):
+        budget = InformationPage.objects.get(slug="budget", locale__language_code="th")
+        form_class = InformationPage.get_edit_handler().get_form_class()
+        form = form_class(instance=InformationPage(), parent_page=budget)
+        self.assertEqual(form.fields["responsible_unit"].initial, budget.responsible_unit_id)
+
+    def test_pages_stay_within_the_query_budget(self):
+        for url in ("/budget/", "/structure/", "/complaint-channels/", "/en/budget/"):
+            with self.subTest(url=url):
+                self.assertLessEqual(count_queries(self.client, url), QUERY_BUDGET)
+
+
+class HomeDemoTests(TestCase):
+    def test_loading_twice_creates_no_duplicates(self):
+        demo.load_site_settings()
+        with self.captureOnCommitCallbacks(execute=True):
+            home = demo.load_home()
+            home_demo.load(home)
+        count = Page.objects.count()
+        with self.captureOnCommitCallbacks(execute=True):
+            home_demo.load(home)
+        self.assertEqual(Page.objects.count(), count)
+        self.assertEqual(InformationPage.objects.filter(locale__language_code="th").count(), 7)
