@@ -214,7 +214,7 @@ def load_superuser():
 
 
 # Each section's demo module, in the order the tree is built.
-SECTIONS = ["home.demo"]
+SECTIONS = ["about.demo", "home.demo"]
 
 
 def load_all():
