@@ -214,7 +214,7 @@ def load_superuser():
 
 
 # Each section's demo module, in the order the tree is built.
-SECTIONS = ["about.demo", "home.demo"]
+SECTIONS = ["about.demo", "departments.demo", "home.demo"]
 
 
 def load_all():

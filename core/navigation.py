@@ -19,36 +19,40 @@ def menu_cache_key(site_id, language_code):
     return f"main-menu:{site_id}:{language_code}"
 
 
-def home_children(site, language_code):
-    """``[{"title", "url", "path", "in_menu"}]`` of the live public children of the language's
-    home page, in tree order."""
+def home_tree(site, language_code):
+    """The language's home page and its live public children, in tree order, as
+    ``{"home": item, "children": [item, …]}`` with items ``{"title", "url", "path", "in_menu"}``."""
     key = menu_cache_key(site.pk, language_code)
-    items = cache.get(key)
-    if items is None:
+    tree = cache.get(key)
+    if tree is None:
         root = site.root_page
         home = root.get_translation_or_none(Locale.objects.get(language_code=language_code))
-        children = public((home or root).get_children().live())
-        items = [
-            {
-                "title": child.title,
-                "url": child.get_url(),
-                "path": child.path,
-                "in_menu": child.show_in_menus,
-            }
-            for child in children
-        ]
-        cache.set(key, items, MENU_TIMEOUT)
-    return items
+        home = home or root
+        tree = {
+            "home": _item(home),
+            "children": [_item(child) for child in public(home.get_children().live())],
+        }
+        cache.set(key, tree, MENU_TIMEOUT)
+    return tree
+
+
+def _item(page):
+    return {
+        "title": page.title,
+        "url": page.get_url(),
+        "path": page.path,
+        "in_menu": page.show_in_menus,
+    }
 
 
 def main_menu_items(site, language_code):
     """The H1 main menu: home's children marked "show in menus"."""
-    return [item for item in home_children(site, language_code) if item["in_menu"]]
+    return [item for item in home_tree(site, language_code)["children"] if item["in_menu"]]
 
 
 def section_items(site, language_code):
     """The other sections under home (news, agencies, schools, …), for the home page."""
-    return [item for item in home_children(site, language_code) if not item["in_menu"]]
+    return [item for item in home_tree(site, language_code)["children"] if not item["in_menu"]]
 
 
 def clear_menus(**kwargs):

@@ -6,7 +6,7 @@ from django.urls import reverse, translate_url
 from django.utils import translation
 from wagtail.models import Site
 
-from core.navigation import main_menu_items
+from core.navigation import home_tree, main_menu_items, section_items
 
 register = template.Library()
 
@@ -25,10 +25,26 @@ def main_menu(context):
     return main_menu_items(site, translation.get_language())
 
 
-@register.simple_tag
-def breadcrumbs(page):
-    """Ancestors of ``page`` from the home page down, without the tree's root."""
-    return page.get_ancestors().filter(depth__gt=1)
+@register.simple_tag(takes_context=True)
+def home_sections(context):
+    """The sections under the home page that are not in the main menu (news, agencies, …)."""
+    site = Site.find_for_request(context["request"])
+    if site is None:
+        return []
+    return section_items(site, translation.get_language())
+
+
+@register.simple_tag(takes_context=True)
+def breadcrumbs(context, page):
+    """Ancestors of ``page`` from the home page down, as ``{"title", "url"}``; a page right
+    under the home page takes the home page from the navigation cache."""
+    site = Site.find_for_request(context["request"])
+    if page.depth == 3 and site is not None:
+        return [home_tree(site, translation.get_language())["home"]]
+    return [
+        {"title": ancestor.title, "url": ancestor.get_url(context["request"])}
+        for ancestor in page.get_ancestors().filter(depth__gt=1)
+    ]
 
 
 @register.inclusion_tag("components/language_switcher.html", takes_context=True)
