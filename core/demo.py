@@ -214,7 +214,15 @@ def load_superuser():
 
 
 # Each section's demo module, in the order the tree is built.
-SECTIONS = ["about.demo", "departments.demo", "home.demo"]
+SECTIONS = [
+    "about.demo",
+    "departments.demo",
+    "news.demo",
+    "news.demo_announcements",
+    "procurement.demo",
+    "schools.demo",
+    "home.demo",
+]
 
 
 def load_all():

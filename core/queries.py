@@ -1,13 +1,12 @@
-"""Query helpers shared by every listing: privacy filtering, pagination, query-string parsing."""
+"""Query helpers shared by every listing: privacy filtering and the language served."""
 
+from django.conf import settings
 from django.core.cache import cache
-from django.core.paginator import Paginator
 from django.db.models import Q
 from django.db.models.signals import post_delete, post_save
+from django.utils.translation import get_language
 from wagtail.models import PageViewRestriction
 from wagtail.signals import post_page_move
-
-from core.thai import arabic_digits
 
 PRIVATE_PATHS_KEY = "private-page-paths"
 
@@ -33,6 +32,11 @@ def public(queryset):
     return queryset.exclude(private) if private else queryset
 
 
+def in_active_language(queryset):
+    """Pages of the language being served (a join, not an extra query)."""
+    return queryset.filter(locale__language_code=get_language() or settings.LANGUAGE_CODE)
+
+
 def clear_private_paths(**kwargs):
     cache.delete(PRIVATE_PATHS_KEY)
 
@@ -41,19 +45,3 @@ def connect_signals():
     post_save.connect(clear_private_paths, sender=PageViewRestriction, dispatch_uid="private-save")
     post_delete.connect(clear_private_paths, sender=PageViewRestriction, dispatch_uid="private-del")
     post_page_move.connect(clear_private_paths, dispatch_uid="private-move")
-
-
-def paginate(request, queryset, per_page):
-    """The requested page of ``queryset``; a bad or too large page number gives a valid page."""
-    return Paginator(queryset, per_page).get_page(request.GET.get("page"))
-
-
-def int_param(request, name, minimum=None, maximum=None):
-    """An integer from the query string (Thai digits allowed), or None when absent or invalid."""
-    raw = arabic_digits(request.GET.get(name, "")).strip()
-    if not raw.isascii() or not raw.isdigit() or len(raw) > 9:
-        return None
-    value = int(raw)
-    if (minimum is not None and value < minimum) or (maximum is not None and value > maximum):
-        return None
-    return value

@@ -1,9 +1,12 @@
 from django.db import models
+from django.db.models import F, Window
+from django.db.models.functions import RowNumber
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 
 from core.blocks import BodyBlock, FiscalYearDocumentsBlock
 from core.models import BasePage
+from core.queries import in_active_language, public
 
 
 class HomePage(BasePage):
@@ -14,10 +17,65 @@ class HomePage(BasePage):
     content_panels = [*BasePage.content_panels, FieldPanel("intro")]
 
     parent_page_types = ["wagtailcore.Page"]
+    subpage_types = [
+        "home.InformationPage",
+        "home.ChannelsPage",
+        "about.BasicInformationPage",
+        "about.HistoryPage",
+        "about.VisionPage",
+        "about.MapPage",
+        "departments.DepartmentIndexPage",
+        "departments.PersonDirectoryPage",
+        "departments.PhoneDirectoryPage",
+        "news.NewsIndexPage",
+        "news.PublicationIndexPage",
+        "news.AnnouncementIndexPage",
+        "schools.SchoolIndexPage",
+    ]
     max_count_per_parent = 1
 
     class Meta:
         verbose_name = "หน้าหลัก (Home page)"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(
+            news=self.latest_news(per_category=4),
+            announcements=self.latest_announcements(per_kind=3),
+            publications=self.latest_publications(limit=4),
+        )
+        return context
+
+    @staticmethod
+    def latest_news(per_category):
+        """The newest municipal news (H2) and activity news (H3), ``per_category`` of each,
+        in one query (plus one for the card images), ordered by category then newest."""
+        from news.models import NewsPage
+
+        rank = Window(
+            RowNumber(), partition_by=F("category"), order_by=[F("date").desc(), F("pk").desc()]
+        )
+        return (
+            in_active_language(NewsPage.listing())
+            .annotate(rank=rank)
+            .filter(rank__lte=per_category)
+            .order_by("-category", "-date", "-pk")
+        )
+
+    @staticmethod
+    def latest_announcements(per_kind):
+        """The newest announcements of each kind (H5), grouped by kind, in one query."""
+        from news.models import AnnouncementPage
+
+        return AnnouncementPage.latest_by_kind(per_kind=per_kind)
+
+    @staticmethod
+    def latest_publications(limit):
+        """The newest publications (H4), as a text list: one query, no cover images."""
+        from news.models import PublicationPage
+
+        items = public(PublicationPage.objects.live()).order_by("-year", "-pk")
+        return in_active_language(items)[:limit]
 
 
 class InformationPage(BasePage):

@@ -1,4 +1,6 @@
-"""The H1 information pages and the complaint-channels page (H6)."""
+"""The home page, the H1 information pages and the complaint-channels page (H6)."""
+
+import datetime
 
 from django.test import TestCase
 from wagtail.models import Page
@@ -7,6 +9,15 @@ from wagtail.test.utils import WagtailPageTestCase
 from core import demo
 from home import demo as home_demo
 from home.models import ChannelsPage, HomePage, InformationPage
+from news.models import (
+    AnnouncementIndexPage,
+    AnnouncementPage,
+    NewsCategory,
+    NewsIndexPage,
+    NewsPage,
+    PublicationIndexPage,
+    PublicationPage,
+)
 from tests.utils import QUERY_BUDGET, count_queries
 
 
@@ -82,3 +93,80 @@ class HomeDemoTests(TestCase):
             home_demo.load(home)
         self.assertEqual(Page.objects.count(), count)
         self.assertEqual(InformationPage.objects.filter(locale__language_code="th").count(), 7)
+
+
+class HomeListingTests(TestCase):
+    """The home page lists the latest news (H2, H3), announcements by kind (H5) and
+    publications (H4) from queries, in a fixed number of queries."""
+
+    @classmethod
+    def setUpTestData(cls):
+        demo.load_site_settings()
+        with cls.captureOnCommitCallbacks(execute=True):
+            cls.home = demo.load_home()
+        cls.news_index = demo.child_page(cls.home, NewsIndexPage, "news", title="ข่าวสาร")
+        cls.notices = demo.child_page(
+            cls.home, AnnouncementIndexPage, "announcements", title="ประกาศ"
+        )
+        cls.publications = demo.child_page(
+            cls.home, PublicationIndexPage, "publications", title="เอกสารเผยแพร่"
+        )
+        cls.add_items(0, 2)
+
+    @classmethod
+    def add_items(cls, start, count):
+        image = demo.demo_image("ภาพข่าว", "news", size=(320, 200))
+        document = demo.demo_document("รายงานประจำปี", "report", pages=1)
+        for n in range(start, start + count):
+            day = datetime.date(2025, 1, 1) + datetime.timedelta(days=n)
+            for category in NewsCategory.values:
+                demo.child_page(
+                    cls.news_index,
+                    NewsPage,
+                    f"{category}-{n}",
+                    title=f"ข่าว {category} ลำดับ {n}",
+                    date=day,
+                    category=category,
+                    listing_image=image,
+                )
+            for kind in ("council", "recruitment"):
+                demo.child_page(
+                    cls.notices,
+                    AnnouncementPage,
+                    f"{kind}-{n}",
+                    title=f"ประกาศ {kind} ลำดับ {n}",
+                    date=day,
+                    kind=kind,
+                )
+            demo.child_page(
+                cls.publications,
+                PublicationPage,
+                f"report-{n}",
+                title=f"รายงานประจำปี {2560 + n}",
+                kind="annual_report",
+                year=2560 + n,
+                document=document,
+            )
+
+    def test_home_lists_the_newest_items_of_each_section(self):
+        response = self.client.get("/")
+        self.assertContains(response, "ข่าวสารเทศบาล")
+        self.assertContains(response, "ข่าวกิจกรรม")
+        self.assertContains(response, "ประกาศการประชุมสภาเทศบาล")
+        self.assertContains(response, "รายงานประจำปี 2561")
+        content = response.content.decode()
+        self.assertLess(
+            content.index("ข่าว municipal ลำดับ 1"), content.index("ข่าว municipal ลำดับ 0")
+        )
+
+    def test_home_shows_at_most_four_news_of_a_category(self):
+        self.add_items(2, 4)
+        content = self.client.get("/").content.decode()
+        self.assertIn("ข่าว activity ลำดับ 5", content)
+        self.assertNotIn("ข่าว activity ลำดับ 1<", content)
+
+    def test_query_count_does_not_grow_with_the_number_of_items(self):
+        few = count_queries(self.client, "/")
+        self.add_items(2, 6)
+        self.assertEqual(count_queries(self.client, "/"), few)
+        self.assertLessEqual(few, QUERY_BUDGET)

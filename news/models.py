@@ -1,0 +1,612 @@
+import datetime
+import re
+
+from django.conf import settings
+from django.core.cache import cache
+from django.core.paginator import Paginator
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models.functions import RowNumber
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import StreamField
+from wagtail.images import get_image_model
+from wagtail.models import Page
+from wagtail.search import index
+
+from core.blocks import BodyBlock, DocumentBlock, FigureBlock
+from core.models import UNITS_CACHE_KEY, BasePage, Unit
+from core.queries import in_active_language, public
+from core.thai import BE_OFFSET, arabic_digits, fiscal_year
+
+# ---------------------------------------------------------------------------
+# Shared by the news and publication listings
+# ---------------------------------------------------------------------------
+
+NEWS_PER_PAGE = 12
+PUBLICATIONS_PER_PAGE = 24
+# The rendition every listing card shows; prefetched with the items.
+CARD_IMAGE = "fill-480x300"
+MIN_YEAR_BE, MAX_YEAR_BE = 2500, 2700
+_FOUR_DIGITS = re.compile(r"[0-9]{4}")
+
+
+def parse_be_year(value):
+    """The Buddhist Era year typed in a filter (Thai or Arabic digits), or None.
+
+    A Common Era year (as English pages show dates) is converted; anything else is ignored.
+    """
+    text = arabic_digits(value or "").strip()
+    if not _FOUR_DIGITS.fullmatch(text):
+        return None
+    year = int(text)
+    if MIN_YEAR_BE - BE_OFFSET <= year <= MAX_YEAR_BE - BE_OFFSET:
+        year += BE_OFFSET
+    return year if MIN_YEAR_BE <= year <= MAX_YEAR_BE else None
+
+
+class CountingPaginator(Paginator):
+    """Django's paginator, with the total counted by the page's own query (a window count).
+
+    A listing then runs one query for its rows and their total instead of two. When the
+    requested page is empty (past the end, or no rows at all), Django's own ``get_page``
+    takes over: it counts, then falls back to the last page.
+    """
+
+    MAX_PAGE = 10_000
+
+    def get_page(self, number):
+        try:
+            number = int(number)
+        except (TypeError, ValueError):
+            number = 1
+        if not 1 <= number <= self.MAX_PAGE:
+            return super().get_page(number)
+        start = (number - 1) * self.per_page
+        total = models.Window(models.Count("pk"))
+        rows = list(self.object_list.annotate(total_rows=total)[start : start + self.per_page])
+        if not rows:
+            return super().get_page(number)
+        self.count = rows[0].total_rows  # instead of Paginator's COUNT query
+        return self._get_page(rows, number, self)
+
+
+def paginate(queryset, request, per_page):
+    """One page of ``queryset``; a missing, odd or too large page number never fails."""
+    return CountingPaginator(queryset, per_page).get_page(request.GET.get("page"))
+
+
+def with_card_image(queryset, field):
+    """``queryset`` with the image in ``field`` and its card rendition loaded in bulk."""
+    renditions = get_image_model().get_rendition_model().objects.filter(filter_spec=CARD_IMAGE)
+    return queryset.select_related(field).prefetch_related(
+        models.Prefetch(
+            f"{field}__renditions", queryset=renditions, to_attr="prefetched_renditions"
+        )
+    )
+
+
+def all_units():
+    """Every unit in order, from the units cache that ``Unit.cached`` keeps (no query)."""
+    units = cache.get(UNITS_CACHE_KEY)
+    if units is None:
+        Unit.cached(None)  # fills the cache
+        units = cache.get(UNITS_CACHE_KEY)
+    return list(units.values()) if units is not None else list(Unit.objects.all())
+
+
+# ---------------------------------------------------------------------------
+# News (H2 municipal news, H3 activity news)
+# ---------------------------------------------------------------------------
+
+
+class NewsCategory(models.TextChoices):
+    MUNICIPAL = "municipal", _("ข่าวสารเทศบาล")
+    ACTIVITY = "activity", _("ข่าวกิจกรรม")
+
+
+class NewsIndexPage(BasePage):
+    """ข่าวสาร: municipal news (H2) and activity news (H3), newest first, with filters."""
+
+    intro = models.TextField("คำนำ (Introduction)", blank=True)
+
+    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["news.NewsPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = "หน้ารวมข่าวสาร (News index)"
+
+    def route(self, request, path_components):
+        """Find a news item and its listing image in one query (Wagtail's own routing takes
+        one for the page and one for its specific type, and the image would be a third)."""
+        if path_components:
+            items = NewsPage.objects.child_of(self).select_related("listing_image")
+            child = items.filter(slug=path_components[0]).first()
+            if child is not None:
+                child._cached_parent_obj = self
+                return child.route(request, path_components[1:])
+        return super().route(request, path_components)
+
+    def news(self, category=None, unit=None, year=None):
+        """Live public news under this page, newest first, narrowed by the given filters.
+
+        ``unit`` is a unit's slug and ``year`` a Buddhist Era year (calendar year).
+        """
+        items = NewsPage.listing().descendant_of(self)
+        if category:
+            items = items.filter(category=category)
+        if unit:
+            items = items.filter(responsible_unit__slug=unit)
+        if year:
+            start = datetime.date(year - BE_OFFSET, 1, 1)
+            items = items.filter(date__gte=start, date__lt=start.replace(year=start.year + 1))
+        return items
+
+    def filters(self, query, units):
+        """The valid filters in a query string; unknown values are dropped."""
+        category = query.get("category", "")
+        unit = query.get("unit", "")
+        return {
+            "category": category if category in NewsCategory.values else None,
+            "unit": unit if unit in {u.slug for u in units} else None,
+            "year": parse_be_year(query.get("year")),
+        }
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        units = all_units()
+        filters = self.filters(request.GET, units)
+        context.update(
+            news_items=paginate(self.news(**filters), request, NEWS_PER_PAGE),
+            filters=filters,
+            units=units,
+            categories=NewsCategory.choices,
+        )
+        return context
+
+
+class NewsPage(BasePage):
+    """A news item: ข่าวสารเทศบาล (H2) or ข่าวกิจกรรม (H3)."""
+
+    date = models.DateField("วันที่ (Date)", default=timezone.localdate)
+    category = models.CharField(
+        "ประเภทข่าว (Category)",
+        max_length=20,
+        choices=NewsCategory.choices,
+        default=NewsCategory.MUNICIPAL,
+    )
+    listing_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name="ภาพประกอบในรายการ (Listing image)",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="แสดงบนการ์ดข่าว และด้านบนของข่าวที่ไม่มีภาพกิจกรรม "
+        "(Shown on the news card, and at the top of an item without a gallery)",
+    )
+    body = StreamField(BodyBlock(), blank=True, verbose_name="เนื้อหา (Body)")
+    gallery = StreamField(
+        [("figure", FigureBlock())],
+        blank=True,
+        max_num=30,
+        verbose_name="ภาพกิจกรรม (Gallery)",
+        help_text="ภาพพร้อมคำอธิบายภาพสำหรับผู้พิการทางสายตา (Images with alt text)",
+    )
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("date"),
+        FieldPanel("category"),
+        FieldPanel("listing_image"),
+        FieldPanel("body"),
+        FieldPanel("gallery"),
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("listing_summary"),
+        index.SearchField("body"),
+        index.FilterField("date"),
+        index.FilterField("category"),
+    ]
+
+    parent_page_types = ["news.NewsIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "ข่าว (News item)"
+        verbose_name_plural = "ข่าว (News)"
+
+    @classmethod
+    def listing(cls):
+        """Live public news, newest first, with what a news card shows loaded in bulk."""
+        items = public(cls.objects.live()).select_related("responsible_unit")
+        return with_card_image(items, "listing_image").order_by("-date", "-pk")
+
+    @classmethod
+    def latest(cls, category=None, unit=None, limit=4):
+        """The newest news in the language being served, e.g. for the home and unit pages.
+
+        ``category`` is a ``NewsCategory`` value, ``unit`` a ``core.Unit`` (or its pk).
+        Two queries whatever the limit: pages (with units and images), card renditions.
+        """
+        items = in_active_language(cls.listing())
+        if category:
+            items = items.filter(category=category)
+        if unit:
+            items = items.filter(responsible_unit=unit)
+        return items[:limit]
+
+
+# ---------------------------------------------------------------------------
+# Publications (H4)
+# ---------------------------------------------------------------------------
+
+
+class PublicationKind(models.TextChoices):
+    ANNUAL_REPORT = "annual_report", _("รายงานประจำปี")
+    LOCAL_JOURNAL = "local_journal", _("วารสารท้องถิ่น")
+    CITIZEN_HANDBOOK = "citizen_handbook", _("คู่มือประชาชน")
+
+
+class PublicationIndexPage(BasePage):
+    """เอกสารเผยแพร่ (H4): annual reports, local journals and citizen handbooks by year."""
+
+    intro = models.TextField("คำนำ (Introduction)", blank=True)
+
+    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["news.PublicationPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = "หน้ารวมเอกสารเผยแพร่ (Publications index)"
+
+    def route(self, request, path_components):
+        """Find a publication, its cover and its document in one query (see NewsIndexPage)."""
+        if path_components:
+            items = PublicationPage.objects.child_of(self).select_related("cover_image", "document")
+            child = items.filter(slug=path_components[0]).first()
+            if child is not None:
+                child._cached_parent_obj = self
+                return child.route(request, path_components[1:])
+        return super().route(request, path_components)
+
+    def publications(self, kind=None, year=None):
+        """Live public publications under this page, newest year first."""
+        items = PublicationPage.listing().child_of(self)
+        if kind:
+            items = items.filter(kind=kind)
+        if year:
+            items = items.filter(year=year)
+        return items
+
+    def filters(self, query):
+        kind = query.get("kind", "")
+        return {
+            "kind": kind if kind in PublicationKind.values else None,
+            "year": parse_be_year(query.get("year")),
+        }
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        filters = self.filters(request.GET)
+        context.update(
+            publications=paginate(self.publications(**filters), request, PUBLICATIONS_PER_PAGE),
+            filters=filters,
+            kinds=PublicationKind.choices,
+        )
+        return context
+
+
+class PublicationPage(BasePage):
+    """A downloadable publication: annual report, local journal or citizen handbook."""
+
+    kind = models.CharField("ประเภทเอกสาร (Kind)", max_length=20, choices=PublicationKind.choices)
+    year = models.PositiveSmallIntegerField(
+        "ปี พ.ศ. (Year, B.E.)",
+        validators=[MinValueValidator(MIN_YEAR_BE), MaxValueValidator(MAX_YEAR_BE)],
+        help_text="ปีพุทธศักราช เช่น 2567 (Buddhist Era year, e.g. 2567)",
+    )
+    cover_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name="ภาพปก (Cover image)",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    # Required in the editor; SET_NULL so that deleting the file in the admin cannot fail.
+    document = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name="ไฟล์เอกสาร (Document)",
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="ไฟล์ที่ประชาชนดาวน์โหลด (The file citizens download)",
+    )
+    summary = models.TextField("สาระสำคัญ (Summary)", blank=True)
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("kind"),
+        FieldPanel("year"),
+        FieldPanel("cover_image"),
+        FieldPanel("document"),
+        FieldPanel("summary"),
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("summary"),
+        index.FilterField("kind"),
+        index.FilterField("year"),
+    ]
+
+    parent_page_types = ["news.PublicationIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "เอกสารเผยแพร่ (Publication)"
+        verbose_name_plural = "เอกสารเผยแพร่ (Publications)"
+
+    @classmethod
+    def listing(cls):
+        """Live public publications, newest year first, with cover, document and unit."""
+        items = public(cls.objects.live()).select_related("document", "responsible_unit")
+        return with_card_image(items, "cover_image").order_by("-year", "kind", "-pk")
+
+    @classmethod
+    def latest(cls, limit=3):
+        """The newest publications in the language being served, e.g. for the home page."""
+        return in_active_language(cls.listing())[:limit]
+
+
+# ---------------------------------------------------------------------------
+# Announcements (H5): procurement, winning bids, council, recruitment and other notices
+# ---------------------------------------------------------------------------
+
+ANNOUNCEMENTS_PER_PAGE = 20
+
+
+class AnnouncementKind(models.TextChoices):
+    PROCUREMENT = "procurement", _("ประกาศจัดซื้อจัดจ้าง")
+    WINNER = "winner", _("ประกาศผู้ชนะการเสนอราคา")
+    COUNCIL = "council", _("ประกาศการประชุมสภาเทศบาล")
+    RECRUITMENT = "recruitment", _("ประกาศรับสมัคร")
+    OTHER = "other", _("ประกาศอื่น ๆ / ข่าวประชาสัมพันธ์")
+
+
+def in_language_or_thai(queryset):
+    """Pages in the language served and, where a Thai page has no live translation into it,
+    the Thai page: notices are published in Thai and are often never translated.
+
+    Joins and a subquery, not extra queries.
+    """
+    thai = settings.LANGUAGE_CODE
+    language = get_language() or thai
+    if language == thai:
+        return queryset.filter(locale__language_code=thai)
+    translated = Page.objects.filter(
+        translation_key=models.OuterRef("translation_key"),
+        locale__language_code=language,
+        live=True,
+    )
+    return queryset.filter(
+        models.Q(locale__language_code=language)
+        | models.Q(locale__language_code=thai) & ~models.Exists(translated)
+    )
+
+
+def children_of_page_or_its_original(page):
+    """A filter for the children of ``page`` and of its Thai original (``page`` may be an
+    English translation whose children are still only in Thai)."""
+    original = Page.objects.filter(
+        translation_key=page.translation_key, locale__language_code=settings.LANGUAGE_CODE
+    ).values("path")[:1]
+    return models.Q(depth=page.depth + 1) & (
+        models.Q(path__startswith=page.path) | models.Q(path__startswith=models.Subquery(original))
+    )
+
+
+def route_to_child(parent, request, path_components, model, subclasses=()):
+    """Wagtail's ``route`` to a child of ``parent``, with the child loaded as its own page type
+    in one query (Wagtail takes two: the page, then its specific fields), so that a notice four
+    or five levels deep stays within the query budget.
+
+    ``subclasses`` are multi-table subclasses of ``model`` loaded in the same query by
+    ``select_related`` (e.g. ``"procurementnoticepage"``, or ``"homepage"`` from ``Page``):
+    the first that the child has is used. None when there is no such child or its type was
+    not loaded: then Wagtail routes as usual.
+    """
+    if not path_components:
+        return None
+    child = (
+        model.objects.child_of(parent)
+        .filter(slug=path_components[0])
+        .select_related(*subclasses)
+        .first()
+    )
+    for name in subclasses:
+        if child is not None and hasattr(child, name):
+            child = getattr(child, name)
+            break
+    if child is None or child.specific_class is not type(child):
+        return None
+    child._cached_parent_obj = parent
+    return child.route(request, path_components[1:])
+
+
+class AnnouncementIndexPage(BasePage):
+    """ประกาศ / ข่าวประชาสัมพันธ์ (H5): every notice, newest first, filtered by kind, unit and
+    fiscal year."""
+
+    intro = models.TextField("คำนำ (Introduction)", blank=True)
+
+    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["news.AnnouncementPage", "procurement.ProcurementNoticePage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = "หน้ารวมประกาศ (Announcements index)"
+
+    def route(self, request, path_components):
+        return route_to_child(
+            self, request, path_components, AnnouncementPage, ["procurementnoticepage"]
+        ) or super().route(request, path_components)
+
+    def _items(self):
+        return AnnouncementPage.listing().filter(children_of_page_or_its_original(self))
+
+    def announcements(self, kind=None, unit=None, year=None):
+        """Live public notices under this page (procurement notices included), newest first.
+
+        ``unit`` is a unit's slug and ``year`` a fiscal year (Buddhist Era).
+        """
+        items = self._items()
+        if kind:
+            items = items.filter(kind=kind)
+        if unit:
+            items = items.filter(responsible_unit__slug=unit)
+        if year:
+            items = items.filter(fiscal_year=year)
+        return items
+
+    def fiscal_years(self):
+        """The fiscal years that have notices here, newest first (for the filter)."""
+        years = self._items().order_by("-fiscal_year").values_list("fiscal_year", flat=True)
+        return years.distinct()
+
+    def filters(self, query, units):
+        """The valid filters in a query string; unknown values are dropped."""
+        kind = query.get("kind", "")
+        unit = query.get("unit", "")
+        return {
+            "kind": kind if kind in AnnouncementKind.values else None,
+            "unit": unit if unit in {u.slug for u in units} else None,
+            "year": parse_be_year(query.get("year")),
+        }
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        units = all_units()
+        filters = self.filters(request.GET, units)
+        context.update(
+            announcements=paginate(self.announcements(**filters), request, ANNOUNCEMENTS_PER_PAGE),
+            filters=filters,
+            units=units,
+            kinds=AnnouncementKind.choices,
+            fiscal_years=self.fiscal_years(),
+        )
+        return context
+
+
+class AnnouncementPage(BasePage):
+    """A notice of the municipality (H5). Procurement notices extend it (procurement app)."""
+
+    kind = models.CharField(
+        "ประเภทประกาศ (Kind)",
+        max_length=20,
+        choices=AnnouncementKind.choices,
+        default=AnnouncementKind.OTHER,
+    )
+    date = models.DateField("วันที่ประกาศ (Date)", default=timezone.localdate)
+    fiscal_year = models.PositiveSmallIntegerField(
+        "ปีงบประมาณ พ.ศ. (Fiscal year, B.E.)",
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(MIN_YEAR_BE), MaxValueValidator(MAX_YEAR_BE)],
+        help_text="ว่างไว้เพื่อคำนวณจากวันที่ประกาศ (ปีงบประมาณ 1 ต.ค. – 30 ก.ย.) "
+        "(Leave empty to derive it from the date; the fiscal year runs 1 Oct – 30 Sep)",
+    )
+    body = StreamField(BodyBlock(), blank=True, verbose_name="เนื้อหา (Body)")
+    attachments = StreamField(
+        [("document", DocumentBlock())],
+        blank=True,
+        verbose_name="เอกสารแนบ (Attachments)",
+        help_text="ไฟล์ประกาศฉบับลงนาม เอกสารประกอบ (The signed notice and other documents)",
+    )
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("kind"),
+        FieldPanel("date"),
+        FieldPanel("fiscal_year"),
+        FieldPanel("body"),
+        FieldPanel("attachments"),
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("listing_summary"),
+        index.SearchField("body"),
+        index.FilterField("kind"),
+        index.FilterField("date"),
+        index.FilterField("fiscal_year"),
+    ]
+
+    parent_page_types = ["news.AnnouncementIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "ประกาศ (Announcement)"
+        verbose_name_plural = "ประกาศ (Announcements)"
+
+    def _set_fiscal_year(self):
+        if self.fiscal_year is None and self.date:
+            self.fiscal_year = fiscal_year(self.date)
+
+    def clean(self):
+        super().clean()
+        self._set_fiscal_year()
+
+    def save(self, *args, **kwargs):
+        self._set_fiscal_year()
+        return super().save(*args, **kwargs)
+
+    @classmethod
+    def listing(cls):
+        """Live public notices in the language served (or Thai), newest first, with unit."""
+        items = public(cls.objects.live()).select_related("responsible_unit")
+        return in_language_or_thai(items).order_by("-date", "-pk")
+
+    @classmethod
+    def latest(cls, unit=None, limit=5):
+        """The newest notices, e.g. for the home and unit pages. One query.
+
+        ``unit`` is a ``core.Unit`` (or its pk).
+        """
+        items = cls.listing()
+        if unit:
+            items = items.filter(responsible_unit=unit)
+        return items[:limit]
+
+    @classmethod
+    def latest_by_kind(cls, per_kind=3):
+        """The newest ``per_kind`` notices of each kind, in one query, ordered by kind (in
+        the order of ``AnnouncementKind``) and then newest first; for the home page
+        (``{% regroup ... by kind %}``)."""
+        rank = models.Window(
+            RowNumber(),
+            partition_by=models.F("kind"),
+            order_by=[models.F("date").desc(), models.F("pk").desc()],
+        )
+        kind_order = models.Case(
+            *(
+                models.When(kind=kind, then=models.Value(position))
+                for position, kind in enumerate(AnnouncementKind.values)
+            ),
+            output_field=models.IntegerField(),
+        )
+        return (
+            cls.listing()
+            .annotate(rank=rank)
+            .filter(rank__lte=per_kind)
+            .order_by(kind_order, "-date", "-pk")
+        )
