@@ -106,9 +106,9 @@ class BasePage(Page):
             child = self.get_children().get(slug=child_slug)
         except Page.DoesNotExist:
             raise Http404 from None
-        child._cached_parent_obj = self
         passing_through = remaining and not issubclass(child.specific_class, RoutablePageMixin)
         target = child.specific_deferred if passing_through else child.specific
+        target._cached_parent_obj = self  # breadcrumbs walk up without a query
         return target.route(request, remaining)
 
     @property

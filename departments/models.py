@@ -207,7 +207,14 @@ class DepartmentPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["people"] = self.personnel()
+        context["announcements"] = self.latest_announcements()
         return context
+
+    def latest_announcements(self, limit=5):
+        """The unit's newest announcements and procurement notices, by responsible unit."""
+        from news.models import AnnouncementPage
+
+        return AnnouncementPage.latest(unit=self.unit_id, limit=limit)
 
 
 class DepartmentPerson(TranslatableMixin, Orderable, Person):
