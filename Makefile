@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 ADDRESS ?= 127.0.0.1:8000
 
-.PHONY: run test e2e lint format check messages clean
+.PHONY: run test e2e lint format check messages clean bench-scheduler bench-search
 
 $(VENV)/.installed: requirements.txt
 	@$(PYTHON) -c 'import sys; sys.exit("Python 3.11 or newer is needed (found %s)." % sys.version.split()[0]) if sys.version_info < (3, 11) else None'
@@ -18,7 +18,7 @@ $(VENV)/.installed-dev: requirements-dev.txt $(VENV)/.installed
 	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
 	touch $@
 
-## run: install, migrate, load the demo site and serve it on http://127.0.0.1:8000 (SQLite)
+## run: install, migrate, load the demo site, start the scheduler and serve http://127.0.0.1:8000 (SQLite)
 run: $(VENV)/.installed
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_demo_content
@@ -27,7 +27,9 @@ run: $(VENV)/.installed
 	@echo "  English site:  http://$(ADDRESS)/en/"
 	@echo "  Admin:         http://$(ADDRESS)/admin/"
 	@echo ""
-	$(MANAGE) runserver $(ADDRESS)
+	@# The scheduler (go-live, expiry, daily jobs) runs beside the development server.
+	$(MANAGE) run_scheduler & scheduler=$$!; trap 'kill $$scheduler 2>/dev/null' EXIT INT TERM; \
+	  $(MANAGE) runserver $(ADDRESS)
 
 ## test: the whole suite (SQLite, or PostgreSQL when DATABASE_URL points at one)
 test: $(VENV)/.installed-dev
@@ -37,6 +39,20 @@ test: $(VENV)/.installed-dev
 e2e: $(VENV)/.installed-dev
 	@test -x /usr/bin/chromium || { echo "Browser tests need Debian's Chromium: apt-get install chromium"; exit 1; }
 	$(BIN)/pytest -m e2e tests/e2e
+
+## bench-scheduler: time one scheduler tick publishing 1,000 due pages, on SQLite and PostgreSQL
+BENCH_PG ?= postgres://postgres@127.0.0.1:5432/portal_bench_scheduler
+bench-scheduler: $(VENV)/.installed
+	rm -f /tmp/portal-bench-scheduler.sqlite3
+	DJANGO_SETTINGS_MODULE=portal.settings.dev $(BIN)/python bench/scheduler.py sqlite:////tmp/portal-bench-scheduler.sqlite3
+	psql -h 127.0.0.1 -U postgres -d postgres -qc "DROP DATABASE IF EXISTS portal_bench_scheduler" -c "CREATE DATABASE portal_bench_scheduler"
+	DJANGO_SETTINGS_MODULE=portal.settings.dev $(BIN)/python bench/scheduler.py $(BENCH_PG)
+	psql -h 127.0.0.1 -U postgres -d postgres -qc "DROP DATABASE portal_bench_scheduler"
+
+## bench-search: index 20,000 notices in scratch SQLite and PostgreSQL databases; print indexing
+## throughput and search latency (PostgreSQL through BENCH_POSTGRES_URL; skipped if none answers)
+bench-search: $(VENV)/.installed
+	$(BIN)/python -m search.bench
 
 ## lint: ruff lint and format check, Django's checks, no missing migration
 lint: $(VENV)/.installed-dev

@@ -10,11 +10,11 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.search import index
 
 from about.blocks import FloorBlock, StatementBlock
 from core.blocks import BodyBlock
 from core.models import BasePage, Unit
+from search.index import ThaiSearchField
 
 # Rich-text sections sit under the page's h2/h3 headings, so editors get h4 at most.
 SECTION_FEATURES = ["h4", "bold", "italic", "ol", "ul", "link", "document-link"]
@@ -79,8 +79,8 @@ class BasicInformationPage(AboutPage):
 
     search_fields = [
         *BasePage.search_fields,
-        *(index.SearchField(name) for name, _anchor, _heading in GENERAL_SECTIONS),
-        *(index.SearchField(name) for name, _anchor, _heading in CAPACITY_SECTIONS),
+        *(ThaiSearchField(name) for name, _anchor, _heading in GENERAL_SECTIONS),
+        *(ThaiSearchField(name) for name, _anchor, _heading in CAPACITY_SECTIONS),
     ]
 
     class Meta:
@@ -132,8 +132,8 @@ class HistoryPage(AboutPage):
 
     search_fields = [
         *BasePage.search_fields,
-        index.SearchField("body"),
-        index.SearchField("building_directory"),
+        ThaiSearchField("body"),
+        ThaiSearchField("building_directory"),
     ]
 
     class Meta:
@@ -170,11 +170,11 @@ class VisionPage(AboutPage):
 
     search_fields = [
         *BasePage.search_fields,
-        index.SearchField("vision", boost=2),
-        index.SearchField("intro"),
-        index.SearchField("strategies"),
-        index.SearchField("missions"),
-        index.SearchField("goals"),
+        ThaiSearchField("vision", boost=2),
+        ThaiSearchField("intro"),
+        ThaiSearchField("strategies"),
+        ThaiSearchField("missions"),
+        ThaiSearchField("goals"),
     ]
 
     class Meta:
@@ -215,7 +215,7 @@ class MapPage(AboutPage):
         FieldPanel("body"),
     ]
 
-    search_fields = [*BasePage.search_fields, index.SearchField("address")]
+    search_fields = [*BasePage.search_fields, ThaiSearchField("address")]
 
     class Meta:
         verbose_name = "แผนที่ตั้ง (Location map)"

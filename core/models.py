@@ -2,6 +2,7 @@ from django.core.cache import cache
 from django.db import models
 from django.db.models.signals import post_delete, post_save
 from django.http import Http404
+from django.template.response import TemplateResponse
 from django.utils.translation import get_language
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -9,8 +10,11 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 from wagtail.models import Page
+from wagtail.search import index
+from wagtail.url_routing import RouteResult
 
 from core.blocks import HotlineBlock
+from search.index import ThaiSearchField, thai_search_fields
 
 UNITS_CACHE_KEY = "units"
 SETTINGS_CACHE_KEY = "site-settings"
@@ -54,13 +58,17 @@ class Unit(models.Model):
 
 
 class BasePageForm(WagtailAdminPageForm):
-    """A new page starts with its parent's responsible unit."""
+    """A new page starts with its parent's responsible unit; a unit's staff may only choose
+    their own unit (moderation.permissions)."""
 
     def __init__(self, *args, parent_page=None, **kwargs):
         super().__init__(*args, parent_page=parent_page, **kwargs)
         field = self.fields.get("responsible_unit")
         if field and not self.instance.pk and parent_page is not None:
             field.initial = getattr(parent_page.specific_deferred, "responsible_unit_id", None)
+        from moderation.permissions import limit_unit_choices
+
+        limit_unit_choices(self, self.for_user)
 
 
 class BasePage(Page):
@@ -85,13 +93,32 @@ class BasePage(Page):
         blank=True,
         help_text="ข้อความสั้นที่แสดงในรายการและผลการค้นหา (Short text for listings and search results)",
     )
+    review_by = models.DateField(
+        "ทบทวนเนื้อหาภายในวันที่ (Review by)",
+        null=True,
+        blank=True,
+        help_text="การตรวจเว็บไซต์ประจำวันแจ้งหน่วยงานเมื่อเลยวันนี้แล้ว "
+        "(The daily site check reports the page to its unit after this date)",
+    )
 
     content_panels = [*Page.content_panels, FieldPanel("responsible_unit")]
     promote_panels = [
         *Page.promote_panels,
         FieldPanel("listing_summary"),
     ]
+    settings_panels = [*Page.settings_panels, FieldPanel("review_by")]
     base_form_class = BasePageForm
+    # Thai-aware search (search/index.py): the title (ranked first), the summaries and the
+    # responsible unit's name; each page type adds its own text fields.
+    search_fields = [
+        *thai_search_fields(Page.search_fields),
+        ThaiSearchField("listing_summary"),
+        ThaiSearchField("search_description"),
+        index.RelatedFields(
+            "responsible_unit", [ThaiSearchField("name"), ThaiSearchField("name_en")]
+        ),
+        index.FilterField("responsible_unit"),
+    ]
 
     class Meta:
         abstract = True
@@ -100,6 +127,8 @@ class BasePage(Page):
         """Wagtail's routing, one query cheaper per level passed through: a page on the way
         to the one served needs only its class (unless it routes sub-paths itself)."""
         if not path_components:
+            if self.expired and not self.live:
+                return RouteResult(self)  # serve() answers 410 Gone
             return super().route(request, path_components)
         child_slug, *remaining = path_components
         try:
@@ -110,6 +139,19 @@ class BasePage(Page):
         target = child.specific_deferred if passing_through else child.specific
         target._cached_parent_obj = self  # breadcrumbs walk up without a query
         return target.route(request, remaining)
+
+    def serve(self, request, *args, **kwargs):
+        """An expired page answers 410 with a Thai notice of when it stopped being published."""
+        if self.expired and not self.live:
+            return TemplateResponse(request, "expired.html", {"page": self}, status=410)
+        return super().serve(request, *args, **kwargs)
+
+    def permissions_for_user(self, user):
+        """What ``user`` may do here: by the responsible unit, not only by the place in the tree
+        (moderation.permissions). Wagtail casts plain ``Page`` objects to their type for this."""
+        from moderation.permissions import UnitPagePermissionTester
+
+        return UnitPagePermissionTester(user, self)
 
     @property
     def owner_unit(self):

@@ -45,3 +45,17 @@ def connect_signals():
     post_save.connect(clear_private_paths, sender=PageViewRestriction, dispatch_uid="private-save")
     post_delete.connect(clear_private_paths, sender=PageViewRestriction, dispatch_uid="private-del")
     post_page_move.connect(clear_private_paths, dispatch_uid="private-move")
+
+
+def unit_lookups(suffix=""):
+    """The Page-level lookups of ``BasePage.responsible_unit``, one per table that holds the
+    column, for queries across all page types: ``Coalesce(*map(F, unit_lookups("__name")))``."""
+    from wagtail.models import get_page_models
+
+    from core.models import BasePage
+
+    return [
+        f"{model._meta.model_name}__responsible_unit{suffix}"
+        for model in get_page_models()
+        if issubclass(model, BasePage) and model._meta.get_field("responsible_unit").model is model
+    ]

@@ -71,6 +71,12 @@ def format_thai_date(value, style="long"):
     return f"{day.day} {month} {year}"
 
 
+def format_thai_datetime(value):
+    """``15 มีนาคม 2567 เวลา 14.30 น.`` in Bangkok time."""
+    local = timezone.localtime(value)
+    return f"{format_thai_date(local)} เวลา {local:%H.%M} น."
+
+
 def format_english_date(value, style="long"):
     """The Common Era for English pages: ``15 March 2024``, short ``15 Mar 2024``."""
     day = local_date(value)

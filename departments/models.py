@@ -19,6 +19,7 @@ from wagtail_localize.fields import SynchronizedField
 from core.blocks import BodyBlock
 from core.models import BasePage, Unit
 from departments.forms import PhoneFilterForm
+from search.index import ThaiSearchField
 
 PORTRAIT = "fill-200x240"  # the one rendition of a person's photo in every card
 
@@ -169,8 +170,9 @@ class DepartmentPage(BasePage):
     ]
     search_fields = [
         *BasePage.search_fields,
-        index.SearchField("duties"),
-        index.RelatedFields("people", [index.SearchField("name"), index.SearchField("position")]),
+        ThaiSearchField("duties"),
+        ThaiSearchField("location"),
+        index.RelatedFields("people", [ThaiSearchField("name"), ThaiSearchField("position")]),
     ]
     override_translatable_fields = [SynchronizedField("phone")]
 
@@ -256,7 +258,8 @@ class PersonDirectoryPage(BasePage):
     ]
     search_fields = [
         *BasePage.search_fields,
-        index.RelatedFields("people", [index.SearchField("name"), index.SearchField("position")]),
+        ThaiSearchField("intro"),
+        index.RelatedFields("people", [ThaiSearchField("name"), ThaiSearchField("position")]),
     ]
 
     parent_page_types = ["home.HomePage"]
@@ -335,7 +338,8 @@ class PhoneDirectoryPage(BasePage):
     ]
     search_fields = [
         *BasePage.search_fields,
-        index.RelatedFields("entries", [index.SearchField("section")]),
+        ThaiSearchField("intro"),
+        index.RelatedFields("entries", [ThaiSearchField("section"), ThaiSearchField("floor_room")]),
     ]
     override_translatable_fields = [SynchronizedField("switchboard")]
 

@@ -7,6 +7,7 @@ from wagtail.fields import StreamField
 from core.blocks import BodyBlock, FiscalYearDocumentsBlock
 from core.models import BasePage
 from core.queries import in_active_language, public
+from search.index import ThaiSearchField
 
 
 class HomePage(BasePage):
@@ -15,6 +16,7 @@ class HomePage(BasePage):
     intro = models.TextField("ข้อความต้อนรับ (Welcome text)", blank=True)
 
     content_panels = [*BasePage.content_panels, FieldPanel("intro")]
+    search_fields = [*BasePage.search_fields, ThaiSearchField("intro")]
 
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [
@@ -91,6 +93,7 @@ class InformationPage(BasePage):
     )
 
     content_panels = [*BasePage.content_panels, FieldPanel("body"), FieldPanel("documents")]
+    search_fields = [*BasePage.search_fields, ThaiSearchField("body"), ThaiSearchField("documents")]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = []
@@ -105,6 +108,7 @@ class ChannelsPage(BasePage):
     intro = models.TextField("คำอธิบาย (Introduction)", blank=True)
 
     content_panels = [*BasePage.content_panels, FieldPanel("intro")]
+    search_fields = [*BasePage.search_fields, ThaiSearchField("intro")]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = []

@@ -20,6 +20,7 @@ from core.blocks import BodyBlock, DocumentBlock, FigureBlock
 from core.models import UNITS_CACHE_KEY, BasePage, Unit
 from core.queries import in_active_language, public
 from core.thai import BE_OFFSET, arabic_digits, fiscal_year
+from search.index import ThaiSearchField
 
 # ---------------------------------------------------------------------------
 # Shared by the news and publication listings
@@ -113,6 +114,7 @@ class NewsIndexPage(BasePage):
     intro = models.TextField("คำนำ (Introduction)", blank=True)
 
     content_panels = [*BasePage.content_panels, FieldPanel("intro")]
+    search_fields = [*BasePage.search_fields, ThaiSearchField("intro")]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["news.NewsPage"]
@@ -209,8 +211,9 @@ class NewsPage(BasePage):
     ]
     search_fields = [
         *BasePage.search_fields,
-        index.SearchField("listing_summary"),
-        index.SearchField("body"),
+        ThaiSearchField("body"),
+        ThaiSearchField("category"),
+        ThaiSearchField("date"),
         index.FilterField("date"),
         index.FilterField("category"),
     ]
@@ -260,6 +263,7 @@ class PublicationIndexPage(BasePage):
     intro = models.TextField("คำนำ (Introduction)", blank=True)
 
     content_panels = [*BasePage.content_panels, FieldPanel("intro")]
+    search_fields = [*BasePage.search_fields, ThaiSearchField("intro")]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["news.PublicationPage"]
@@ -343,7 +347,9 @@ class PublicationPage(BasePage):
     ]
     search_fields = [
         *BasePage.search_fields,
-        index.SearchField("summary"),
+        ThaiSearchField("summary"),
+        ThaiSearchField("kind"),
+        ThaiSearchField("year"),
         index.FilterField("kind"),
         index.FilterField("year"),
     ]
@@ -449,6 +455,7 @@ class AnnouncementIndexPage(BasePage):
     intro = models.TextField("คำนำ (Introduction)", blank=True)
 
     content_panels = [*BasePage.content_panels, FieldPanel("intro")]
+    search_fields = [*BasePage.search_fields, ThaiSearchField("intro")]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["news.AnnouncementPage", "procurement.ProcurementNoticePage"]
@@ -544,8 +551,11 @@ class AnnouncementPage(BasePage):
     ]
     search_fields = [
         *BasePage.search_fields,
-        index.SearchField("listing_summary"),
-        index.SearchField("body"),
+        ThaiSearchField("body"),
+        ThaiSearchField("attachments"),
+        ThaiSearchField("kind"),
+        ThaiSearchField("date"),
+        ThaiSearchField("fiscal_year", prefix="ปีงบประมาณ"),
         index.FilterField("kind"),
         index.FilterField("date"),
         index.FilterField("fiscal_year"),

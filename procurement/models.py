@@ -11,6 +11,7 @@ from wagtail_localize.fields import SynchronizedField
 from core.models import BasePage, BasePageForm
 from core.thai import arabic_digits
 from news.models import AnnouncementKind, AnnouncementPage
+from search.index import ThaiSearchField
 
 PROCUREMENT_KINDS = (AnnouncementKind.PROCUREMENT, AnnouncementKind.WINNER)
 
@@ -101,8 +102,9 @@ class ProcurementNoticePage(AnnouncementPage):
     ]
     search_fields = [
         *AnnouncementPage.search_fields,
-        index.SearchField("winner_name"),
-        index.SearchField("egp_number"),
+        ThaiSearchField("winner_name"),
+        ThaiSearchField("egp_number"),
+        ThaiSearchField("method"),
         index.FilterField("method"),
     ]
     override_translatable_fields = [

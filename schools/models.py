@@ -2,7 +2,6 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from core.models import BasePage
@@ -14,6 +13,7 @@ from news.models import (
     route_to_child,
 )
 from procurement.models import ProcurementNoticePage
+from search.index import ThaiSearchField
 
 
 class SchoolIndexPage(BasePage):
@@ -22,6 +22,7 @@ class SchoolIndexPage(BasePage):
     intro = models.TextField("คำนำ (Introduction)", blank=True)
 
     content_panels = [*BasePage.content_panels, FieldPanel("intro")]
+    search_fields = [*BasePage.search_fields, ThaiSearchField("intro")]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["schools.SchoolPage"]
@@ -79,8 +80,9 @@ class SchoolPage(BasePage):
     ]
     search_fields = [
         *BasePage.search_fields,
-        index.SearchField("code"),
-        index.SearchField("full_name"),
+        ThaiSearchField("code"),
+        ThaiSearchField("full_name"),
+        ThaiSearchField("director"),
     ]
     override_translatable_fields = [SynchronizedField("code"), SynchronizedField("phone")]
 

@@ -4,3 +4,6 @@ from django.apps import AppConfig
 class SearchConfig(AppConfig):
     name = "search"
     verbose_name = "ค้นหา (Search)"
+
+    def ready(self):
+        from search import checks  # noqa: F401 (registers the check)

@@ -1,18 +1,80 @@
-from django.core.paginator import Paginator
+from django.db.models import Q
 from django.template.response import TemplateResponse
-from wagtail.models import Locale, Page
+from django.utils import timezone
+from django.utils.translation import get_language
+from wagtail.contrib.search_promotions.models import SearchPromotion
+from wagtail.search.utils import normalise_query_string
 
-MAX_QUERY_LENGTH = 200
+from core.thai import fiscal_year
+from news.models import all_units
+from search import results
+from search.snippets import highlight, snippet
+from search.text import query_words
+
+FISCAL_YEARS_SHOWN = 6
+
+
+def promotions(query):
+    """Editors' picks (Wagtail search promotions) for the query or any of its words, so that
+    ``ร้องเรียน`` and ``ร้องเรียน ถนน`` both lead to the complaint channels page."""
+    if not query:
+        return []
+    keys = {normalise_query_string(query), *query.casefold().split(), *query_words(query)}
+    picks = (
+        SearchPromotion.objects.filter(query__query_string__in=keys)
+        .filter(Q(page__live=True) | Q(page__isnull=True) & ~Q(external_link_url=""))
+        .select_related("page")
+        .order_by("sort_order", "pk")
+    )
+    seen, found = set(), []
+    for pick in picks:
+        key = pick.page_id or pick.external_link_url
+        if key not in seen:
+            seen.add(key)
+            found.append(pick)
+    return found
 
 
 def search(request):
-    query = request.GET.get("query", "").strip()[:MAX_QUERY_LENGTH]
-    results = Page.objects.none()
-    if query:
-        results = (
-            Page.objects.live().public().filter(locale=Locale.get_active()).specific().search(query)
+    """The site search (noindex): Thai-aware full-text search over every public page, with
+    filters by kind, unit, school, fiscal year and date range. Any input is safe: bad filter
+    values are ignored and a query over 200 characters is cut (with a message)."""
+    query, was_cut = results.clean_query(request.GET.get("query", ""))
+    units = all_units()
+    schools = results.school_pages()
+    filters = results.Filters.read(request.GET, units, schools)
+    newest = not query or request.GET.get("sort") == results.NEWEST
+    sort = results.NEWEST if newest else results.RELEVANCE
+
+    page_obj = None
+    cards = []
+    if query or filters:
+        found = results.search(query, filters, sort)
+        page_obj = results.SearchPaginator(found, results.RESULTS_PER_PAGE).get_page(
+            request.GET.get("page")
         )
-    page_obj = Paginator(results, 10).get_page(request.GET.get("page"))
+        cards = results.cards(list(page_obj), {unit.pk: unit for unit in units})
+        for card in cards:
+            card.title_html = highlight(card.page.title, query)
+            card.snippet = snippet(card.text, query)
+
+    current = fiscal_year(timezone.localdate())
     return TemplateResponse(
-        request, "search/search.html", {"search_query": query, "search_results": page_obj}
+        request,
+        "search/search.html",
+        {
+            "search_query": query,
+            "query_was_cut": was_cut,
+            "max_query_length": results.MAX_QUERY_LENGTH,
+            "filters": filters,
+            "sort": sort,
+            "search_results": page_obj,
+            "cards": cards,
+            "promotions": promotions(query),
+            "kinds": results.KIND_CHOICES,
+            "units": units,
+            "schools": results.school_choices(schools, get_language()),
+            "fiscal_years": range(current, current - FISCAL_YEARS_SHOWN, -1),
+            "sort_choices": results.SORT_CHOICES,
+        },
     )

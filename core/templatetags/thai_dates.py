@@ -5,6 +5,7 @@
 """
 
 from django import template
+from django.utils import timezone
 from django.utils.translation import get_language
 
 from core import thai
@@ -23,6 +24,17 @@ def thai_date(value, style="long"):
     if get_language() == "en":
         return thai.format_english_date(value, "short" if style == "short" else "long")
     return thai.format_thai_date(value, style)
+
+
+@register.filter
+def thai_datetime(value):
+    """A moment in Bangkok time: ``15 มีนาคม 2567 เวลา 14.30 น.`` (``15 March 2024, 14:30``)."""
+    if not value:
+        return ""
+    if get_language() == "en":
+        local = timezone.localtime(value)
+        return f"{thai.format_english_date(local)}, {local:%H:%M}"
+    return thai.format_thai_datetime(value)
 
 
 @register.filter

@@ -4,6 +4,7 @@
 deployment. Every variable read here is listed in ``.env.example``.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -22,6 +23,8 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     "core",
+    # Before wagtail.admin: its Thai notification e-mail templates replace Wagtail's.
+    "moderation",
     "csp",
     "home",
     "about",
@@ -29,11 +32,13 @@ INSTALLED_APPS = [
     "news",
     "procurement",
     "schools",
+    "oversight",
     "search",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.search_promotions",
     "wagtail.contrib.settings",
     "wagtail.contrib.table_block",
     "wagtail.embeds",
@@ -43,11 +48,16 @@ INSTALLED_APPS = [
     "wagtail.documents",
     "wagtail.images",
     "wagtail.search",
+    "wagtail.api.v2",
+    "rest_framework",
     "wagtail.admin",
     "wagtail",
     "modelcluster",
     "taggit",
     "django_filters",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "axes",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -64,10 +74,15 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Admin only: idle sessions end, two-factor for operators and IT administrators.
+    "moderation.middleware.AdminAccessMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: turns a locked-out sign-in into the Thai lock-out page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -119,6 +134,29 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# Accounts and approval (moderation/, docs/architecture.md "Approval and accounts").
+# Lock-out: 5 failed sign-ins for one username from one address, counted over 15 minutes, lock
+# that pair for 15 minutes (IT administrators unlock earlier under Settings).
+AUTHENTICATION_BACKENDS = [
+    "moderation.auth.LockoutBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "moderation.auth.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "moderation.auth.client_ip_address"
+# Two-factor (TOTP) for web operators and IT administrators.
+OTP_TOTP_ISSUER = "เทศบาลนครนครสวรรค์"
+# Admin sessions end after 30 idle minutes (moderation.middleware).
+ADMIN_IDLE_TIMEOUT_SECONDS = 30 * 60
+# An edit during approval voids the approvals given before it: what goes live is always the
+# version every step approved.
+WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
+# Workflow e-mails go to the groups concerned, not to every superuser.
+WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 
 # Thai first: Thai at /, English at /en/.
 LANGUAGE_CODE = "th"
@@ -189,9 +227,17 @@ LOGGING = {
 
 WAGTAIL_SITE_NAME = "เทศบาลนครนครสวรรค์"
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Thai-aware search on SQLite and PostgreSQL (search/backends); docs/search.md has the
+# Elasticsearch/OpenSearch setting for large deployments.
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends"}}
+# Wagtail's check looks for Page's own field objects; search.W001 checks the Thai ones instead.
+SILENCED_SYSTEM_CHECKS = ["wagtailsearch.W001"]
+# The open-data API (/api/v2/) is read-only and public: JSON only, no browsable HTML forms.
+REST_FRAMEWORK = {"DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"]}
+WAGTAILAPI_LIMIT_MAX = 50
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
-WAGTAIL_DATE_FORMAT = "d/m/Y"
-WAGTAIL_DATETIME_FORMAT = "d/m/Y H:i"
+# Admin input formats (Python strftime syntax): day first, as Thai forms write dates.
+WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
+WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"

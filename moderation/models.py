@@ -1,0 +1,268 @@
+"""Roles, and the two steps of the approval workflow (W1–W3).
+
+A ``GroupRole`` says what a Django group is for: the content creators or the supervisors of one
+unit, the web operators or the IT administrators. The page permissions of a unit's groups apply
+only to pages whose responsible unit is that unit (``moderation.permissions``).
+
+The workflow has two tasks: ``UnitSupervisorTask`` (step 1) goes to the supervisors of the page's
+responsible unit, so one workflow serves every unit; ``OperatorApprovalTask`` (step 2) is Wagtail's
+group approval by the web operators, whose approval publishes. Nobody approves a version they
+edited last, and the operators' step only starts for a version that step 1 approved.
+"""
+
+from django import forms
+from django.contrib.auth.models import Group
+from django.core.exceptions import PermissionDenied
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import GroupApprovalTask, Task, TaskState
+from wagtail.signals import task_submitted
+
+from core.models import Unit
+
+# Pages without a responsible unit are approved by the supervisors of this unit (the Office of
+# the Municipal Clerk runs the municipality's general administration).
+FALLBACK_UNIT_SLUG = "clerk"
+
+
+class Role(models.TextChoices):
+    CREATOR = "creator", "ผู้จัดทำเนื้อหา (Content creator)"
+    SUPERVISOR = "supervisor", "ผู้บังคับบัญชา (Supervisor)"
+    OPERATOR = "operator", "ผู้ปฏิบัติงานเผยแพร่ (Web operator)"
+    IT_ADMIN = "it_admin", "ผู้ดูแลระบบ (IT administrator)"
+
+
+UNIT_ROLES = {Role.CREATOR, Role.SUPERVISOR}
+TWO_FACTOR_ROLES = {Role.OPERATOR, Role.IT_ADMIN}
+
+
+class GroupRole(models.Model):
+    """What a group is for. Created with the group (``moderation.setup``), never by hand."""
+
+    group = models.OneToOneField(
+        Group, on_delete=models.CASCADE, related_name="moderation_role", verbose_name="กลุ่ม (Group)"
+    )
+    role = models.CharField("บทบาท (Role)", max_length=20, choices=Role.choices)
+    unit = models.ForeignKey(
+        Unit,
+        verbose_name="หน่วยงาน (Unit)",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="moderation_roles",
+    )
+
+    class Meta:
+        verbose_name = "บทบาทของกลุ่ม (Group role)"
+        verbose_name_plural = "บทบาทของกลุ่ม (Group roles)"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["role", "unit"],
+                condition=models.Q(unit__isnull=False),
+                name="one_group_per_unit_role",
+            ),
+            models.UniqueConstraint(
+                fields=["role"], condition=models.Q(unit__isnull=True), name="one_site_wide_group"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(role__in=sorted(UNIT_ROLES), unit__isnull=False)
+                | models.Q(role__in=sorted(TWO_FACTOR_ROLES), unit__isnull=True),
+                name="unit_roles_have_a_unit",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_role_display()}: {self.unit or '—'}"
+
+
+class ReasonForm(forms.Form):
+    """Sending a page back needs a reason: it is what the creator reads."""
+
+    comment = forms.CharField(
+        label=_("เหตุผลและสิ่งที่ต้องแก้ไข"), widget=forms.Textarea(attrs={"rows": 4})
+    )
+
+
+class OptionalCommentForm(forms.Form):
+    comment = forms.CharField(
+        label=_("ความเห็น"), required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
+
+
+def authored_latest_version(obj, user):
+    """Whether ``user`` saved the version that approving would pass on (no self-approval)."""
+    revision = obj.get_latest_revision()
+    return revision is not None and revision.user_id == user.pk
+
+
+class ApprovalRulesMixin:
+    """What both steps share: Thai actions, a reason to send back, no self-approval, and no
+    acting on a task state that is not this page's current one."""
+
+    approve_label = _("อนุมัติ")
+
+    def moderation_actions(self, obj, user):
+        actions = [("reject", _("ส่งกลับให้แก้ไข"), True)]
+        if not authored_latest_version(obj, user):
+            actions += [
+                ("approve", self.approve_label, False),
+                ("approve", _("อนุมัติพร้อมความเห็น"), True),
+            ]
+        return actions
+
+    def get_form_for_action(self, action):
+        return ReasonForm if action == "reject" else OptionalCommentForm
+
+    def check_action(self, task_state, user, action_name):
+        if task_state.task_id != self.pk or task_state.status != TaskState.STATUS_IN_PROGRESS:
+            raise PermissionDenied
+        page = task_state.workflow_state.content_object
+        if action_name not in {name for name, _label, _modal in self.get_actions(page, user)}:
+            raise PermissionDenied(_("ผู้ที่แก้ไขฉบับล่าสุดอนุมัติเองไม่ได้"))
+
+
+class UnitTaskState(TaskState):
+    """Step 1 of a page, with the unit whose supervisors are asked (read from the submitted
+    version, so that "awaiting my approval" is one indexed query)."""
+
+    unit = models.ForeignKey(
+        Unit,
+        verbose_name="หน่วยงาน (Unit)",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = "ขั้นอนุมัติของหน่วยงาน (Unit approval state)"
+        verbose_name_plural = "ขั้นอนุมัติของหน่วยงาน (Unit approval states)"
+
+
+def unit_of_revision(revision):
+    """The responsible unit of the submitted version (or the fallback unit)."""
+    unit_id = getattr(revision.as_object(), "responsible_unit_id", None)
+    if unit_id is None:
+        unit_id = Unit.objects.filter(slug=FALLBACK_UNIT_SLUG).values_list("pk", flat=True).first()
+    return unit_id
+
+
+class UnitSupervisorTask(ApprovalRulesMixin, Task):
+    """Step 1: the supervisors of the page's responsible unit approve it or send it back."""
+
+    task_state_class = UnitTaskState
+    approve_label = _("อนุมัติ (ส่งต่อให้ผู้ปฏิบัติงานเผยแพร่)")
+
+    class Meta:
+        verbose_name = "การอนุมัติโดยผู้บังคับบัญชาของหน่วยงาน (Approval by the unit's supervisors)"
+        verbose_name_plural = "การอนุมัติโดยผู้บังคับบัญชาของหน่วยงาน (Approvals by the unit's supervisors)"
+
+    def start(self, workflow_state, user=None):
+        revision = workflow_state.content_object.get_latest_revision()
+        task_state = UnitTaskState.objects.create(
+            workflow_state=workflow_state,
+            revision=revision,
+            task=self,
+            status=TaskState.STATUS_IN_PROGRESS,
+            unit_id=unit_of_revision(revision),
+        )
+        task_submitted.send(sender=UnitTaskState, instance=task_state, user=user)
+        return task_state
+
+    def _current_unit_id(self, obj):
+        """The unit asked at this step for ``obj``, cached on the object for the request."""
+        cache_name = "_moderation_step_unit"
+        if not hasattr(obj, cache_name):
+            state = obj.current_workflow_task_state
+            unit_id = state.unit_id if isinstance(state, UnitTaskState) else None
+            setattr(obj, cache_name, unit_id)
+        return getattr(obj, cache_name)
+
+    def user_supervises(self, obj, user):
+        from moderation.permissions import user_roles
+
+        if user.is_superuser:
+            return True
+        unit_id = self._current_unit_id(obj)
+        return unit_id is not None and (Role.SUPERVISOR, unit_id) in user_roles(user)
+
+    def user_can_access_editor(self, obj, user):
+        return self.user_supervises(obj, user)
+
+    def locked_for_user(self, obj, user):
+        return not self.user_supervises(obj, user)
+
+    def user_can_lock(self, obj, user):
+        return self.user_supervises(obj, user)
+
+    def user_can_unlock(self, obj, user):
+        return False
+
+    def get_actions(self, obj, user):
+        return self.moderation_actions(obj, user) if self.user_supervises(obj, user) else []
+
+    def on_action(self, task_state, user, action_name, **kwargs):
+        self.check_action(task_state, user, action_name)
+        return super().on_action(task_state, user, action_name, **kwargs)
+
+    def get_task_states_user_can_moderate(self, user, **kwargs):
+        from moderation.permissions import supervised_unit_ids
+
+        states = self.task_states.filter(status=TaskState.STATUS_IN_PROGRESS)
+        if user.is_superuser:
+            return states
+        return states.filter(unittaskstate__unit_id__in=supervised_unit_ids(user))
+
+    @classmethod
+    def get_description(cls):
+        return _("ผู้บังคับบัญชาของหน่วยงานที่รับผิดชอบหน้านั้นอนุมัติหรือส่งกลับ")
+
+
+class OperatorApprovalTask(ApprovalRulesMixin, GroupApprovalTask):
+    """Step 2: a web operator checks correctness and completeness, then publishes (approving
+    the last step publishes) or sends the page back."""
+
+    approve_label = _("ตรวจแล้ว อนุมัติและเผยแพร่")
+
+    class Meta:
+        verbose_name = "การตรวจและเผยแพร่โดยผู้ปฏิบัติงานเผยแพร่ (Review and publishing by web operators)"
+        verbose_name_plural = "การตรวจและเผยแพร่โดยผู้ปฏิบัติงานเผยแพร่ (Reviews by web operators)"
+
+    def start(self, workflow_state, user=None):
+        # Wagtail resumes a page sent back at this step here; its new version has not been
+        # approved by the earlier steps yet, so they come first.
+        earlier = self.first_unapproved_earlier_task(workflow_state)
+        if earlier is not None:
+            return earlier.start(workflow_state, user=user)
+        return super().start(workflow_state, user=user)
+
+    def first_unapproved_earlier_task(self, workflow_state):
+        latest = workflow_state.content_object.get_latest_revision()
+        steps = workflow_state.workflow.workflow_tasks.select_related("task").order_by("sort_order")
+        for step in steps:
+            if step.task_id == self.pk:
+                return None
+            if not step.task.active:
+                continue
+            approved = TaskState.objects.filter(
+                workflow_state=workflow_state,
+                task_id=step.task_id,
+                status=TaskState.STATUS_APPROVED,
+                revision=latest,
+            )
+            if not approved.exists():
+                return step.task.specific
+        return None
+
+    def get_actions(self, obj, user):
+        if user.is_superuser or self._user_in_groups(user):
+            return self.moderation_actions(obj, user)
+        return []
+
+    def on_action(self, task_state, user, action_name, **kwargs):
+        self.check_action(task_state, user, action_name)
+        return super().on_action(task_state, user, action_name, **kwargs)
+
+    @classmethod
+    def get_description(cls):
+        return _("ผู้ปฏิบัติงานเผยแพร่ตรวจความถูกต้องครบถ้วน แล้วเผยแพร่หรือส่งกลับ")

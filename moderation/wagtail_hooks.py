@@ -1,0 +1,200 @@
+"""The approval workflow in the admin: nobody but a superuser publishes around it, the submit
+button is the way forward, the dashboard panels, two-factor and lock-out screens, and the
+sign-in entries of the audit log."""
+
+from django.shortcuts import redirect
+from django.urls import path, reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail import hooks
+from wagtail.admin import messages
+from wagtail.admin.action_menu import SubmitForModerationMenuItem
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.views.home import (
+    UserObjectsInWorkflowModerationPanel,
+    WorkflowObjectsToModeratePanel,
+)
+from wagtail.models import Page
+
+from moderation import views
+from moderation.panels import AwaitingMyApprovalPanel, MyItemsPanel
+from moderation.translations import synced_translation_for
+
+NO_DIRECT_PUBLISHING = gettext_lazy(
+    "เผยแพร่โดยตรงไม่ได้: เนื้อหาทุกชิ้นต้องผ่านการอนุมัติของผู้บังคับบัญชาของหน่วยงาน "
+    'แล้วผู้ปฏิบัติงานเผยแพร่จึงตรวจและเผยแพร่ ใช้ปุ่ม "ส่งขออนุมัติ"'
+)
+HOW_TO_PUBLISH = gettext_lazy(
+    'ขั้นตอนการเผยแพร่: บันทึกฉบับร่าง แล้วกด "ส่งขออนุมัติ" ผู้บังคับบัญชาของหน่วยงานอนุมัติ '
+    "จากนั้นผู้ปฏิบัติงานเผยแพร่ตรวจความถูกต้องครบถ้วนและเผยแพร่"
+)
+
+
+def _publishes_directly(request):
+    """Only superusers (break-glass accounts) publish without the workflow."""
+    return request.user.is_superuser
+
+
+def _refuse(request, url):
+    messages.error(request, NO_DIRECT_PUBLISHING)
+    return redirect(url)
+
+
+@hooks.register("before_edit_page", order=-10)
+def keep_publishing_in_the_workflow(request, page):
+    """Refuse a direct publish before anything is saved (Wagtail would otherwise save a draft
+    silently for someone without publish permission), also from wagtail-localize's editor; and
+    tell the editor how content gets published."""
+    edit_url = reverse("wagtailadmin_pages:edit", args=[page.pk])
+    if request.method == "POST":
+        direct = request.POST.get("action-publish") or request.POST.get("action") == "publish"
+        if direct and not _publishes_directly(request):
+            return _refuse(request, edit_url)
+        return None
+    if _publishes_directly(request) or page.workflow_in_progress:
+        return None
+    if synced_translation_for(page) is not None:
+        messages.info(
+            request,
+            _('คำแปลต้องผ่านการอนุมัติเช่นเดียวกับหน้าภาษาไทย: แปลข้อความแล้วกด "ส่งคำแปลขออนุมัติ"'),
+            buttons=[
+                messages.button(
+                    reverse("moderation_submit_translation", args=[page.pk]),
+                    _("ส่งคำแปลขออนุมัติ"),
+                )
+            ],
+        )
+    else:
+        messages.info(request, HOW_TO_PUBLISH)
+    return None
+
+
+@hooks.register("before_create_page", order=-10)
+def keep_new_pages_in_the_workflow(request, parent_page, page_class):
+    if request.method == "POST":
+        if request.POST.get("action-publish") and not _publishes_directly(request):
+            return _refuse(request, request.get_full_path())
+    elif not _publishes_directly(request):
+        messages.info(request, HOW_TO_PUBLISH)
+    return None
+
+
+@hooks.register("before_copy_page")
+def no_publishing_copies(request, page):
+    """A published copy or an alias would go live without approval."""
+    publishing = request.POST.get("publish_copies") or request.POST.get("alias")
+    if request.method == "POST" and publishing and not _publishes_directly(request):
+        return _refuse(request, reverse("wagtailadmin_pages:copy", args=[page.pk]))
+    return None
+
+
+@hooks.register("before_bulk_action")
+def no_bulk_publishing(request, action_type, objects, action_class_instance):
+    if (
+        action_type == "publish"
+        and issubclass(action_class_instance.model, Page)
+        and not _publishes_directly(request)
+    ):
+        return _refuse(request, reverse("wagtailadmin_explore_root"))
+    return None
+
+
+class SubmitForApprovalMenuItem(SubmitForModerationMenuItem):
+    """Wagtail's submit button, labelled in Thai."""
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        page = context.get("page")
+        state = page.current_workflow_state if page and page.pk else None
+        if state is not None and state.status == state.STATUS_NEEDS_CHANGES:
+            context["label"] = _("ส่งขออนุมัติอีกครั้ง")
+        else:
+            context["label"] = _("ส่งขออนุมัติ")
+        return context
+
+
+@hooks.register("construct_page_action_menu")
+def submit_is_the_way_forward(menu_items, request, context):
+    """No publish button but for superusers; "ส่งขออนุมัติ" comes first, as the main button."""
+    if _publishes_directly(request):
+        return
+    menu_items[:] = [item for item in menu_items if item.name != "action-publish"]
+    for index, item in enumerate(menu_items):
+        if item.name == "action-submit":
+            submit = SubmitForApprovalMenuItem(order=item.order)
+            menu_items.pop(index)
+            menu_items.insert(0, submit)
+            break
+
+
+@hooks.register("construct_homepage_panels")
+def approval_panels(request, panels):
+    replaced = (WorkflowObjectsToModeratePanel, UserObjectsInWorkflowModerationPanel)
+    panels[:] = [panel for panel in panels if type(panel) not in replaced]
+    panels.extend([AwaitingMyApprovalPanel(), MyItemsPanel()])
+
+
+@hooks.register("register_admin_urls")
+def admin_urls():
+    return [
+        path("two-factor/setup/", views.two_factor_setup, name="moderation_two_factor_setup"),
+        path("two-factor/verify/", views.two_factor_verify, name="moderation_two_factor_verify"),
+        path(
+            "translations/<int:page_id>/submit/",
+            views.submit_translation_view,
+            name="moderation_submit_translation",
+        ),
+        path("locked-accounts/", views.locked_accounts, name="moderation_locked_accounts"),
+        path(
+            "locked-accounts/<int:attempt_id>/unlock/",
+            views.unlock_account,
+            name="moderation_unlock_account",
+        ),
+    ]
+
+
+class LockedAccountsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("axes.view_accessattempt")
+
+
+@hooks.register("register_settings_menu_item")
+def locked_accounts_menu_item():
+    return LockedAccountsMenuItem(
+        "บัญชีที่ถูกล็อก (Locked-out accounts)",
+        reverse("moderation_locked_accounts"),
+        icon_name="lock",
+        order=650,
+    )
+
+
+@hooks.register("register_log_actions")
+def sign_in_log_actions(actions):
+    actions.register_action("moderation.sign_in", "เข้าสู่ระบบ (Signed in)", "เข้าสู่ระบบ")
+    actions.register_action("moderation.sign_out", "ออกจากระบบ (Signed out)", "ออกจากระบบ")
+    actions.register_action(
+        "moderation.sign_in_failed",
+        "เข้าสู่ระบบไม่สำเร็จ (Failed sign-in)",
+        "เข้าสู่ระบบไม่สำเร็จ",
+    )
+    actions.register_action(
+        "moderation.locked_out", "ถูกล็อกการเข้าสู่ระบบ (Locked out)", "ถูกล็อกการเข้าสู่ระบบ"
+    )
+    actions.register_action(
+        "moderation.unlocked", "ปลดล็อกการเข้าสู่ระบบ (Unlocked)", "ปลดล็อกการเข้าสู่ระบบ"
+    )
+    actions.register_action(
+        "moderation.two_factor_enabled",
+        "ตั้งค่าการยืนยันตัวตนสองขั้นตอน (Two-factor set up)",
+        "ตั้งค่าการยืนยันตัวตนสองขั้นตอน",
+    )
+    actions.register_action(
+        "moderation.two_factor_reset",
+        "ล้างการยืนยันตัวตนสองขั้นตอน (Two-factor reset)",
+        "ล้างการยืนยันตัวตนสองขั้นตอน",
+    )
+    actions.register_action(
+        "moderation.two_factor_failed",
+        "รหัสยืนยันตัวตนขั้นที่สองไม่ถูกต้อง (Wrong two-factor code)",
+        "รหัสยืนยันตัวตนขั้นที่สองไม่ถูกต้อง",
+    )

@@ -1,0 +1,208 @@
+"""Search benchmark (``make bench-search``): 20,000 notices on SQLite and on PostgreSQL.
+
+For each database it makes a scratch database of its own (an SQLite file in a temporary
+folder; a new PostgreSQL database, dropped at the end — never the development ``db.sqlite3``),
+migrates it, builds variations of the test set's notices (``search/data``), indexes them with
+``update_index`` and times the test set's queries through the search page and the API in the
+server process (Django's test client: no network, no browser). It prints the indexing
+throughput and the median and 95th percentile latency of the queries.
+
+    python -m search.bench [--notices 20000] [--runs 3] [--database sqlite|postgres|both]
+
+PostgreSQL is reached through ``BENCH_POSTGRES_URL`` (default
+``postgres://postgres@127.0.0.1:5432/postgres``, the maintenance database where the scratch
+database is created); it is skipped with a message when no server answers.
+"""
+
+import argparse
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_POSTGRES_URL = "postgres://postgres@127.0.0.1:5432/postgres"
+SCRATCH_MARK = "PORTAL_SEARCH_BENCH_SCRATCH"
+
+COMMUNITIES = [
+    "ชุมชนวัดไทรเหนือ",
+    "ชุมชนหัวเมือง",
+    "ชุมชนตลาดใต้",
+    "ชุมชนบ้านแก่ง",
+    "ชุมชนเกาะยม",
+    "ชุมชนสะพานดำ",
+    "ชุมชนวัดคีรีวงศ์",
+    "ชุมชนศรีนคร",
+    "ชุมชนทุ่งแก้ว",
+    "ชุมชนบ่อนไก่",
+    "ชุมชนปากน้ำโพ",
+    "ชุมชนหนองปลิง",
+]
+
+
+# --- the parent: one scratch database per engine ------------------------------------------
+
+
+def run_child(database_url, args):
+    env = {
+        **os.environ,
+        "DATABASE_URL": database_url,
+        "DJANGO_SETTINGS_MODULE": "portal.settings.test",
+        SCRATCH_MARK: "1",
+    }
+    command = [sys.executable, "-m", "search.bench", "--child", *child_args(args)]
+    return subprocess.run(command, cwd=ROOT, env=env, check=False).returncode
+
+
+def child_args(args):
+    return ["--notices", str(args.notices), "--runs", str(args.runs), "--seed", str(args.seed)]
+
+
+def bench_sqlite(args):
+    with tempfile.TemporaryDirectory(prefix="portal-search-bench-") as folder:
+        print(f"== SQLite (scratch file in {folder})", flush=True)
+        return run_child(f"sqlite:///{folder}/bench.sqlite3", args)
+
+
+def bench_postgres(args):
+    import psycopg
+
+    url = os.environ.get("BENCH_POSTGRES_URL", DEFAULT_POSTGRES_URL)
+    name = f"portal_search_bench_{os.getpid()}"
+    try:
+        admin = psycopg.connect(url.replace("postgres://", "postgresql://", 1), autocommit=True)
+    except psycopg.OperationalError as error:
+        print(f"== PostgreSQL skipped: no server at {url} ({error})")
+        return 0
+    parts = urlsplit(url)
+    scratch_url = urlunsplit(parts._replace(path=f"/{name}"))
+    with admin:
+        admin.execute(f'CREATE DATABASE "{name}"')
+        try:
+            print(f"== PostgreSQL (scratch database {name})", flush=True)
+            return run_child(scratch_url, args)
+        finally:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+# --- the child: build, index, query ---------------------------------------------------------
+
+
+def variations(notices, count, seed):
+    """``count`` notices made from the test set's: other communities, dates, numbers."""
+    rng = random.Random(seed)
+    for number in range(count):
+        template = notices[number % len(notices)]
+        notice = dict(template)
+        community = rng.choice(COMMUNITIES)
+        day = rng.randrange(0, 6 * 365)
+        notice["key"] = f"bench-{number}"
+        notice["title"] = f"{template['title']} {community} (ครั้งที่ {number // len(notices) + 1})"
+        notice["body"] = f"{template['body']} พื้นที่{community} โครงการลำดับที่ {number}"
+        notice["date"] = f"{2019 + day // 365:04d}-{1 + day % 365 // 31:02d}-{1 + day % 28:02d}"
+        if notice.get("egp_number"):
+            notice["egp_number"] = f"{rng.randrange(10**10, 10**11)}"
+        if notice.get("school"):
+            notice["school"] = rng.randrange(1, 9)
+        yield notice
+
+
+def percentile(values, share):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
+
+
+def child(args):
+    if os.environ.get(SCRATCH_MARK) != "1":
+        sys.exit("search.bench --child runs only on the scratch database its parent made.")
+    import django
+    from django.conf import settings
+
+    django.setup()
+    from django.core.management import call_command
+    from django.db import connection, transaction
+    from django.test import Client
+    from django.test.utils import override_settings
+    from wagtail.models import Page
+
+    from home.models import HomePage
+    from search import testset
+
+    if "bench" not in str(settings.DATABASES["default"]["NAME"]):
+        sys.exit("Refusing to run on a database whose name does not say 'bench'.")
+    call_command("migrate", verbosity=0, interactive=False)
+    data = testset.load()
+    manual_index = {
+        name: {**conf, "AUTO_UPDATE": False}
+        for name, conf in settings.WAGTAILSEARCH_BACKENDS.items()
+    }
+
+    started = time.perf_counter()
+    with override_settings(WAGTAILSEARCH_BACKENDS=manual_index), transaction.atomic():
+        home = HomePage.objects.get(locale__language_code="th")
+        parents = testset.build_sections(home)
+        testset.build_notices(parents, variations(data["notices"], args.notices, args.seed))
+    built = time.perf_counter() - started
+    pages = Page.objects.count()
+    print(f"   built {args.notices:,} notices ({pages:,} pages) in {built:.0f} s", flush=True)
+
+    started = time.perf_counter()
+    call_command("update_index", verbosity=0)
+    indexed = time.perf_counter() - started
+    print(
+        f"   indexing (update_index, all {pages:,} pages): {indexed:.1f} s, "
+        f"{pages / indexed:,.0f} pages/s",
+        flush=True,
+    )
+
+    client = Client()
+    queries = [query["query"] for query in data["queries"]]
+    for label, url, field in (
+        ("search page", "/search/", "query"),
+        ("API", "/api/v2/pages/", "search"),
+    ):
+        timings, slowest = [], []
+        for query in queries:
+            client.get(url, {field: query})  # warm caches, as a running server has them
+            for _run in range(args.runs):
+                started = time.perf_counter()
+                response = client.get(url, {field: query})
+                timings.append((time.perf_counter() - started) * 1000)
+                slowest.append((timings[-1], query))
+                assert response.status_code == 200, (url, query, response.status_code)
+        print(
+            f"   {label:12s} {len(queries)} queries × {args.runs}: "
+            f"median {statistics.median(timings):.1f} ms, p95 {percentile(timings, 0.95):.1f} ms, "
+            f"max {max(timings):.1f} ms",
+            flush=True,
+        )
+        worst = ", ".join(f"{query} {ms:.0f} ms" for ms, query in sorted(slowest)[-3:])
+        print(f"   {'':12s} slowest: {worst}", flush=True)
+    connection.close()
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--notices", type=int, default=20_000)
+    parser.add_argument("--runs", type=int, default=3, help="timed runs of each query")
+    parser.add_argument("--seed", type=int, default=6)
+    parser.add_argument("--database", choices=["sqlite", "postgres", "both"], default="both")
+    parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.child:
+        return child(args)
+    status = 0
+    if args.database in ("sqlite", "both"):
+        status |= bench_sqlite(args)
+    if args.database in ("postgres", "both"):
+        status |= bench_postgres(args)
+    return status
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,37 @@
+"""What the site-check and yearly-report tests share: time travel, people in each role."""
+
+from unittest import mock
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+
+from moderation.models import Role
+
+
+def at(moment):
+    """Travel in time: every ``timezone.now()`` answers ``moment``."""
+    return mock.patch("django.utils.timezone.now", return_value=moment)
+
+
+def make_user(username, role, unit_slug=None, **fields):
+    user = get_user_model().objects.create_user(
+        username, email=f"{username}@example.org", password="x-long-test-password", **fields
+    )
+    lookup = {"moderation_role__role": role}
+    if unit_slug:
+        lookup["moderation_role__unit__slug"] = unit_slug
+    user.groups.add(Group.objects.get(**lookup))
+    return user
+
+
+def sign_in(client, user):
+    """Sign ``user`` in; for the roles with two-factor, as after typing a valid code."""
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    client.force_login(user)
+    if user.groups.filter(moderation_role__role__in=[Role.OPERATOR, Role.IT_ADMIN]).exists():
+        device, _ = TOTPDevice.objects.get_or_create(user=user, confirmed=True, name="test")
+        session = client.session
+        session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+        session.save()

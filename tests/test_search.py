@@ -1,0 +1,437 @@
+"""The Thai search (issue 6): what a citizen types finds the notice, on SQLite and PostgreSQL;
+the search page's filters, sorting, snippets and safety; promotions; the API; indexing."""
+
+import datetime
+import re
+from decimal import Decimal
+
+from django.core.management import call_command
+from django.db import connection
+from django.test import TestCase
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+from wagtail.models import Page, PageViewRestriction
+
+from core.models import Unit
+from home.models import ChannelsPage, HomePage
+from news.models import AnnouncementKind, AnnouncementPage
+from procurement.models import ProcurementNoticePage
+from search import demo as search_demo
+from search.checks import thai_title_check
+from search.results import MAX_QUERY_LENGTH
+from search.testset import build_sections
+from tests.utils import QUERY_BUDGET, count_queries
+
+PROCUREMENT, WINNER, OTHER = (
+    AnnouncementKind.PROCUREMENT,
+    AnnouncementKind.WINNER,
+    AnnouncementKind.OTHER,
+)
+
+
+def body(text):
+    return [{"type": "paragraph", "value": f"<p>{text}</p>"}]
+
+
+def notice(parent, slug, title, date, text="", kind=PROCUREMENT, unit="engineering", **fields):
+    """A live procurement notice (or, with ``kind=OTHER``, an announcement) under ``parent``."""
+    common = {
+        "title": title,
+        "slug": slug,
+        "date": date,
+        "body": body(text),
+        "responsible_unit": Unit.objects.get(slug=unit),
+    }
+    if kind in (PROCUREMENT, WINNER):
+        fields.setdefault("budget", Decimal("100000"))
+        page = ProcurementNoticePage(kind=kind, **common, **fields)
+    else:
+        page = AnnouncementPage(kind=kind, **common, **fields)
+    return parent.add_child(instance=page)
+
+
+def result_titles(response):
+    """The result titles in the order shown, without the highlighting."""
+    return [
+        re.sub(r"<[^>]+>", "", title)
+        for title in re.findall(
+            r'<h3><a href="[^"]+">(.+?)</a></h3>',
+            response.content.decode().split("ผลการค้นหา", 1)[-1],
+        )
+    ]
+
+
+class SearchPageTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.home = HomePage.objects.get(locale__language_code="th")
+        cls.sections = build_sections(cls.home)
+        announcements = cls.sections["announcements"]
+        cls.road = notice(
+            announcements,
+            "road",
+            "ประกาศเทศบาลนครนครสวรรค์ เรื่อง ประกวดราคาจ้างก่อสร้างถนนคอนกรีตเสริมเหล็ก ซอยมาตุลี ๑๒",
+            datetime.date(2024, 3, 15),
+            "ราคากลาง ๔,๘๑๒,๓๐๐ บาท ยื่นข้อเสนอด้วยวิธีประกวดราคาอิเล็กทรอนิกส์ (e-bidding) "
+            "ปีงบประมาณ พ.ศ. ๒๕๖๗",
+            method="e-bidding",
+            egp_number="67019012734",
+        )
+        cls.milk = notice(
+            cls.sections["school-1"],
+            "milk",
+            "ประกาศโรงเรียนเทศบาลวัดไทรใต้ เรื่อง ซื้ออาหารเสริม (นม) ภาคเรียนที่ ๒",
+            datetime.date(2024, 10, 21),
+            "โรงเรียนเทศบาลวัดไทรใต้ (ท.๑) จัดซื้อนมยูเอชที",
+            unit="education",
+            method="specific",
+        )
+        cls.milk_winner = notice(
+            cls.sections["school-1"],
+            "milk-winner",
+            "ประกาศผู้ชนะการเสนอราคา ซื้ออาหารเสริม (นม) โรงเรียนเทศบาลวัดไทรใต้",
+            datetime.date(2024, 11, 8),
+            "ผู้ได้รับการคัดเลือก ได้แก่ บริษัท นมสดนครสวรรค์ จำกัด",
+            kind=WINNER,
+            unit="education",
+            method="specific",
+            winner_name="บริษัท นมสดนครสวรรค์ จำกัด",
+            agreed_price=Decimal("411840"),
+        )
+        cls.desks = notice(
+            cls.sections["school-5"],
+            "desks",
+            "ประกาศโรงเรียนเทศบาลวัดช่องคีรี เรื่อง ซื้อโต๊ะและเก้าอี้นักเรียน",
+            datetime.date(2025, 6, 25),
+            "ซื้อโต๊ะเก้าอี้นักเรียน จำนวน ๓๐๐ ชุด",
+            unit="education",
+            method="e-market",
+        )
+        cls.tax = notice(
+            announcements,
+            "land-tax",
+            "ประกาศ เรื่อง การชำระภาษีที่ดินและสิ่งปลูกสร้าง ประจำปี ๒๕๖๗",
+            datetime.date(2024, 2, 1),
+            "ชำระได้ที่สำนักงานคลัง ห้ามนำข่าวลือมาเผยแพร่",
+            kind=OTHER,
+            unit="finance",
+        )
+        # "ถนน" only in the body, many times: it must still come after the title match.
+        cls.body_only = notice(
+            announcements,
+            "body-only",
+            "ประกาศ เรื่อง ซ่อมแซมผิวจราจร",
+            datetime.date(2024, 4, 1),
+            "ซ่อมแซมถนน ถนนสายหลัก ถนนสายรอง ถนนในชุมชน ถนนริมน้ำ",
+        )
+        cls.channels = cls.home.add_child(
+            instance=ChannelsPage(title="ช่องทางร้องเรียน", slug="complaint-channels")
+        )
+        cls.hidden = notice(
+            announcements,
+            "draft-notice",
+            "ประกาศจ้างขุดลอกคลองระบายน้ำ",
+            datetime.date(2024, 7, 1),
+            live=False,
+        )
+
+    def search(self, **params):
+        response = self.client.get("/search/", params)
+        self.assertEqual(response.status_code, 200)
+        return response
+
+    # --- finding Thai words --------------------------------------------------------------
+
+    def test_a_word_inside_unspaced_thai_finds_the_notice(self):
+        self.assertEqual(result_titles(self.search(query="คอนกรีต")), [self.road.title])
+        self.assertIn(self.milk_winner.title, result_titles(self.search(query="ผู้ชนะ")))
+
+    def test_thai_and_arabic_digits_are_the_same(self):
+        self.assertIn(self.road.title, result_titles(self.search(query="67019012734")))
+        self.assertIn(self.road.title, result_titles(self.search(query="๖๗๐๑๙๐๑๒๗๓๔")))
+        self.assertIn(self.road.title, result_titles(self.search(query="ซอยมาตุลี 12")))
+
+    def test_a_zero_width_space_pasted_into_the_query_is_ignored(self):
+        self.assertIn(self.road.title, result_titles(self.search(query="คอน\u200bกรีต")))
+
+    def test_a_year_is_found_in_the_buddhist_era_and_the_common_era(self):
+        # The road notice is dated 15 March 2024 (2567); its text says ๒๕๖๗.
+        self.assertIn(self.road.title, result_titles(self.search(query="มีนาคม 2567")))
+        self.assertIn(self.road.title, result_titles(self.search(query="2024 ถนน")))
+
+    def test_mixed_thai_and_english(self):
+        for query in ("e-bidding", "ebidding", "E-Bidding ถนน"):
+            self.assertIn(self.road.title, result_titles(self.search(query=query)), query)
+
+    def test_tone_marks_count(self):
+        # ข้าว (rice) is not ข่าว (news, in the tax notice's text).
+        self.assertEqual(result_titles(self.search(query="ข้าว")), [])
+        self.assertIn(self.tax.title, result_titles(self.search(query="ข่าว")))
+
+    def test_title_matches_rank_above_body_matches(self):
+        titles = result_titles(self.search(query="ถนน"))
+        self.assertEqual(titles[:2], [self.road.title, self.body_only.title])
+
+    def test_drafts_are_not_found(self):
+        self.assertEqual(result_titles(self.search(query="ขุดลอกคลอง")), [])
+
+    def test_private_pages_are_not_found(self):
+        PageViewRestriction.objects.create(page=self.sections["school-5"], restriction_type="login")
+        self.assertEqual(result_titles(self.search(query="โต๊ะ")), [])
+
+    # --- the page ---------------------------------------------------------------------
+
+    def test_results_show_kind_unit_date_and_a_highlighted_snippet(self):
+        html = self.search(query="2567 ภาษี").content.decode()
+        self.assertIn("ประกาศอื่น ๆ / ข่าวประชาสัมพันธ์", html)
+        self.assertIn("สำนักงานคลัง", html)
+        self.assertIn("1 กุมภาพันธ์ 2567", html)
+        # The words are marked in the original text: Thai digits, as the notice wrote them.
+        self.assertIn("<mark>๒๕๖๗</mark>", html)
+        self.assertIn("<mark>ภาษี</mark>", html)
+        self.assertNotIn("<mark>2567</mark>", html)
+
+    def test_results_are_not_indexed_by_search_engines(self):
+        self.assertContains(self.search(query="ถนน"), '<meta name="robots" content="noindex">')
+
+    def test_an_empty_query_shows_the_filters_and_no_results(self):
+        response = self.search()
+        self.assertContains(response, 'name="school"')
+        self.assertContains(response, "โรงเรียนเทศบาลวัดไทรใต้")
+        self.assertIsNone(response.context["search_results"])
+
+    def test_filters_alone_list_what_they_select_newest_first(self):
+        titles = result_titles(self.search(school="school-1"))
+        self.assertEqual(titles, [self.milk_winner.title, self.milk.title])
+
+    def test_filter_by_kind_unit_school_year_and_dates(self):
+        self.assertEqual(
+            result_titles(self.search(query="ซื้อ", kind=WINNER)), [self.milk_winner.title]
+        )
+        self.assertEqual(
+            result_titles(self.search(query="ประกาศ", unit="finance")), [self.tax.title]
+        )
+        self.assertEqual(
+            set(result_titles(self.search(query="ซื้อ", school="school-5"))), {self.desks.title}
+        )
+        # Fiscal year 2568 runs from 1 October 2024 to 30 September 2025.
+        self.assertEqual(
+            set(result_titles(self.search(query="ซื้อ", year="2568"))),
+            {self.milk.title, self.milk_winner.title, self.desks.title},
+        )
+        self.assertEqual(
+            result_titles(self.search(query="ซื้อ", **{"from": "1/11/2567", "to": "๓๐/๑๑/๒๕๖๗"})),
+            [self.milk_winner.title],
+        )
+        self.assertEqual(result_titles(self.search(query="ถนน", kind="news")), [])
+
+    def test_sort_by_newest(self):
+        titles = result_titles(self.search(query="ถนน", sort="newest"))
+        self.assertEqual(titles[:2], [self.body_only.title, self.road.title])
+
+    def test_pagination(self):
+        parent = self.sections["announcements"]
+        for number in range(12):
+            notice(
+                parent,
+                f"extra-{number}",
+                f"ประกาศจ้างซ่อมไฟฟ้าส่องสว่าง จุดที่ {number}",
+                datetime.date(2024, 1, 1 + number),
+            )
+        first = self.search(query="ไฟฟ้าส่องสว่าง")
+        self.assertEqual(len(result_titles(first)), 10)
+        self.assertContains(first, "หน้า 1 จาก 2")
+        second = self.search(query="ไฟฟ้าส่องสว่าง", page="2")
+        self.assertEqual(len(result_titles(second)), 2)
+        self.assertEqual(len(result_titles(self.search(query="ไฟฟ้าส่องสว่าง", page="99"))), 2)
+
+    def test_a_long_query_is_cut_with_a_message(self):
+        response = self.search(query="ถนน " + "ก" * 400)
+        self.assertEqual(len(response.context["search_query"]), MAX_QUERY_LENGTH)
+        self.assertContains(response, f"คำค้นยาวเกิน {MAX_QUERY_LENGTH} ตัวอักษร")
+
+    def test_no_input_causes_an_error(self):
+        odd_inputs = [
+            {"query": "\x00ถนน\x00"},
+            {"query": "!!! ??? ***"},
+            {"query": '"ถนน" OR NOT (ท*'},
+            {"query": "ถนน", "page": "-1"},
+            {"query": "ถนน", "page": "abc"},
+            {"query": "ถนน", "year": "abc", "from": "99/99/9999", "to": "2567-13-45"},
+            {"query": "ถนน", "unit": "<script>", "kind": "x", "school": "../", "sort": "x"},
+            {"query": "'; DROP TABLE wagtailcore_page; --"},
+            {"query": "ถนน", "from": "0/0/0"},
+            {"kind": "page", "year": "9999"},
+        ]
+        for params in odd_inputs:
+            self.assertEqual(self.client.get("/search/", params).status_code, 200, params)
+        self.assertTrue(Page.objects.filter(pk=self.road.pk).exists())
+
+    def test_english_pages_search_the_thai_notices(self):
+        response = self.client.get("/en/search/", {"query": "คอนกรีต"})
+        self.assertEqual(response.status_code, 200)
+        self.assertIn(self.road.title, result_titles(response))
+
+    def test_query_budget_is_the_same_for_few_and_many_results(self):
+        parent = self.sections["announcements"]
+        for number in range(12):
+            notice(
+                parent,
+                f"pump-{number}",
+                f"ประกาศซื้อเครื่องสูบน้ำ เครื่องที่ {number}",
+                datetime.date(2024, 2, 1 + number),
+            )
+        few = count_queries(self.client, "/search/?query=ผู้ชนะ")
+        many = count_queries(self.client, "/search/?query=เครื่องสูบน้ำ")
+        filtered = count_queries(self.client, "/search/?query=ซื้อ&school=school-1&year=2568")
+        self.assertLessEqual(max(few, many, filtered), QUERY_BUDGET)
+        self.assertEqual(few, many)
+
+    # --- promotions -------------------------------------------------------------------
+
+    def test_a_promotion_leads_to_the_complaint_channels(self):
+        search_demo.load(self.home)
+        search_demo.load(self.home)  # twice: no duplicate
+        self.assertEqual(SearchPromotion.objects.filter(page=self.channels).count(), 2)
+        for query in ("ร้องเรียน", "ร้องเรียน ถนน"):
+            response = self.search(query=query)
+            self.assertContains(response, "หน้าที่แนะนำ")
+            self.assertEqual(
+                [pick.page_id for pick in response.context["promotions"]], [self.channels.pk]
+            )
+
+    def test_an_editor_promotion_to_an_external_link(self):
+        SearchPromotion.objects.create(
+            query=Query.get("e-gp"),
+            external_link_url="https://www.gprocurement.go.th/",
+            external_link_text="ระบบการจัดซื้อจัดจ้างภาครัฐ",
+        )
+        self.assertContains(self.search(query="E-GP"), "https://www.gprocurement.go.th/")
+
+
+class IndexingTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.home = HomePage.objects.get(locale__language_code="th")
+        cls.sections = build_sections(cls.home)
+
+    def found(self, query):
+        return list(Page.objects.live().search(query))
+
+    def test_a_notice_is_found_once_published_and_not_after_unpublishing(self):
+        page = notice(
+            self.sections["announcements"],
+            "pipes",
+            "ประกาศจ้างวางท่อเมนประปา ถนนพหลโยธิน",
+            datetime.date(2024, 7, 1),
+            live=False,
+        )
+        self.assertEqual(self.found("ท่อประปา"), [])
+        with self.captureOnCommitCallbacks(execute=True):
+            page.save_revision().publish()
+        self.assertEqual([p.pk for p in self.found("ท่อประปา")], [page.pk])
+        with self.captureOnCommitCallbacks(execute=True):
+            page.title = "ประกาศจ้างซ่อมหลังคาอาคาร"
+            page.save_revision().publish()
+        self.assertEqual(self.found("ท่อประปา"), [])
+        self.assertEqual([p.pk for p in self.found("หลังคา")], [page.pk])
+        page.refresh_from_db()
+        with self.captureOnCommitCallbacks(execute=True):
+            page.unpublish()
+        self.assertEqual(self.found("หลังคา"), [])
+
+    def test_update_index_rebuilds_a_thai_index(self):
+        page = notice(
+            self.sections["announcements"], "meters", "ประกาศซื้อมาตรวัดน้ำ", datetime.date(2024, 7, 1)
+        )
+        call_command("update_index", verbosity=0)
+        self.assertEqual([p.pk for p in self.found("มาตรวัดน้ำ")], [page.pk])
+
+    def test_autocomplete_and_the_admin_search_understand_thai(self):
+        page = notice(
+            self.sections["announcements"],
+            "fogging",
+            "ประกาศซื้อน้ำยาพ่นหมอกควันกำจัดยุงลาย",
+            datetime.date(2024, 7, 1),
+        )
+        self.assertEqual([p.pk for p in Page.objects.autocomplete("พ่นหมอก")], [page.pk])
+        self.assertEqual([p.pk for p in ProcurementNoticePage.objects.search("ยุงลาย")], [page.pk])
+
+    def test_the_elasticsearch_setting_wraps_a_backend_with_thai_queries(self):
+        from search.backends.elasticsearch import SearchBackend
+
+        # The wrapper around a backend that needs no server: queries are cut into words.
+        backend = SearchBackend(
+            {"WRAPPED_BACKEND": "modelsearch.backends.database.fallback.DatabaseSearchBackend"}
+        )
+        page = notice(
+            self.sections["announcements"],
+            "drain",
+            "ประกาศจ้างขุดลอกท่อระบายน้ำ",
+            datetime.date(2024, 7, 1),
+        )
+        self.assertEqual([p.pk for p in backend.search("ขุดลอก", ProcurementNoticePage)], [page.pk])
+        self.assertEqual(list(backend.search("!!!", ProcurementNoticePage)), [])
+
+    def test_every_page_type_indexes_its_title_as_thai(self):
+        self.assertEqual(thai_title_check(None), [])
+
+    def test_the_database_keeps_thai_marks_in_words(self):
+        if connection.vendor == "sqlite":
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    "SELECT sql FROM sqlite_master WHERE name = 'wagtailsearch_indexentry_fts'"
+                )
+                self.assertIn("categories 'L* N* Co M*'", cursor.fetchone()[0])
+        else:
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT to_tsvector('simple', 'ข้าว ข่าว')::text")
+                self.assertEqual(cursor.fetchone()[0], "'ข่าว':2 'ข้าว':1")
+
+
+class APITests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        home = HomePage.objects.get(locale__language_code="th")
+        sections = build_sections(home)
+        cls.road = notice(
+            sections["announcements"],
+            "road",
+            "ประกาศประกวดราคาจ้างก่อสร้างถนนคอนกรีตเสริมเหล็ก",
+            datetime.date(2024, 3, 15),
+        )
+        cls.private = notice(
+            sections["school-2"], "secret", "ประกาศจ้างก่อสร้างถนนภายใน", datetime.date(2024, 3, 15)
+        )
+        PageViewRestriction.objects.create(page=sections["school-2"], restriction_type="login")
+
+    def test_pages_search_uses_the_thai_search(self):
+        response = self.client.get("/api/v2/pages/", {"search": "คอนกรีต"})
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual([item["id"] for item in response.json()["items"]], [self.road.pk])
+
+    def test_private_pages_are_not_listed(self):
+        ids = [
+            item["id"]
+            for item in self.client.get("/api/v2/pages/", {"search": "ถนน"}).json()["items"]
+        ]
+        self.assertEqual(ids, [self.road.pk])
+
+    def test_images_and_documents_are_listed(self):
+        for url in (
+            "/api/v2/images/",
+            "/api/v2/documents/",
+            "/api/v2/pages/?type=procurement.ProcurementNoticePage",
+        ):
+            response = self.client.get(url)
+            self.assertEqual(response.status_code, 200, url)
+            self.assertEqual(response["Content-Type"], "application/json")
+
+    def test_the_api_is_read_only(self):
+        for method in (self.client.post, self.client.put, self.client.delete):
+            self.assertEqual(method(f"/api/v2/pages/{self.road.pk}/").status_code, 405)
+
+    def test_odd_search_input_is_not_an_error(self):
+        for query in ("", "!!!", "\x00", "ก" * 500):
+            self.assertEqual(
+                self.client.get("/api/v2/pages/", {"search": query}).status_code, 200, query
+            )
