@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 ADDRESS ?= 127.0.0.1:8000
 
-.PHONY: run test e2e lint format check messages clean bench-scheduler bench-search
+.PHONY: run test e2e lint format check messages clean bench-scheduler bench-search bench-check-site
 
 $(VENV)/.installed: requirements.txt
 	@$(PYTHON) -c 'import sys; sys.exit("Python 3.11 or newer is needed (found %s)." % sys.version.split()[0]) if sys.version_info < (3, 11) else None'
@@ -53,6 +53,16 @@ bench-scheduler: $(VENV)/.installed
 ## throughput and search latency (PostgreSQL through BENCH_POSTGRES_URL; skipped if none answers)
 bench-search: $(VENV)/.installed
 	$(BIN)/python -m search.bench
+
+## bench-check-site: time the daily site check on the demo site and on 5,000 pages, in scratch
+## SQLite and PostgreSQL databases (no external links, no e-mail)
+BENCH_CHECK_PG ?= postgres://postgres@127.0.0.1:5432/portal_bench_check_site
+bench-check-site: $(VENV)/.installed
+	rm -f /tmp/portal-bench-check-site.sqlite3
+	LOG_LEVEL=ERROR DJANGO_SETTINGS_MODULE=portal.settings.dev $(BIN)/python bench/check_site.py sqlite:////tmp/portal-bench-check-site.sqlite3
+	psql -h 127.0.0.1 -U postgres -d postgres -qc "DROP DATABASE IF EXISTS portal_bench_check_site" -c "CREATE DATABASE portal_bench_check_site"
+	LOG_LEVEL=ERROR DJANGO_SETTINGS_MODULE=portal.settings.dev $(BIN)/python bench/check_site.py $(BENCH_CHECK_PG)
+	psql -h 127.0.0.1 -U postgres -d postgres -qc "DROP DATABASE portal_bench_check_site"
 
 ## lint: ruff lint and format check, Django's checks, no missing migration
 lint: $(VENV)/.installed-dev

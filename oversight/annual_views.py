@@ -74,7 +74,11 @@ class AnnualReportView(WagtailAdminTemplateMixin, TemplateView):
             narrative = form.save(commit=False)
             narrative.updated_by = request.user
             narrative.save()
-            messages.success(request, f"บันทึกปัญหา อุปสรรค และข้อเสนอแนะของ{period.label}แล้ว")
+            messages.success(
+                request,
+                f"บันทึกปัญหา อุปสรรค และข้อเสนอแนะของ{period.label}แล้ว "
+                "(Problems, obstacles and suggestions saved)",
+            )
             url = reverse("oversight_annual_report")
             return redirect(f"{url}?period={period.kind}&year={period.year}")
         return self.render_to_response(self.get_context_data(period=period, form=form))

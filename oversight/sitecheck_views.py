@@ -139,12 +139,15 @@ def run_now(request):
     try:
         run = sitecheck.start_run(CheckRun.Trigger.ADMIN, user=request.user)
     except sitecheck.CheckAlreadyRunning:
-        messages.warning(request, "มีการตรวจเว็บไซต์กำลังทำงานอยู่ กรุณารอให้เสร็จก่อน")
+        messages.warning(
+            request, "มีการตรวจเว็บไซต์กำลังทำงานอยู่ กรุณารอให้เสร็จก่อน (A site check is already running)"
+        )
         return redirect("oversight_site_check")
     sitecheck.run_in_background(run)
     messages.success(
         request,
-        "เริ่มตรวจเว็บไซต์แล้ว ผลจะแสดงในรายงานนี้เมื่อตรวจเสร็จ และแจ้งหน่วยงานทางอีเมลถ้าพบปัญหาใหม่",
+        "เริ่มตรวจเว็บไซต์แล้ว ผลจะแสดงในรายงานนี้เมื่อตรวจเสร็จ และแจ้งหน่วยงานทางอีเมลถ้าพบปัญหาใหม่ "
+        "(The check has started; its findings appear here when it is done)",
     )
     return redirect("oversight_site_check")
 

@@ -57,3 +57,54 @@ class ThaiQueryMixin:
 def thai_backend_class(backend_class):
     """``backend_class`` with Thai queries."""
     return type(f"Thai{backend_class.__name__}", (ThaiQueryMixin, backend_class), {})
+
+
+def by_pk(queryset, pks):
+    """``{pk: object}`` for ``pks``, loaded as ``queryset`` loads them (related objects,
+    prefetches, specific page types) without its filters: the ranking applied them already,
+    and repeating them would scan the table again."""
+    fresh = queryset.model._default_manager.filter(pk__in=pks)
+    fresh.query.select_related = queryset.query.select_related
+    fresh.query.deferred_loading = queryset.query.deferred_loading
+    fresh._prefetch_related_lookups = queryset._prefetch_related_lookups
+    fresh._iterable_class = queryset._iterable_class
+    return {obj.pk: obj for obj in fresh}
+
+
+class RankedResultsMixin:
+    """Search results for a query compiler with a ``ranked(config)`` method: one query ranks
+    all the matches in the database (ids and scores, best first) and gives the count; one
+    query loads the objects of the slice asked for. ``ranked`` returns None when the backend's
+    own plan applies (not ordered by relevance, negated queries, …)."""
+
+    def _ranking(self):
+        """``[(pk, score), …]`` of every match, best first, kept on the query compiler (which
+        the slices of one search share)."""
+        compiler = self.query_compiler
+        if not hasattr(compiler, "ranked"):
+            return None
+        if getattr(compiler, "ranking", None) is None:
+            ranked = compiler.ranked(compiler.get_config(self.backend))
+            compiler.ranking = (
+                None if ranked is None else list(ranked.values_list("object_pk", "_score"))
+            )
+        return compiler.ranking
+
+    def _do_search(self):
+        ranking = self._ranking()
+        if ranking is None:
+            return super()._do_search()
+        rows = ranking[self.start : self.stop]
+        objects = by_pk(self.query_compiler.queryset, [pk for pk, _score in rows])
+        results = []
+        for pk, score in rows:
+            obj = objects.get(pk)
+            if obj is not None:
+                if self._score_field:
+                    setattr(obj, self._score_field, score)
+                results.append(obj)
+        return results
+
+    def _do_count(self):
+        ranking = self._ranking()
+        return super()._do_count() if ranking is None else len(ranking)

@@ -22,7 +22,7 @@ from modelsearch.conf import get_app_config
 from modelsearch.query import MatchAll, Not
 from modelsearch.utils import get_descendants_content_types_pks
 
-from search.backends.common import ThaiQueryMixin
+from search.backends.common import RankedResultsMixin, ThaiQueryMixin
 
 SQLiteFTSIndexEntry = get_app_config().get_model("SQLiteFTSIndexEntry", require_ready=False)
 FTS_TABLE = SQLiteFTSIndexEntry._meta.db_table
@@ -104,55 +104,8 @@ class ThaiSQLiteSearchQueryCompiler(SQLiteSearchQueryCompiler):
         return queryset[start:stop]
 
 
-def _by_pk(queryset, pks):
-    """``{pk: object}`` for ``pks``, loaded as ``queryset`` loads them (related objects,
-    prefetches, specific page types) without its filters: the ranking applied them already,
-    and repeating them would scan the table again."""
-    fresh = queryset.model._default_manager.filter(pk__in=pks)
-    fresh.query.select_related = queryset.query.select_related
-    fresh.query.deferred_loading = queryset.query.deferred_loading
-    fresh._prefetch_related_lookups = queryset._prefetch_related_lookups
-    fresh._iterable_class = queryset._iterable_class
-    return {obj.pk: obj for obj in fresh}
-
-
-class ThaiSQLiteSearchResults(SQLiteSearchResults):
-    """Results ranked by ``ThaiSQLiteSearchQueryCompiler.ranked``: one query ranks all the
-    matches (their ids and scores, sorted by SQLite) and gives the count, then one query loads
-    the pages of the slice asked for, from the queryset searched (so its ``select_related``
-    and the like apply)."""
-
-    def _ranking(self):
-        """``[(pk, score), …]`` of every match, best first (kept on the query compiler,
-        which the slices of one search share), or None when Wagtail's own plan applies."""
-        compiler = self.query_compiler
-        if not hasattr(compiler, "ranked"):
-            return None
-        if getattr(compiler, "ranking", None) is None:
-            ranked = compiler.ranked(compiler.get_config(self.backend))
-            compiler.ranking = (
-                None if ranked is None else list(ranked.values_list("object_pk", "_score"))
-            )
-        return compiler.ranking
-
-    def _do_search(self):
-        ranking = self._ranking()
-        if ranking is None:
-            return super()._do_search()
-        rows = ranking[self.start : self.stop]
-        objects = _by_pk(self.query_compiler.queryset, [pk for pk, _score in rows])
-        results = []
-        for pk, score in rows:
-            obj = objects.get(pk)
-            if obj is not None:
-                if self._score_field:
-                    setattr(obj, self._score_field, score)
-                results.append(obj)
-        return results
-
-    def _do_count(self):
-        ranking = self._ranking()
-        return super()._do_count() if ranking is None else len(ranking)
+class ThaiSQLiteSearchResults(RankedResultsMixin, SQLiteSearchResults):
+    """Results ranked from the FTS table (``ThaiSQLiteSearchQueryCompiler.ranked``)."""
 
 
 class ThaiSQLiteAutocompleteQueryCompiler(

@@ -44,9 +44,7 @@ def test_search_procurement_filter_by_school_and_open_a_notice(phone, site_url):
     assert phone.get_by_role("heading", level=1).inner_text() == title
 
 
-@pytest.mark.parametrize(
-    "query", ["query=จัดซื้อ", "query=ฟุตบอลโลก", "school=school-2&year=2568", ""]
-)
+@pytest.mark.parametrize("query", ["query=จัดซื้อ", "query=ฟุตบอลโลก", "school=school-2&year=2568", ""])
 def test_the_search_page_passes_axe(page, site_url, query):
     response = page.goto(f"{site_url}/search/?{query}")
     assert response.status == 200
