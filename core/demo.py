@@ -222,6 +222,7 @@ SECTIONS = [
     "procurement.demo",
     "schools.demo",
     "home.demo",
+    "search.demo",
     "moderation.demo",
 ]
 

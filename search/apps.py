@@ -7,3 +7,6 @@ class SearchConfig(AppConfig):
 
     def ready(self):
         from search import checks  # noqa: F401 (registers the check)
+        from search.results import connect_signals
+
+        connect_signals()

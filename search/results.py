@@ -15,12 +15,14 @@ from dataclasses import dataclass, field
 from django.apps import apps
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db.models import F, OrderBy, Q, TextField
 from django.db.models.functions import Cast, Coalesce, TruncDate
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelsearch.backends.base import BaseSearchResults
-from wagtail.models import Page, get_page_models
+from wagtail.models import Locale, Page, get_page_models
 
 from core.queries import public
 from core.thai import BE_OFFSET, arabic_digits, fiscal_year_bounds
@@ -34,6 +36,8 @@ from news.models import (
 )
 
 RESULTS_PER_PAGE = 10
+SCHOOLS_CACHE_KEY = "search-schools"
+LOCALES_CACHE_KEY = "search-locale-ids"
 MAX_QUERY_LENGTH = 200
 SNIPPET_LENGTH = 180
 
@@ -187,11 +191,29 @@ def _any(conditions):
     return combined
 
 
+def locale_ids():
+    """``{language code: Locale id}``, cached (locales are added once, by migrations)."""
+    ids = cache.get(LOCALES_CACHE_KEY)
+    if ids is None:
+        ids = dict(Locale.objects.values_list("language_code", "pk"))
+        cache.set(LOCALES_CACHE_KEY, ids, None)
+    return ids
+
+
 def searchable_pages(filters):
     """The pages a citizen may find: live, public, in the language served (or Thai where a
-    notice has no translation), narrowed by ``filters``. The conditions go in a subquery on
-    the page id, which is all the search backend needs to know (``id`` is a filter field)."""
-    pages = in_language_or_thai(public(Page.objects.live())).filter(depth__gt=1)
+    notice has no translation), narrowed by ``filters``.
+
+    On Thai pages without filters, only fields the search backend filters on itself (live,
+    locale, depth, path) are used. Otherwise the conditions (joins to the page types' tables,
+    a subquery for translations) go in a subquery on the page id, which is all the search
+    backend needs to know (``id`` is a filter field)."""
+    pages = public(Page.objects.live()).filter(depth__gt=1)
+    language = get_language() or settings.LANGUAGE_CODE
+    thai = locale_ids().get(settings.LANGUAGE_CODE)
+    if language == settings.LANGUAGE_CODE and thai is not None and not filters:
+        return pages.filter(locale_id=thai)
+    pages = in_language_or_thai(pages)
     if filters:
         pages = pages.filter(filters.as_q())
     return Page.objects.filter(pk__in=pages.values("pk"))
@@ -330,18 +352,63 @@ def cards(pages, units_by_pk):
     return result
 
 
+@dataclass
+class School:
+    slug: str
+    title: str
+    path: str
+    language: str
+
+
 def school_pages():
-    """The live municipal schools of both languages, for the school filter (one query)."""
+    """The live public municipal schools of both languages, for the school filter: cached
+    (one query when a school page has changed, see ``clear_cached_schools``)."""
+    schools = cache.get(SCHOOLS_CACHE_KEY)
+    if schools is None:
+        SchoolPage = apps.get_model("schools", "SchoolPage")
+        rows = public(SchoolPage.objects.live()).order_by("path")
+        schools = [
+            School(slug, title, path, language)
+            for slug, title, path, language in rows.values_list(
+                "slug", "title", "path", "locale__language_code"
+            )
+        ]
+        cache.set(SCHOOLS_CACHE_KEY, schools, None)
+    return schools
+
+
+def clear_cached_schools(**kwargs):
+    cache.delete(SCHOOLS_CACHE_KEY)
+
+
+def connect_signals():
+    """The school list changes when a school page is published, unpublished, moved or
+    deleted, or a section is made private; the locales when one is added."""
+    from django.db.models.signals import post_delete, post_save
+    from wagtail.models import PageViewRestriction
+    from wagtail.signals import page_published, page_unpublished, post_page_move
+
     SchoolPage = apps.get_model("schools", "SchoolPage")
-    schools = public(SchoolPage.objects.live()).select_related("locale").order_by("path")
-    return list(schools.only("pk", "title", "slug", "path", "depth", "locale"))
+    for signal in (page_published, page_unpublished, post_delete):
+        signal.connect(clear_cached_schools, sender=SchoolPage, dispatch_uid=f"search-{signal}")
+    post_page_move.connect(clear_cached_schools, dispatch_uid="search-schools-move")
+    for signal in (post_save, post_delete):
+        signal.connect(
+            clear_cached_schools, sender=PageViewRestriction, dispatch_uid=f"search-pvr-{signal}"
+        )
+        signal.connect(
+            lambda **kwargs: cache.delete(LOCALES_CACHE_KEY),
+            sender=Locale,
+            dispatch_uid=f"search-locale-{signal}",
+            weak=False,
+        )
 
 
 def school_choices(schools, language):
     """``(slug, title)`` of each school, in the language served where translated."""
     titles = {}
     for school in schools:
-        code = school.locale.language_code
+        code = school.language
         if code in (language, settings.LANGUAGE_CODE) and (
             school.slug not in titles or code == language
         ):
