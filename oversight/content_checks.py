@@ -14,6 +14,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Exists, ForeignKey, OuterRef
 from django.utils import timezone
 from django.utils.html import strip_tags
+from wagtail import hooks
 from wagtail.documents import get_document_model
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model
@@ -341,6 +342,13 @@ def reviews(locale, today):
             )
 
 
+def contributed(now):
+    """Observations of the checks other apps register with the ``register_site_checks`` hook:
+    each is a function of ``now`` returning ``Observation`` objects of the content source."""
+    for check in hooks.get_hooks("register_site_checks"):
+        yield from check(now)
+
+
 def run_all(now=None):
     """Every observation of the content checks."""
     now = now or timezone.now()
@@ -355,4 +363,5 @@ def run_all(now=None):
         *schedules(now),
         *waiting_approvals(now),
         *reviews(locale, today),
+        *contributed(now),
     ]

@@ -67,6 +67,8 @@ class FindingKind(models.TextChoices):
         "รออนุมัติเกิน 2 วันทำการ (Awaiting approval over two working days)",
     )
     REVIEW_OVERDUE = "review_overdue", "เลยกำหนดทบทวนเนื้อหา (Past its review-by date)"
+    ITA_GAP = "ita_gap", "หลักฐาน ITA ไม่ครบ (ITA evidence incomplete)"
+    CASE_OVERDUE = "case_overdue", "เรื่องร้องเรียนเกินกำหนดเวลา (Complaint past its time limit)"
 
 
 # Another site can be down for an hour; content that is merely incomplete or late is a warning.
@@ -76,6 +78,7 @@ WARNING_KINDS = {
     FindingKind.SCHOOL_NO_NOTICE,
     FindingKind.WORKFLOW_WAITING,
     FindingKind.REVIEW_OVERDUE,
+    FindingKind.ITA_GAP,
 }
 
 

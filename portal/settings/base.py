@@ -33,6 +33,8 @@ INSTALLED_APPS = [
     "procurement",
     "schools",
     "oversight",
+    "transparency",
+    "cases",
     "search",
     "wagtail_localize",
     "wagtail_localize.locales",
