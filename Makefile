@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 ADDRESS ?= 127.0.0.1:8000
 
-.PHONY: run test e2e lint format check messages clean bench-scheduler bench-search bench-check-site
+.PHONY: run test e2e lint format check messages clean bench-scheduler bench-search bench-check-site bench-import
 
 $(VENV)/.installed: requirements.txt
 	@$(PYTHON) -c 'import sys; sys.exit("Python 3.11 or newer is needed (found %s)." % sys.version.split()[0]) if sys.version_info < (3, 11) else None'
@@ -63,6 +63,16 @@ bench-check-site: $(VENV)/.installed
 	psql -h 127.0.0.1 -U postgres -d postgres -qc "DROP DATABASE IF EXISTS portal_bench_check_site" -c "CREATE DATABASE portal_bench_check_site"
 	LOG_LEVEL=ERROR DJANGO_SETTINGS_MODULE=portal.settings.dev $(BIN)/python bench/check_site.py $(BENCH_CHECK_PG)
 	psql -h 127.0.0.1 -U postgres -d postgres -qc "DROP DATABASE portal_bench_check_site"
+
+## bench-import: import a generated 20,000-row CSV of old-site notices (import_notices) into
+## scratch SQLite and PostgreSQL databases; print rows per second
+BENCH_IMPORT_PG ?= postgres://postgres@127.0.0.1:5432/portal_bench_import
+bench-import: $(VENV)/.installed
+	rm -f /tmp/portal-bench-import.sqlite3
+	LOG_LEVEL=ERROR DJANGO_SETTINGS_MODULE=portal.settings.dev $(BIN)/python bench/import_notices.py sqlite:////tmp/portal-bench-import.sqlite3
+	psql -h 127.0.0.1 -U postgres -d postgres -qc "DROP DATABASE IF EXISTS portal_bench_import" -c "CREATE DATABASE portal_bench_import"
+	LOG_LEVEL=ERROR DJANGO_SETTINGS_MODULE=portal.settings.dev $(BIN)/python bench/import_notices.py $(BENCH_IMPORT_PG)
+	psql -h 127.0.0.1 -U postgres -d postgres -qc "DROP DATABASE portal_bench_import"
 
 ## lint: ruff lint and format check, Django's checks, no missing migration
 lint: $(VENV)/.installed-dev

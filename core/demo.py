@@ -221,9 +221,13 @@ SECTIONS = [
     "news.demo_announcements",
     "procurement.demo",
     "schools.demo",
+    "procurement.demo_summaries",
     "home.demo",
     "search.demo",
+    "policies.demo",
+    "transparency.demo",
     "moderation.demo",
+    "cases.demo",
 ]
 
 

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import OuterRef, Prefetch, Q, Subquery
+from django.db.models.functions import RowNumber
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
@@ -209,14 +210,40 @@ class DepartmentPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["people"] = self.personnel()
-        context["announcements"] = self.latest_announcements()
+        context.update(self.latest_notices())
         return context
 
-    def latest_announcements(self, limit=5):
-        """The unit's newest announcements and procurement notices, by responsible unit."""
+    def latest_notices(self, limit=5):
+        """The unit's newest announcements and, apart, its newest procurement notices (its
+        schools' included), by responsible unit: one query; the address of all its
+        procurement in the procurement listing is cached."""
         from news.models import AnnouncementPage
+        from procurement.navigation import listing_url
 
-        return AnnouncementPage.latest(unit=self.unit_id, limit=limit)
+        is_procurement = models.Case(
+            models.When(procurementnoticepage__isnull=False, then=models.Value(True)),
+            default=models.Value(False),
+            output_field=models.BooleanField(),
+        )
+        rank = models.Window(
+            RowNumber(),
+            partition_by=is_procurement,
+            order_by=[models.F("date").desc(), models.F("pk").desc()],
+        )
+        items = list(
+            AnnouncementPage.listing()
+            .filter(responsible_unit=self.unit_id)
+            .select_related("procurementnoticepage")
+            .annotate(procurement=is_procurement, rank=rank)
+            .filter(rank__lte=limit)
+        )
+        return {
+            "announcements": [item for item in items if not item.procurement],
+            "procurement": {
+                "notices": [item.procurementnoticepage for item in items if item.procurement],
+                "listing_url": listing_url(self.locale_id),
+            },
+        }
 
 
 class DepartmentPerson(TranslatableMixin, Orderable, Person):

@@ -33,6 +33,13 @@ class HomePage(BasePage):
         "news.PublicationIndexPage",
         "news.AnnouncementIndexPage",
         "schools.SchoolIndexPage",
+        "procurement.ProcurementIndexPage",
+        "cases.QuestionIndexPage",
+        "cases.ComplaintPage",
+        "cases.CaseStatisticsPage",
+        "policies.PolicyIndexPage",
+        "transparency.ITAPage",
+        "transparency.MeasureIndexPage",
     ]
     max_count_per_parent = 1
 

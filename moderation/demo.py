@@ -12,7 +12,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail.models import WorkflowState
 
 from core.demo import unit
-from moderation.models import Role
+from moderation.models import Role, StaffProfile
 from news.models import AnnouncementIndexPage, AnnouncementKind, AnnouncementPage
 
 DEMO_PASSWORD = "nakhonsawan-demo-2569"
@@ -21,24 +21,32 @@ DEMO_PASSWORD = "nakhonsawan-demo-2569"
 DEMO_TOTP_KEY = hexlify(b"nakhonsawan-demo-otp").decode()
 DEMO_TOTP_SECRET = b32encode(b"nakhonsawan-demo-otp").decode()
 
-# username, role, unit slug, first name, last name (illustrative people)
+# username, role, unit slug, first name, last name, position (illustrative people)
 ACCOUNTS = [
-    ("finance-creator", Role.CREATOR, "finance", "สมใจ", "ตั้งใจงาน"),
-    ("finance-supervisor", Role.SUPERVISOR, "finance", "ประเสริฐ", "มั่นคงดี"),
-    ("education-creator", Role.CREATOR, "education", "วิไลวรรณ", "ศรีสุข"),
-    ("education-supervisor", Role.SUPERVISOR, "education", "อนันต์", "พูลผล"),
-    ("web-operator", Role.OPERATOR, None, "กนกพร", "เผยแพร่ดี"),
-    ("it-admin", Role.IT_ADMIN, None, "ธนพล", "ดูแลระบบ"),
+    ("finance-creator", Role.CREATOR, "finance", "สมใจ", "ตั้งใจงาน", "นักวิชาการเงินและบัญชีชำนาญการ"),
+    ("finance-supervisor", Role.SUPERVISOR, "finance", "ประเสริฐ", "มั่นคงดี", "ผู้อำนวยการกองคลัง"),
+    ("education-creator", Role.CREATOR, "education", "วิไลวรรณ", "ศรีสุข", "นักวิชาการศึกษาปฏิบัติการ"),
+    (
+        "education-supervisor",
+        Role.SUPERVISOR,
+        "education",
+        "อนันต์",
+        "พูลผล",
+        "ผู้อำนวยการสำนักการศึกษา",
+    ),
+    ("web-operator", Role.OPERATOR, None, "กนกพร", "เผยแพร่ดี", "นักวิชาการคอมพิวเตอร์ปฏิบัติการ"),
+    ("it-admin", Role.IT_ADMIN, None, "ธนพล", "ดูแลระบบ", "นักวิชาการคอมพิวเตอร์ชำนาญการ"),
 ]
 
 PENDING_SLUG = "demo-pending-tax-reminder"
 RETURNED_SLUG = "demo-returned-school-lunch"
+PUBLISHED_SLUG = "demo-published-signboard-tax"
 
 
 def load_accounts():
     User = get_user_model()
     users = {}
-    for username, role, unit_slug, first_name, last_name in ACCOUNTS:
+    for username, role, unit_slug, first_name, last_name, position in ACCOUNTS:
         user = User.objects.filter(username=username).first()
         if user is None:
             user = User(username=username, first_name=first_name, last_name=last_name)
@@ -49,6 +57,7 @@ def load_accounts():
         if unit_slug:
             lookup["moderation_role__unit__slug"] = unit_slug
         user.groups.add(Group.objects.get(**lookup))
+        StaffProfile.objects.get_or_create(user=user, defaults={"position": position})
         if role in (Role.OPERATOR, Role.IT_ADMIN):
             TOTPDevice.objects.get_or_create(
                 user=user,
@@ -108,11 +117,40 @@ def load_workflow_items(users):
         )
 
 
+def _approve(page, user):
+    state = WorkflowState.objects.get(object_id=str(page.pk), status="in_progress")
+    state.current_task_state.specific.task.specific.on_action(
+        state.current_task_state.specific, user, "approve"
+    )
+
+
+def load_published_item(users):
+    """A Finance notice that went the whole way (creator, supervisor, web operator), so that
+    the admin has a publication request form to show."""
+    index = AnnouncementIndexPage.objects.filter(locale__language_code="th").first()
+    if index is None:
+        return
+    page, created = _draft(
+        index,
+        PUBLISHED_SLUG,
+        users["finance-creator"],
+        title="ประชาสัมพันธ์การยื่นแบบแสดงรายการภาษีป้าย ประจำปี 2569 (ตัวอย่างที่ผ่านการอนุมัติ)",
+        kind=AnnouncementKind.OTHER,
+        responsible_unit=unit("finance"),
+        listing_summary="ผู้ประกอบการที่ติดตั้งป้ายโปรดยื่นแบบแสดงรายการภาษีป้ายภายในเดือนมีนาคม",
+    )
+    if created:
+        page.get_workflow().start(page, users["finance-creator"])
+        _approve(page, users["finance-supervisor"])
+        _approve(page, users["web-operator"])
+
+
 def load(home):
     users = load_accounts()
     # The demo's own approvals and rejections send no e-mail (the console would print them all).
     with override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"):
         load_workflow_items(users)
+        load_published_item(users)
 
 
 def logins():

@@ -11,6 +11,7 @@ edited last, and the operators' step only starts for a version that step 1 appro
 """
 
 from django import forms
+from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied
 from django.db import models
@@ -266,3 +267,35 @@ class OperatorApprovalTask(ApprovalRulesMixin, GroupApprovalTask):
     @classmethod
     def get_description(cls):
         return _("ผู้ปฏิบัติงานเผยแพร่ตรวจความถูกต้องครบถ้วน แล้วเผยแพร่หรือส่งกลับ")
+
+
+class StaffProfile(models.Model):
+    """What the admin knows of a staff member beyond Django's user: their position (ตำแหน่ง),
+    printed with their name on publication request forms."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="staff_profile",
+        verbose_name="ผู้ใช้ (User)",
+    )
+    position = models.CharField(
+        "ตำแหน่ง (Position)",
+        max_length=200,
+        blank=True,
+        help_text="ตำแหน่งตามที่ลงนามในแบบฟอร์มการขอเผยแพร่ข้อมูล เช่น นักวิชาการเงินและบัญชีชำนาญการ "
+        "(The position signed on publication request forms)",
+    )
+
+    class Meta:
+        verbose_name = "ข้อมูลเจ้าหน้าที่ (Staff profile)"
+        verbose_name_plural = "ข้อมูลเจ้าหน้าที่ (Staff profiles)"
+
+    def __str__(self):
+        return f"{self.user}: {self.position}"
+
+
+def position_of(user):
+    """The position of ``user`` ("" when none is recorded)."""
+    profile = getattr(user, "staff_profile", None) if user is not None else None
+    return profile.position if profile is not None else ""

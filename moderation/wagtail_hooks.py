@@ -10,13 +10,14 @@ from wagtail import hooks
 from wagtail.admin import messages
 from wagtail.admin.action_menu import SubmitForModerationMenuItem
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.admin.views.home import (
     UserObjectsInWorkflowModerationPanel,
     WorkflowObjectsToModeratePanel,
 )
 from wagtail.models import Page
 
-from moderation import views
+from moderation import request_form_views, views
 from moderation.panels import AwaitingMyApprovalPanel, MyItemsPanel
 from moderation.translations import synced_translation_for
 
@@ -146,6 +147,26 @@ def admin_urls():
         ),
         path("locked-accounts/", views.locked_accounts, name="moderation_locked_accounts"),
         path(
+            "request-forms/",
+            request_form_views.YearFormsView.as_view(),
+            name="moderation_request_forms",
+        ),
+        path(
+            "request-forms/page/<str:page_id>/",
+            request_form_views.PageFormsView.as_view(),
+            name="moderation_request_forms_page",
+        ),
+        path(
+            "request-forms/<str:state_id>/",
+            request_form_views.form_view,
+            name="moderation_request_form",
+        ),
+        path(
+            "request-forms/<str:state_id>/pdf/",
+            request_form_views.form_pdf,
+            name="moderation_request_form_pdf",
+        ),
+        path(
             "locked-accounts/<int:attempt_id>/unlock/",
             views.unlock_account,
             name="moderation_unlock_account",
@@ -198,3 +219,50 @@ def sign_in_log_actions(actions):
         "รหัสยืนยันตัวตนขั้นที่สองไม่ถูกต้อง (Wrong two-factor code)",
         "รหัสยืนยันตัวตนขั้นที่สองไม่ถูกต้อง",
     )
+
+
+class RequestFormsMenuItem(MenuItem):
+    def is_shown(self, request):
+        from moderation.permissions import user_roles
+
+        return request.user.is_superuser or bool(user_roles(request.user))
+
+
+@hooks.register("register_reports_menu_item")
+def request_forms_menu_item():
+    return RequestFormsMenuItem(
+        "แบบฟอร์มขอเผยแพร่ข้อมูล (Publication request forms)",
+        reverse("moderation_request_forms"),
+        name="request-forms",
+        icon_name="doc-full",
+        order=780,
+    )
+
+
+class PageRequestFormsButton(PageMenuItem):
+    """ "แบบฟอร์มขอเผยแพร่" in a published page's "more" menu and header."""
+
+    label = "แบบฟอร์มขอเผยแพร่ข้อมูล (Publication request forms)"
+    icon_name = "doc-full"
+    url_name = "moderation_request_forms_page"
+    priority = 55
+
+    def is_shown(self, user):
+        if self.page.first_published_at is None:
+            return False
+        if request_form_views.all_units_visible(user):
+            return True
+        return self.page.permissions_for_user(user).can_edit() or (
+            getattr(self.page, "responsible_unit_id", None)
+            in request_form_views.visible_unit_ids(user)
+        )
+
+
+@hooks.register("register_page_listing_more_buttons")
+def request_forms_listing_button(page, user, next_url=None):
+    yield PageRequestFormsButton(page=page)
+
+
+@hooks.register("register_page_header_buttons")
+def request_forms_header_button(page, user, view_name, next_url=None):
+    yield PageRequestFormsButton(page=page)

@@ -56,6 +56,8 @@ JOBS = [
     Job("publish_scheduled", "publish_scheduled", every_minutes=1, lease_seconds=5 * 60),
     # Expired sessions out of the database.
     Job("clearsessions", "clearsessions", daily_at=datetime.time(3, 0)),
+    # Personal data of closed complaints and old questions past retention (cases/, PDPA).
+    Job("anonymise_cases", "anonymise_cases", daily_at=datetime.time(3, 30)),
     # The daily site check and its report to each unit (O2); bounded by its own time limit.
     Job(
         "check_site",

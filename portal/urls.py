@@ -3,8 +3,10 @@ from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from core.sitemaps import PortalSitemap, robots_txt
 from search import views as search_views
 from search.api import api_router
 
@@ -12,6 +14,9 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
+    # One sitemap for both languages (each page with its other-language version), and robots.txt.
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": PortalSitemap}}),
+    path("robots.txt", robots_txt),
 ]
 
 if settings.DEBUG:
@@ -22,6 +27,7 @@ if settings.DEBUG:
 # Thai at /, English at /en/: the language prefix selects the Wagtail locale.
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
+    path("feeds/", include("news.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -3,13 +3,22 @@
 The schools' notices (S1) are made by ``schools.demo`` with ``notice()`` below.
 """
 
+import datetime
 from decimal import Decimal
 
-from core.demo import child_page, unit
-from core.thai import fiscal_year, thai_digits
+from django.utils import timezone
+
+from core.demo import child_page, demo_document, unit
+from core.thai import be_year, fiscal_year, thai_digits
 from news import demo_announcements
 from news.models import AnnouncementKind
-from procurement.models import ProcurementMethod, ProcurementNoticePage
+from procurement.models import (
+    ProcurementBidder,
+    ProcurementMethod,
+    ProcurementNoticePage,
+    ProcurementStage,
+    ProcurementStatus,
+)
 
 PROCUREMENT, WINNER = AnnouncementKind.PROCUREMENT, AnnouncementKind.WINNER
 E_BIDDING, SPECIFIC, SELECTION, E_MARKET = (
@@ -141,6 +150,53 @@ def egp_number(date, serial):
     return f"{fiscal_year(date) % 100}{serial}"
 
 
+# Losing bidders' companies (names invented), and how much above the winner they offered.
+OTHER_BIDDERS = [
+    ("ห้างหุ้นส่วนจำกัด นครสวรรค์ก่อสร้าง", "1.021"),
+    ("บริษัท ต้นน้ำเจ้าพระยา จำกัด", "1.034"),
+]
+REASONS = {
+    E_BIDDING: "เป็นผู้เสนอราคาต่ำสุด มีคุณสมบัติและเอกสารครบถ้วนตามเงื่อนไขในเอกสารประกวดราคา",
+    E_MARKET: "เป็นผู้เสนอราคาต่ำสุดในระบบตลาดอิเล็กทรอนิกส์ และเสนอราคาไม่เกินวงเงินงบประมาณ",
+    SELECTION: "เป็นผู้ได้คะแนนรวมสูงสุดตามหลักเกณฑ์การคัดเลือก",
+    SPECIFIC: "เป็นผู้มีอาชีพขายหรือรับจ้างโดยตรง และเสนอราคาไม่เกินวงเงินงบประมาณ",
+}
+CONTRACT_DAYS = 7  # from the winner notice to the contract
+
+
+def bidders(method, winner, agreed_price):
+    """The winner at its price and, except for a specific (single-source) purchase, two others
+    who offered more."""
+    price = Decimal(agreed_price)
+    rows = [ProcurementBidder(name=winner, price=price)]
+    if method != SPECIFIC:
+        rows += [
+            ProcurementBidder(name=name, price=(price * Decimal(factor)).quantize(Decimal("1")))
+            for name, factor in OTHER_BIDDERS
+        ]
+    return rows
+
+
+def documents(title, number, kind, method):
+    """The signed notice and, for an invitation to bid, its terms of reference (TOR)."""
+    blocks = [
+        {
+            "type": "document",
+            "value": {
+                "role": "announcement",
+                "document": demo_document(title, f"e-GP {number} {kind}", pages=1).pk,
+                "title": "",
+            },
+        }
+    ]
+    if kind == PROCUREMENT and method == E_BIDDING:
+        tor = demo_document(f"ขอบเขตของงาน (TOR) {title}", f"TOR e-GP {number}", pages=2)
+        blocks.append(
+            {"type": "document", "value": {"role": "tor", "document": tor.pk, "title": ""}}
+        )
+    return blocks
+
+
 def notice(
     parent,
     slug,
@@ -158,13 +214,16 @@ def notice(
     agreed_price=None,
     issuer="เทศบาลนครนครสวรรค์",
 ):
-    """A procurement or winning-bid notice under ``parent``, with its announcement PDF.
+    """A procurement or winning-bid notice under ``parent``, with its documents.
 
     ``invited`` is how many days before today the project was announced (it gives the fiscal
     year and the e-GP number of every notice of the project); ``days_ago`` dates this notice.
+    A winning-bid notice names the bidders and carries the contract, signed a week later.
     """
     invited_on = demo_announcements.demo_date(invited)
     date = demo_announcements.demo_date(invited if days_ago is None else days_ago)
+    number = egp_number(invited_on, egp_serial)
+    result = {}
     if kind == WINNER:
         title = f"ประกาศ{issuer} เรื่อง ประกาศผู้ชนะการเสนอราคา {subject} {METHOD_WORDS[method]}"
         text = (
@@ -172,6 +231,17 @@ def notice(
             f"ได้แก่ {winner} ในราคาทั้งสิ้น {thai_digits(f'{Decimal(agreed_price):,.2f}')} บาท "
             "ซึ่งรวมภาษีมูลค่าเพิ่มและภาษีอื่น ค่าขนส่ง ค่าจดทะเบียน และค่าใช้จ่ายอื่น ๆ ทั้งปวง"
         )
+        signed = min(date + datetime.timedelta(days=CONTRACT_DAYS), timezone.localdate())
+        result = {
+            "stage": ProcurementStage.WINNER,
+            "status": ProcurementStatus.UNDER_CONTRACT,
+            "winner_name": winner,
+            "agreed_price": Decimal(agreed_price),
+            "bidders": bidders(method, winner, agreed_price),
+            "reason": REASONS[method],
+            "contract_number": f"{thai_digits(egp_serial[-3:])}/{thai_digits(be_year(signed))}",
+            "contract_date": signed,
+        }
     else:
         title = f"ประกาศ{issuer} เรื่อง {subject} {METHOD_WORDS[method]}"
         text = (
@@ -179,13 +249,13 @@ def notice(
             f"จัดจ้างครั้งนี้เป็นเงินทั้งสิ้น {thai_digits(f'{Decimal(reference_price):,.2f}')} บาท "
             "ผู้สนใจติดต่อขอรับเอกสารหรือดาวน์โหลดเอกสารได้ทางเว็บไซต์ระบบการจัดซื้อจัดจ้างภาครัฐ"
         )
-    number = egp_number(invited_on, egp_serial)
+        result = {"stage": ProcurementStage.INVITATION}
     return child_page(
         parent,
         ProcurementNoticePage,
         slug,
         title=title,
-        kind=kind,
+        subject=subject,
         date=date,
         fiscal_year=fiscal_year(invited_on),
         responsible_unit=unit(unit_slug),
@@ -193,10 +263,9 @@ def notice(
         budget=Decimal(budget),
         reference_price=Decimal(reference_price),
         egp_number=number,
-        winner_name=winner if kind == WINNER else "",
-        agreed_price=Decimal(agreed_price) if kind == WINNER else None,
         body=[{"type": "paragraph", "value": f"<p>{text}</p>"}],
-        attachments=demo_announcements.attachment(title, f"e-GP {number} {kind}"),
+        documents=documents(title, number, kind, method),
+        **result,
     )
 
 

@@ -13,7 +13,12 @@ from about.models import HistoryPage
 from core import demo
 from home.models import HomePage
 from news.models import AnnouncementIndexPage, AnnouncementKind, AnnouncementPage, NewsIndexPage
-from procurement.models import ProcurementMethod, ProcurementNoticePage
+from procurement.models import (
+    ProcurementBidder,
+    ProcurementMethod,
+    ProcurementNoticePage,
+    ProcurementStage,
+)
 from schools.models import SchoolIndexPage, SchoolPage
 from tests.test_announcements import add_notice, announcements_index
 from tests.utils import QUERY_BUDGET, count_queries
@@ -57,7 +62,7 @@ class ProcurementTreeTests(WagtailPageTestCase):
                 response = self.client.get(self.add_url(parent))
                 self.assertRedirects(response, reverse("wagtailadmin_home"))
 
-    def test_the_admin_offers_a_notice_under_announcements_and_a_school_with_two_kinds(self):
+    def test_the_admin_offers_a_notice_under_announcements_and_a_school_with_five_stages(self):
         self.client.force_login(self.user)
         for parent in (self.announcements, self.school):
             with self.subTest(parent=parent.title):
@@ -65,10 +70,12 @@ class ProcurementTreeTests(WagtailPageTestCase):
                 self.assertEqual(response.status_code, 200)
                 form = response.context["form"]
                 self.assertEqual(
-                    [value for value, _label in form.fields["kind"].choices],
-                    [PROCUREMENT, WINNER],
+                    [value for value, _label in form.fields["stage"].choices],
+                    ["plan", "invitation", "reference-price", "winner", "contract"],
                 )
-                self.assertEqual(form["kind"].value(), PROCUREMENT)
+                self.assertEqual(form["stage"].value(), ProcurementStage.INVITATION)
+                self.assertNotIn("kind", form.fields)
+                self.assertIn("bidders", form.formsets)
 
 
 class ProcurementValidationTests(WagtailPageTestCase):
@@ -112,15 +119,61 @@ class ProcurementValidationTests(WagtailPageTestCase):
                 errors = self.errors(self.draft(**{field: Decimal("-1.00")}))
                 self.assertEqual(errors[field], ["จำนวนเงินต้องไม่ติดลบ"])
 
-    def test_only_procurement_and_winner_kinds_are_allowed(self):
-        for kind in (
-            AnnouncementKind.COUNCIL,
-            AnnouncementKind.RECRUITMENT,
-            AnnouncementKind.OTHER,
+    def test_the_announcement_kind_follows_the_stage(self):
+        for stage, kind in (
+            (ProcurementStage.PLAN, PROCUREMENT),
+            (ProcurementStage.INVITATION, PROCUREMENT),
+            (ProcurementStage.REFERENCE_PRICE, PROCUREMENT),
+            (ProcurementStage.WINNER, WINNER),
+            (ProcurementStage.CONTRACT, WINNER),
         ):
-            with self.subTest(kind=kind):
-                errors = self.errors(self.draft(kind=kind))
-                self.assertIn("ประกาศจัดซื้อจัดจ้างต้องเป็นประเภท", errors["kind"][0])
+            with self.subTest(stage=stage):
+                page = self.draft(
+                    stage=stage,
+                    kind=AnnouncementKind.COUNCIL,
+                    winner_name="บริษัท ก จำกัด",
+                    agreed_price=Decimal("80000"),
+                    contract_number="12/2568",
+                    contract_date=datetime.date(2025, 11, 20),
+                )
+                page.full_clean()
+                self.assertEqual(page.kind, kind)
+
+    def test_a_notice_made_with_the_winner_kind_is_at_the_winner_stage(self):
+        # As an import that knows only the announcement kind creates it.
+        self.assertEqual(ProcurementNoticePage(kind=WINNER).stage, ProcurementStage.WINNER)
+        self.assertEqual(ProcurementNoticePage(kind=PROCUREMENT).stage, "invitation")
+
+    def test_an_agreed_price_above_the_budget_needs_a_reason(self):
+        over = {
+            "stage": ProcurementStage.WINNER,
+            "winner_name": "ร้าน ข",
+            "budget": Decimal("85000"),
+        }
+        errors = self.errors(self.draft(agreed_price=Decimal("85000.01"), **over))
+        self.assertEqual(
+            errors["agreed_price"], ["ราคาที่ตกลงซื้อหรือจ้างสูงกว่างบประมาณ ต้องระบุเหตุผลที่คัดเลือก"]
+        )
+        self.draft(agreed_price=Decimal("85000.00"), **over).full_clean()
+        explained = self.draft(
+            agreed_price=Decimal("90000"), reason="ได้รับอนุมัติเงินเพิ่มเติมตามมติสภา", **over
+        )
+        explained.full_clean()
+
+    def test_a_contract_summary_needs_its_number_and_date(self):
+        errors = self.errors(
+            self.draft(
+                stage=ProcurementStage.CONTRACT, winner_name="ร้าน ข", agreed_price=Decimal("1")
+            )
+        )
+        self.assertEqual(errors["contract_number"], ["สาระสำคัญในสัญญาต้องระบุเลขที่สัญญาหรือใบสั่ง"])
+        self.assertEqual(errors["contract_date"], ["สาระสำคัญในสัญญาต้องระบุวันที่ทำสัญญาหรือใบสั่ง"])
+
+    def test_a_bidder_price_cannot_be_negative(self):
+        bidder = ProcurementBidder(page=self.notice, name="ร้าน ค", price=Decimal("-0.01"))
+        with self.assertRaises(ValidationError) as raised:
+            bidder.full_clean()
+        self.assertEqual(raised.exception.message_dict["price"], ["จำนวนเงินต้องไม่ติดลบ"])
 
     def test_a_winner_notice_needs_the_winner_and_the_agreed_price(self):
         errors = self.errors(self.draft(kind=WINNER))
@@ -142,7 +195,15 @@ class ProcurementValidationTests(WagtailPageTestCase):
         self.client.force_login(self.create_superuser("editor"))
         url = reverse("wagtailadmin_pages:edit", args=(self.notice.pk,))
         data = querydict_from_html(self.client.get(url).content.decode(), form_id="page-edit-form")
-        data.update(nested_form_data({"body": streamfield([]), "attachments": streamfield([])}))
+        data.update(
+            nested_form_data(
+                {
+                    "body": streamfield([]),
+                    "attachments": streamfield([]),
+                    "documents": streamfield([]),
+                }
+            )
+        )
         data["budget"] = "-5"
         response = self.client.post(url, data)
         self.assertEqual(response.status_code, 200)
@@ -158,6 +219,7 @@ class ProcurementNoticePageTests(WagtailPageTestCase):
         home = demo.load_home()
         cls.index = announcements_index(home)
         cls.document = demo.demo_document("ประกาศผู้ชนะ ซื้อรถบรรทุกขยะ", "Winner")
+        cls.tor = demo.demo_document("ขอบเขตของงาน ซื้อรถบรรทุกขยะ", "TOR")
         cls.winner = add_notice(
             cls.index,
             "garbage-trucks-winner",
@@ -171,8 +233,21 @@ class ProcurementNoticePageTests(WagtailPageTestCase):
             agreed_price=Decimal("1234567"),
             winner_name="บริษัท สี่แควยานยนต์ จำกัด",
             egp_number="69019045128",
+            status="under-contract",
+            contract_number="45/2569",
+            contract_date=datetime.date(2025, 11, 21),
+            bidders=[
+                ProcurementBidder(name="บริษัท สี่แควยานยนต์ จำกัด", price=Decimal("1234567")),
+                ProcurementBidder(name="บริษัท ปากน้ำโพมอเตอร์ จำกัด", price=Decimal("1300000.5")),
+            ],
             body=[{"type": "paragraph", "value": "<p>ผู้ได้รับการคัดเลือกตามประกาศนี้</p>"}],
             attachments=[{"type": "document", "value": {"document": cls.document.pk, "title": ""}}],
+            documents=[
+                {
+                    "type": "document",
+                    "value": {"role": "tor", "document": cls.tor.pk, "title": "TOR รถบรรทุกขยะ"},
+                }
+            ],
         )
         demo.translate_page(cls.index, "en", {cls.index.title: "Announcements"})
         demo.translate_page(
@@ -183,7 +258,10 @@ class ProcurementNoticePageTests(WagtailPageTestCase):
         response = self.client.get("/announcements/garbage-trucks-winner/")
         self.assertContains(response, f"<h1>{self.winner.title}</h1>", html=True)
         for term, detail in (
-            ("ประเภทประกาศ", "ประกาศผู้ชนะการเสนอราคา"),
+            ("ขั้นตอน", "ประกาศผู้ชนะการเสนอราคา"),
+            ("สถานะ", "อยู่ระหว่างระยะสัญญา"),
+            ("เลขที่สัญญา", "45/2569"),
+            ("วันที่ทำสัญญา", '<time datetime="2025-11-21">21 พฤศจิกายน 2568</time>'),
             ("วิธีการจัดหา", "ประกวดราคาอิเล็กทรอนิกส์ (e-bidding)"),
             ("เลขที่โครงการ (e-GP)", "69019045128"),
             ("งบประมาณ", "5,400,000.00 บาท"),
@@ -202,6 +280,41 @@ class ProcurementNoticePageTests(WagtailPageTestCase):
         response = self.client.get("/announcements/garbage-trucks-winner/")
         self.assertContains(response, f'href="{self.document.url}"')
         self.assertContains(response, "(PDF, ")
+
+    def test_notice_lists_the_bidders_and_the_tor_with_its_role(self):
+        response = self.client.get("/announcements/garbage-trucks-winner/")
+        self.assertContains(
+            response,
+            '<tr><td>บริษัท ปากน้ำโพมอเตอร์ จำกัด</td><td class="money">1,300,000.50 บาท</td></tr>',
+            html=True,
+        )
+        self.assertContains(
+            response, '<span class="document-link__role">ขอบเขตของงาน (TOR):</span>'
+        )
+        self.assertContains(response, f'href="{self.tor.url}"')
+
+    def test_api_v2_gives_the_structured_fields(self):
+        response = self.client.get(
+            "/api/v2/pages/",
+            {
+                "type": "procurement.ProcurementNoticePage",
+                "fields": "stage,budget,agreed_price,contract_date,bidders,egp_number",
+            },
+        )
+        self.assertEqual(response.status_code, 200)
+        [item] = [i for i in response.json()["items"] if i["id"] == self.winner.pk]
+        self.assertEqual(item["stage"], "winner")
+        self.assertEqual(item["budget"], "5400000.00")
+        self.assertEqual(item["agreed_price"], "1234567.00")
+        self.assertEqual(item["contract_date"], "2025-11-21")
+        self.assertEqual(item["egp_number"], "69019045128")
+        self.assertEqual(
+            [(b["name"], b["price"]) for b in item["bidders"]],
+            [
+                ("บริษัท สี่แควยานยนต์ จำกัด", "1234567.00"),
+                ("บริษัท ปากน้ำโพมอเตอร์ จำกัด", "1300000.50"),
+            ],
+        )
 
     def test_notice_renders_in_english(self):
         response = self.client.get("/en/announcements/garbage-trucks-winner/")

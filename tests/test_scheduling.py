@@ -131,7 +131,8 @@ class SchedulingTests(TestCase):
         JobRun.objects.create(job="clearsessions", started_at=NOW - 3 * 24 * HOUR)
         runs = self.tick(NOW + 30 * 24 * HOUR)
         self.assertEqual(
-            {run.job for run in runs}, {"publish_scheduled", "clearsessions", "check_site"}
+            {run.job for run in runs},
+            {"publish_scheduled", "clearsessions", "anonymise_cases", "check_site"},
         )
         self.assertTrue(all(run.succeeded for run in runs))
         self.assertEqual(self.client.get("/announcements/overdue/").status_code, 200)

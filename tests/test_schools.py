@@ -289,7 +289,7 @@ class DemoContentTests(TestCase):
             self.assertTrue(notice.winner_name and notice.agreed_price)
         for notice in notices:
             self.assertRegex(notice.egp_number, r"^[0-9]{11}$")
-            self.assertEqual(len(notice.attachments), 1)
+            self.assertEqual(notice.documents[0].value["role"], "announcement")
 
     def test_the_eight_schools_with_their_notices(self):
         schools = SchoolPage.objects.filter(locale__language_code="th").order_by("path")

@@ -95,6 +95,7 @@ class SearchPageTests(TestCase):
             unit="education",
             method="specific",
             winner_name="บริษัท นมสดนครสวรรค์ จำกัด",
+            budget=Decimal("412000"),
             agreed_price=Decimal("411840"),
         )
         cls.desks = notice(

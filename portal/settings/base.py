@@ -41,13 +41,16 @@ INSTALLED_APPS = [
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.search_promotions",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
+    # The sitemap.xml template of Wagtail's sitemap view (core/sitemaps.py).
+    "django.contrib.sitemaps",
     "wagtail.contrib.table_block",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "moderation.apps.StaffUsersAppConfig",  # wagtail.users, with staff positions
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
@@ -229,7 +232,21 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
 }
 
+# Citizen channels (cases/, docs/cases.md): complaint attachments are personal data, kept
+# outside MEDIA_ROOT and served to staff only; personal data of closed cases is anonymised
+# this many days after closing (the scheduler's anonymise_cases job).
+CASES_FILES_ROOT = Path(env_str("CASES_FILES_ROOT", str(MEDIA_ROOT.parent / "private-media")))
+CASES_RETENTION_DAYS = env_int("CASES_RETENTION_DAYS", 365)
+
 WAGTAIL_SITE_NAME = "เทศบาลนครนครสวรรค์"
+# The municipality as the procurement summaries and the ITA procurement list name it.
+PROCUREMENT_AGENCY = {
+    "name": "เทศบาลนครนครสวรรค์",
+    "district": "อำเภอเมืองนครสวรรค์",
+    "province": "จังหวัดนครสวรรค์",
+    "ministry": "กระทรวงมหาดไทย",
+    "agency_type": "องค์กรปกครองส่วนท้องถิ่น",
+}
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 # Thai-aware search on SQLite and PostgreSQL (search/backends); docs/search.md has the
 # Elasticsearch/OpenSearch setting for large deployments.

@@ -9,3 +9,10 @@
   sync();
   wide.addEventListener("change", sync);
 })();
+
+// Procurement summaries (procurement/): a "print" button for the printable pages.
+document.querySelectorAll("[data-print]").forEach(function (button) {
+  button.addEventListener("click", function () {
+    window.print();
+  });
+});

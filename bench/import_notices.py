@@ -1,0 +1,178 @@
+"""Benchmark: how fast ``manage.py import_notices`` moves the old site's notices.
+
+Usage: python bench/import_notices.py DATABASE_URL [--rows 20000]
+The database is created from scratch (migrate) and must be a throw-away one. It gets the
+sections the import writes under (announcements, news, the eight schools), then a generated
+CSV of ``--rows`` notices of every kind (a fifth of the procurement notices for schools, dates
+in both eras, some in Thai digits, structured procurement columns) is imported live, then
+imported again unchanged, then again with 1,000 titles changed. Prints rows per second.
+"""
+
+import argparse
+import csv
+import datetime
+import os
+import random
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+KINDS = [
+    ("procurement", 40),
+    ("winner", 15),
+    ("council", 10),
+    ("recruitment", 10),
+    ("news", 10),
+    ("activity", 5),
+    ("other", 10),
+]
+SUBJECTS = [
+    "จ้างก่อสร้างถนนคอนกรีตเสริมเหล็ก",
+    "ซื้อวัสดุสำนักงาน",
+    "จ้างซ่อมแซมท่อระบายน้ำ",
+    "ซื้อครุภัณฑ์คอมพิวเตอร์",
+    "จ้างเหมาทำความสะอาดอาคาร",
+    "ซื้ออาหารเสริม (นม)",
+]
+COMMUNITIES = ["ชุมชนวัดไทรเหนือ", "ชุมชนหัวเมือง", "ชุมชนตลาดใต้", "ชุมชนบ้านแก่ง", "ชุมชนเกาะยม"]
+UNITS = ["สำนักปลัดเทศบาล", "สำนักงานคลัง", "สำนักงานช่าง", "สำนักงานการศึกษา", ""]
+SCHOOLS = ["ท.๑", "ท.๒", "ท.๓", "ท.๔", "ท.๕", "ท.๖", "ท.๗", "ท.๘"]
+THAI = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
+HEADER = [
+    "source_id",
+    "kind",
+    "title",
+    "body",
+    "published",
+    "department",
+    "school",
+    "method",
+    "budget",
+    "reference_price",
+    "egp_number",
+    "winner_name",
+    "agreed_price",
+]
+
+
+def generate(path, rows, seed=7):
+    rng = random.Random(seed)
+    kinds = [kind for kind, weight in KINDS for _ in range(weight)]
+    start = datetime.date(2019, 10, 1)
+    with open(path, "w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(HEADER)
+        for number in range(rows):
+            kind = rng.choice(kinds)
+            day = start + datetime.timedelta(days=rng.randrange(6 * 365))
+            published = day.isoformat()
+            if number % 3:
+                published = f"{day.year + 543}-{day.month:02d}-{day.day:02d}"
+            if number % 7 == 0:
+                published = published.translate(THAI)
+            subject = f"{rng.choice(SUBJECTS)} {rng.choice(COMMUNITIES)}"
+            body = (
+                f"เทศบาลนครนครสวรรค์ประกาศเรื่อง{subject} ลำดับที่ {number}\n\n"
+                "ผู้สนใจติดต่อขอรับเอกสารได้ที่สำนักงานเทศบาลในวันและเวลาราชการ " * 3
+            )
+            school = rng.choice(SCHOOLS) if kind in ("procurement", "winner") and not number % 5 else ""
+            row = {
+                "source_id": f"old-{number:06d}",
+                "kind": kind,
+                "title": f"ประกาศ{subject} (เลขที่ {number}/{day.year + 543})",
+                "body": body,
+                "published": published,
+                "department": "" if school else rng.choice(UNITS),
+                "school": school,
+            }
+            if kind in ("procurement", "winner"):
+                budget = rng.randrange(50_000, 5_000_000)
+                row.update(
+                    method=rng.choice(["e-bidding", "specific", "selection", "e-market"]),
+                    budget=f"{budget:,}.00",
+                    reference_price=str(budget - rng.randrange(0, 20_000)),
+                    egp_number=str(rng.randrange(10**10, 10**11)),
+                )
+                if kind == "winner":
+                    row.update(winner_name="บริษัท ทดสอบการนำเข้า จำกัด", agreed_price=str(budget))
+            writer.writerow([row.get(name, "") for name in HEADER])
+
+
+def change_titles(source, target, count):
+    with open(source, encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.reader(handle))
+    for row in rows[1 : count + 1]:
+        row[2] += " (แก้ไข)"
+    with open(target, "w", encoding="utf-8-sig", newline="") as handle:
+        csv.writer(handle).writerows(rows)
+
+
+def build_sections():
+    from core import demo
+    from news.models import AnnouncementIndexPage, NewsIndexPage
+    from schools import demo as schools_demo
+
+    home = demo.load_home()
+    demo.child_page(home, AnnouncementIndexPage, "announcements", title="ประกาศ")
+    demo.child_page(home, NewsIndexPage, "news", title="ข่าวสาร")
+    parent = schools_demo.index(home)
+    for number, code, name, name_en in schools_demo.SCHOOLS:
+        schools_demo.school(parent, number, code, name, name_en)
+
+
+def timed_import(label, path, rows):
+    from news.importer import import_notices
+
+    started = time.perf_counter()
+    report = import_notices(path, publish=True)
+    elapsed = time.perf_counter() - started
+    print(
+        f"{label}: {rows:,} rows in {elapsed:.1f} s ({rows / elapsed:,.0f} rows/s); "
+        f"created {report.created:,}, updated {report.updated:,}, "
+        f"unchanged {report.unchanged:,}, rejected {len(report.rejected):,}",
+        flush=True,
+    )
+    for line, source_id, reason in report.rejected[:5]:
+        print(f"  line {line} ({source_id}): {reason}")
+    return report
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("database_url")
+    parser.add_argument("--rows", type=int, default=20_000)
+    args = parser.parse_args()
+    os.environ["DATABASE_URL"] = args.database_url
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.dev")
+
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.db import connection
+    from django.test import Client
+
+    from news.models import AnnouncementPage, NewsPage
+
+    call_command("migrate", verbosity=0)
+    build_sections()
+    engine = connection.vendor
+    with tempfile.TemporaryDirectory(prefix="portal-bench-import-") as folder:
+        csv_path = Path(folder) / "notices.csv"
+        generate(csv_path, args.rows)
+        print(f"{engine}: generated {args.rows:,} rows ({csv_path.stat().st_size / 1e6:.1f} MB)")
+        timed_import(f"{engine}: first import, live", csv_path, args.rows)
+        timed_import(f"{engine}: same file again", csv_path, args.rows)
+        changed = Path(folder) / "changed.csv"
+        change_titles(csv_path, changed, min(1000, args.rows))
+        timed_import(f"{engine}: again with 1,000 titles changed", changed, args.rows)
+    live = AnnouncementPage.objects.live().count() + NewsPage.objects.live().count()
+    response = Client(HTTP_HOST="127.0.0.1").get("/search/", {"query": "ท่อระบายน้ำ"})
+    print(f"{engine}: {live:,} live notices and news; search 'ท่อระบายน้ำ' → {response.status_code}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,175 @@
+"""Moving notices from the old site: ``manage.py import_notices FILE.csv`` (docs/import.md).
+
+``rows`` reads and checks the CSV, ``targets`` decides where each row goes, ``writer`` writes
+the pages. Rows are written in batches, each batch in one transaction and each row in a
+savepoint of its own inside it: a bad row is rolled back alone and leaves nothing behind, a
+crash loses at most the batch being written, and the database is not asked to commit (and,
+on SQLite, to sync the file) once per row. Search indexing is done per batch in bulk
+(Wagtail's own per-save indexing recomputes the SQLite index's title statistics over the whole
+table at every save, which made a large import quadratic).
+"""
+
+from dataclasses import dataclass, field
+
+from django.db import DatabaseError, transaction
+from django.db.models.signals import post_save
+from django.utils.translation import gettext as _
+from modelsearch.signal_handlers import post_save_signal_handler
+from wagtail.models import ReferenceIndex
+from wagtail.search.backends import get_search_backends
+from wagtail.signal_handlers import disable_reference_index_auto_update
+
+from news.importer.rows import FileProblem, RowProblem, parse_row, read_table
+from news.importer.targets import Targets
+from news.importer.writer import Writer, announce_published, write_atomically
+from news.models import AnnouncementPage, ImportedNotice, NewsPage
+
+__all__ = ["FileProblem", "ImportReport", "import_notices"]
+
+BATCH_SIZE = 500
+
+
+@dataclass
+class ImportReport:
+    rows: int = 0
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    # (line, source_id, reason in Thai), in the order of the file
+    rejected: list = field(default_factory=list)
+
+
+def page_models():
+    from procurement.models import ProcurementNoticePage
+
+    return (AnnouncementPage, ProcurementNoticePage, NewsPage)
+
+
+class _Import:
+    def __init__(self, publish, dry_run, batch_size, progress):
+        self.publish = publish
+        self.dry_run = dry_run
+        self.batch_size = batch_size
+        self.progress = progress or (lambda done, total: None)
+        self.report = ImportReport()
+        self.seen = {}  # source_id → line, to refuse a second row with the same id
+
+    def run(self, header, lines):
+        self.targets = Targets()
+        self.writer = Writer(self.targets.locale, self.publish)
+        self.report.rows = len(lines)
+        for start in range(0, len(lines), self.batch_size):
+            self.batch(header, lines[start : start + self.batch_size])
+            self.progress(min(start + self.batch_size, len(lines)), len(lines))
+        self.report.rejected.sort()
+        return self.report
+
+    def batch(self, header, lines):
+        rows = []
+        for line, values in lines:
+            try:
+                row = parse_row(header, line, values)
+            except RowProblem as problem:
+                self.reject(line, values[0].strip() if values else "", problem)
+                continue
+            if row.source_id in self.seen:
+                message = _("source_id ซ้ำกับบรรทัดที่ %(line)s") % {"line": self.seen[row.source_id]}
+                self.reject(line, row.source_id, message)
+                continue
+            self.seen[row.source_id] = line
+            rows.append(row)
+        mappings = {
+            mapping.source_id: mapping
+            for mapping in ImportedNotice.objects.filter(
+                source_id__in=[row.source_id for row in rows]
+            ).select_related("page")
+        }
+        written, new_live = [], []
+        with transaction.atomic():
+            for row in rows:
+                target = None
+                try:
+                    target = self.targets.for_row(row)
+                    mapping = mappings.get(row.source_id)
+                    if mapping is None:
+                        page = write_atomically(self.writer.create, row, target)
+                        self.report.created += 1
+                        if self.publish:
+                            new_live.append(page)
+                    else:
+                        page = write_atomically(self.writer.update, row, target, mapping)
+                        if page is None:
+                            self.report.unchanged += 1
+                            continue
+                        self.report.updated += 1
+                except RowProblem as problem:
+                    self.reject(row.line, row.source_id, problem)
+                    continue
+                except DatabaseError as error:
+                    if target is not None:
+                        self.writer.forget(target.parent)
+                    message = _("ฐานข้อมูลไม่รับแถวนี้: %(error)s") % {"error": error}
+                    self.reject(row.line, row.source_id, message)
+                    continue
+                written.append(page)
+            self.writer.finish_batch()
+            if not self.dry_run:
+                index_pages(written)
+                announce_published(new_live)
+
+    def reject(self, line, source_id, problem):
+        self.report.rejected.append((line, source_id, str(problem)))
+
+
+def index_pages(pages):
+    """Index ``pages`` for search and for Wagtail's reference index, in bulk per page type."""
+    by_model = {}
+    for page in pages:
+        by_model.setdefault(type(page), []).append(page.pk)
+    for model, pks in by_model.items():
+        objects = model.objects.filter(pk__in=pks).select_related("responsible_unit")
+        objects = list(objects.prefetch_related(*child_relations(model)))
+        for page in objects:
+            ReferenceIndex.create_or_update_for_object(page)
+        for backend in get_search_backends(with_auto_update=True):
+            backend.add_bulk(model, objects)
+
+
+def child_relations(model):
+    """The inline children of ``model`` (bidders, editors' comments), loaded in bulk."""
+    from modelcluster.models import get_all_child_relations
+
+    return [relation.get_accessor_name() for relation in get_all_child_relations(model)]
+
+
+class _SearchIndexPaused:
+    """Wagtail's per-save search indexing and reference indexing, off for the imported page
+    types while the import indexes them itself in bulk."""
+
+    def __enter__(self):
+        self.references = disable_reference_index_auto_update()
+        self.references.__enter__()
+        for model in page_models():
+            post_save.disconnect(post_save_signal_handler, sender=model)
+
+    def __exit__(self, *exc):
+        for model in page_models():
+            post_save.connect(post_save_signal_handler, sender=model)
+        return self.references.__exit__(*exc)
+
+
+def import_notices(path, publish=False, dry_run=False, batch_size=BATCH_SIZE, progress=None):
+    """Import the notices of the CSV at ``path``; returns an ``ImportReport``.
+
+    ``progress(rows_done, rows)`` is called after each batch. With ``dry_run`` every row goes through
+    the same checks and writes, which are then rolled back. Raises ``FileProblem``.
+    """
+    header, lines = read_table(path)
+    job = _Import(publish, dry_run, batch_size, progress)
+    with _SearchIndexPaused():
+        if not dry_run:
+            return job.run(header, lines)
+        with transaction.atomic():
+            report = job.run(header, lines)
+            transaction.set_rollback(True)
+        return report

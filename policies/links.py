@@ -1,0 +1,62 @@
+"""The URLs of the live policy pages per language, cached: the footer of every page shows
+them and other apps link to the privacy notice with ``{% policy_url "privacy" %}``."""
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models.signals import post_delete
+from django.utils.translation import get_language
+from wagtail.models import Page
+from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
+
+from core.queries import public
+
+LINKS_TIMEOUT = 60 * 60
+
+
+def links_cache_key(language_code):
+    return f"policy-links:{language_code}"
+
+
+def policy_links(language_code=None):
+    """``{kind: {"title", "url"}}`` of the live public policy pages and the site map, in the
+    language ``language_code`` (the one served by default), falling back to Thai for a page
+    not yet translated. One query the first time, none after."""
+    language_code = language_code or get_language() or settings.LANGUAGE_CODE
+    key = links_cache_key(language_code)
+    links = cache.get(key)
+    if links is None:
+        links = _load(language_code)
+        cache.set(key, links, LINKS_TIMEOUT)
+    return links
+
+
+def _load(language_code):
+    from policies.models import PolicyPage, SiteMapPage
+
+    codes = {settings.LANGUAGE_CODE, language_code}
+    pages = public(
+        Page.objects.live()
+        .type(PolicyPage, SiteMapPage)
+        .filter(locale__language_code__in=codes)
+        .select_related("locale", "policypage")
+        .only("title", "url_path", "path", "locale__language_code", "policypage__kind")
+        .order_by("path")
+    )
+    found = {}
+    for page in pages:
+        policy = getattr(page, "policypage", None)
+        kind = policy.kind if policy is not None else "sitemap"
+        preferred = page.locale.language_code == language_code
+        if kind not in found or preferred:
+            found[kind] = {"title": page.title, "url": page.get_url(), "preferred": preferred}
+    return {kind: {"title": item["title"], "url": item["url"]} for kind, item in found.items()}
+
+
+def clear_policy_links(**kwargs):
+    cache.delete_many([links_cache_key(code) for code, _name in settings.LANGUAGES])
+
+
+def connect_signals():
+    for signal in (page_published, page_unpublished, page_slug_changed, post_page_move):
+        signal.connect(clear_policy_links, dispatch_uid=f"clear-policy-links-{signal!r}")
+    post_delete.connect(clear_policy_links, sender=Page, dispatch_uid="clear-policy-links-delete")

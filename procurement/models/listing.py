@@ -1,0 +1,147 @@
+"""จัดซื้อจัดจ้าง: every procurement notice of the municipality and its schools, filtered,
+with the open-data downloads (CSV and JSON) of the same selection."""
+
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import get_language
+from wagtail.admin.panels import FieldPanel
+
+from core.models import BasePage
+from news.models import all_units, paginate, parse_be_year, route_to_child
+from procurement import exports, opendata
+from procurement.models.notices import ProcurementMethod, ProcurementNoticePage, ProcurementStage
+from search.index import ThaiSearchField
+
+NOTICES_PER_PAGE = 20
+
+
+def school_filter_choices():
+    """``(slug, title, paths)`` of the live schools, from the search app's school cache
+    (no query once cached); ``paths`` are the school's pages in every language."""
+    from search.results import school_choices, school_pages
+
+    schools = school_pages()
+    paths = {}
+    for school in schools:
+        paths.setdefault(school.slug, []).append(school.path)
+    return [(slug, title, paths[slug]) for slug, title in school_choices(schools, get_language())]
+
+
+class ProcurementIndexPage(BasePage):
+    """การจัดซื้อจัดจ้าง: the notices by unit, school, fiscal year, method and stage, and their
+    open data (``?format=csv``, ``?format=json`` with the same filters).
+
+    Not a routable page on purpose: passing through it to a summary then costs no query."""
+
+    intro = models.TextField("คำนำ (Introduction)", blank=True)
+
+    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
+    search_fields = [*BasePage.search_fields, ThaiSearchField("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["procurement.ProcurementSummaryIndexPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = "หน้ารวมการจัดซื้อจัดจ้าง (Procurement index)"
+
+    @staticmethod
+    def filters(query, units, schools):
+        """The valid filters in a query string; anything else is ignored."""
+
+        def choice(name, values):
+            value = query.get(name, "")
+            return value if value in values else None
+
+        school = choice("school", {slug for slug, _title, _paths in schools})
+        return {
+            "unit": choice("unit", {unit.slug for unit in units}),
+            "school": school,
+            "year": parse_be_year(query.get("year")),
+            "method": choice("method", ProcurementMethod.values),
+            "stage": choice("stage", ProcurementStage.values),
+        }
+
+    @staticmethod
+    def notices(filters, schools=()):
+        """Live public notices (in the language served, or Thai) matching ``filters``."""
+        items = ProcurementNoticePage.listing()
+        if filters.get("unit"):
+            items = items.filter(responsible_unit__slug=filters["unit"])
+        if filters.get("school"):
+            paths = [p for slug, _t, ps in schools if slug == filters["school"] for p in ps]
+            under = Q(pk__in=[])
+            for school_path in paths:
+                under |= Q(path__startswith=school_path)
+            items = items.filter(under)
+        if filters.get("year"):
+            items = items.filter(fiscal_year=filters["year"])
+        if filters.get("method"):
+            items = items.filter(method=filters["method"])
+        if filters.get("stage"):
+            items = items.filter(stage=filters["stage"])
+        return items
+
+    @staticmethod
+    def fiscal_years():
+        """The fiscal years that have live notices, newest first (for the filter)."""
+        years = ProcurementNoticePage.objects.live().exclude(fiscal_year=None)
+        return years.order_by("-fiscal_year").values_list("fiscal_year", flat=True).distinct()
+
+    def summaries_index(self):
+        from procurement.models.summaries import ProcurementSummaryIndexPage
+
+        return ProcurementSummaryIndexPage.objects.child_of(self).live().first()
+
+    def route(self, request, path_components):
+        """The summaries index in one query (it is the only kind of child)."""
+        from procurement.models.summaries import ProcurementSummaryIndexPage
+
+        return route_to_child(
+            self, request, path_components, ProcurementSummaryIndexPage
+        ) or super().route(request, path_components)
+
+    def _selection(self, request):
+        units, schools = all_units(), school_filter_choices()
+        filters = self.filters(request.GET, units, schools)
+        return filters, units, schools, self.notices(filters, schools)
+
+    def serve(self, request, *args, **kwargs):
+        """``?format=csv`` and ``?format=json`` download the notices the filters select."""
+        download = request.GET.get("format")
+        if self.live and download in DOWNLOADS:
+            filters, _units, _schools, items = self._selection(request)
+            return DOWNLOADS[download](items.prefetch_related("bidders"), request, filters)
+        return super().serve(request, *args, **kwargs)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        filters, units, schools, items = self._selection(request)
+        query = request.GET.copy()
+        for name in ("page", "format"):
+            query.pop(name, None)
+        context.update(
+            notices=paginate(items, request, NOTICES_PER_PAGE),
+            filters=filters,
+            units=units,
+            schools=[(slug, title) for slug, title, _paths in schools],
+            methods=ProcurementMethod.choices,
+            stages=ProcurementStage.choices,
+            fiscal_years=self.fiscal_years(),
+            summaries_index=self.summaries_index(),
+            download_query=query.urlencode(),
+        )
+        return context
+
+
+def csv_download(notices, request, filters):
+    headers, rows = opendata.as_csv_rows(notices, request)
+    return exports.csv_response("procurement-notices.csv", headers, rows)
+
+
+def json_download(notices, request, filters):
+    data = opendata.as_json(notices, request, filters)
+    return exports.json_response("procurement-notices.json", data)
+
+
+DOWNLOADS = {"csv": csv_download, "json": json_download}

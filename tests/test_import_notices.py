@@ -1,0 +1,321 @@
+"""``manage.py import_notices``: moving the old site's notices in from a CSV file."""
+
+import csv
+import datetime
+import io
+import tempfile
+from decimal import Decimal
+from pathlib import Path
+
+from django.core.management import CommandError, call_command
+from django.test import TestCase
+from wagtail.models import Page, PageLogEntry, Revision
+
+from core import demo
+from home.models import HomePage
+from news.models import AnnouncementPage, ImportedNotice, NewsIndexPage, NewsPage
+from procurement.models import ProcurementMethod, ProcurementNoticePage
+from tests.test_announcements import announcements_index
+from tests.test_schools import add_school, school_index
+
+HEADER = ["source_id", "kind", "title", "body", "published", "department", "school"]
+STRUCTURED = ["budget", "method", "winner_name", "agreed_price"]
+
+
+def row(source_id, kind, title, published="2567-03-15", department="สำนักงานช่าง", school="", **extra):
+    return {
+        "source_id": source_id,
+        "kind": kind,
+        "title": title,
+        "body": extra.pop("body", "เนื้อหาประกาศ"),
+        "published": published,
+        "department": department,
+        "school": school,
+        **extra,
+    }
+
+
+class ImportTestCase(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        home = HomePage.objects.get(locale__language_code="th")
+        cls.announcements = announcements_index(home)
+        cls.news = demo.child_page(
+            home, NewsIndexPage, "news", title="ข่าวสาร", responsible_unit=demo.unit("clerk")
+        )
+        schools = school_index(home)
+        cls.school1 = add_school(schools, 1, "ท.๑", "โรงเรียนเทศบาลวัดไทรใต้")
+        cls.school2 = add_school(schools, 2, "ท.๒", "โรงเรียนเทศบาลวัดปากน้ำโพใต้")
+
+    def setUp(self):
+        folder = tempfile.TemporaryDirectory()
+        self.addCleanup(folder.cleanup)
+        self.folder = Path(folder.name)
+
+    def csv_file(self, rows, header=HEADER + STRUCTURED, name="notices.csv", encoding="utf-8-sig"):
+        path = self.folder / name
+        with open(path, "w", encoding=encoding, newline="") as handle:
+            writer = csv.DictWriter(handle, fieldnames=header, restval="")
+            writer.writeheader()
+            writer.writerows(rows)
+        return str(path)
+
+    def run_import(self, path, *options):
+        """``(output, error)`` of the command; ``error`` is its CommandError or None."""
+        out = io.StringIO()
+        try:
+            call_command("import_notices", path, *options, stdout=out)
+        except CommandError as error:
+            return out.getvalue(), error
+        return out.getvalue(), None
+
+    def imported(self, source_id):
+        return ImportedNotice.objects.get(source_id=source_id).page.specific
+
+
+class ImportCreatesPagesTests(ImportTestCase):
+    ROWS = [
+        row("p-1", "procurement", "ประกวดราคาจ้างก่อสร้างถนน ซอยมาตุลี ๑๒", budget="4,850,000.00", method="e-bidding"),
+        row(
+            "w-1",
+            "winner",
+            "ประกาศผู้ชนะการเสนอราคา ซื้อวัสดุสำนักงาน",
+            budget="๘๕๐๐๐",
+            method="วิธีเฉพาะเจาะจง",
+            winner_name="ร้านนครสวรรค์พาณิชย์",
+            agreed_price="84,500 บาท",
+        ),
+        row("c-1", "council", "ประกาศเรียกประชุมสภาเทศบาล สมัยสามัญ", department="สำนักปลัดเทศบาล"),
+        row("r-1", "recruitment", "ประกาศรับสมัครพนักงานจ้าง", department="สำนักงานการสาธารณสุขและสิ่งแวดล้อม"),
+        row("o-1", "other", "ประกาศงดจ่ายน้ำประปาชั่วคราว", department="สำนักงานการประปา"),
+        row("n-1", "news", "เทศบาลจัดงานวันเด็กแห่งชาติ", department=""),
+        row("a-1", "activity", "กิจกรรมปลูกต้นไม้ริมแม่น้ำเจ้าพระยา", department="กองสวัสดิการสังคม"),
+        row("s-1", "procurement", "ซื้ออาหารเสริม (นม) โรงเรียน", department="", school="ท.๑", budget="412000"),
+        row("s-2", "winner", "ประกาศผู้ชนะ ซื้อโต๊ะเรียน", school="ท.2", department="สำนักงานการศึกษา",
+            budget="50000", winner_name="ร้านครุภัณฑ์", agreed_price="49000"),
+    ]
+
+    def test_each_kind_becomes_its_page_type_under_its_index_or_school_as_a_draft(self):
+        output, error = self.run_import(self.csv_file(self.ROWS))
+        self.assertIsNone(error, output)
+        self.assertIn("สร้างใหม่ 9", output)
+        expected = {
+            "p-1": (ProcurementNoticePage, self.announcements),
+            "w-1": (ProcurementNoticePage, self.announcements),
+            "c-1": (AnnouncementPage, self.announcements),
+            "r-1": (AnnouncementPage, self.announcements),
+            "o-1": (AnnouncementPage, self.announcements),
+            "n-1": (NewsPage, self.news),
+            "a-1": (NewsPage, self.news),
+            "s-1": (ProcurementNoticePage, self.school1),
+            "s-2": (ProcurementNoticePage, self.school2),
+        }
+        for source_id, (model, parent) in expected.items():
+            with self.subTest(source_id=source_id):
+                page = self.imported(source_id)
+                self.assertIs(type(page), model)
+                self.assertEqual(page.get_parent().pk, parent.pk)
+                self.assertFalse(page.live)
+                self.assertEqual(page.date, datetime.date(2024, 3, 15))
+        self.assertEqual(self.imported("c-1").kind, "council")
+        self.assertEqual(self.imported("o-1").responsible_unit.slug, "waterworks")
+        self.assertEqual(self.imported("n-1").category, "municipal")
+        self.assertEqual(self.imported("a-1").category, "activity")
+        # An empty department: the parent's unit, as for a page made in the editor.
+        self.assertEqual(self.imported("n-1").responsible_unit.slug, "clerk")
+        self.assertEqual(self.imported("s-1").responsible_unit.slug, "education")
+        self.assertEqual(self.imported("p-1").fiscal_year, 2567)
+
+    def test_structured_procurement_columns_are_stored(self):
+        self.run_import(self.csv_file(self.ROWS))
+        road = self.imported("p-1")
+        self.assertEqual(road.budget, Decimal("4850000.00"))
+        self.assertEqual(road.method, ProcurementMethod.E_BIDDING)
+        winner = self.imported("w-1")
+        self.assertEqual(winner.kind, "winner")
+        self.assertEqual(winner.budget, Decimal("85000"))
+        self.assertEqual(winner.method, ProcurementMethod.SPECIFIC)
+        self.assertEqual(winner.agreed_price, Decimal("84500"))
+        self.assertEqual(winner.winner_name, "ร้านนครสวรรค์พาณิชย์")
+
+    def test_publish_makes_the_pages_live_with_the_body_and_in_the_audit_log(self):
+        output, error = self.run_import(self.csv_file(self.ROWS), "--publish")
+        self.assertIsNone(error, output)
+        page = self.imported("c-1")
+        self.assertTrue(page.live)
+        response = self.client.get(page.url)
+        self.assertContains(response, "<h1>ประกาศเรียกประชุมสภาเทศบาล สมัยสามัญ</h1>", html=True)
+        self.assertContains(response, "เนื้อหาประกาศ")
+        self.assertEqual(
+            set(PageLogEntry.objects.filter(page=page).values_list("action", flat=True)),
+            {"wagtail.create", "wagtail.publish"},
+        )
+        listing = self.client.get("/announcements/")
+        self.assertContains(listing, "ประกาศเรียกประชุมสภาเทศบาล สมัยสามัญ")
+        parent = Page.objects.get(pk=self.announcements.pk)
+        self.assertEqual(parent.numchild, parent.get_children().count())
+
+    def test_imported_pages_are_found_by_the_site_search_at_once(self):
+        self.run_import(self.csv_file(self.ROWS), "--publish")
+        response = self.client.get("/search/", {"query": "ต้นไม้ริมแม่น้ำ"})
+        self.assertContains(response, 'href="/news/a-1/"')
+        response = self.client.get("/search/", {"query": "อาหารเสริม"})
+        self.assertContains(response, 'href="/schools/school-1/s-1/"')
+
+
+class ReimportTests(ImportTestCase):
+    def test_a_second_import_updates_the_page_with_a_new_revision_and_never_duplicates(self):
+        first = [row("c-1", "council", "ประกาศเรียกประชุมสภา ครั้งที่ ๑"), row("o-1", "other", "ประกาศอื่น")]
+        self.run_import(self.csv_file(first), "--publish")
+        pages = Page.objects.count()
+        page = self.imported("c-1")
+        second = [row("c-1", "council", "ประกาศเรียกประชุมสภา ครั้งที่ ๑ (แก้ไขวันประชุม)"), first[1]]
+        output, error = self.run_import(self.csv_file(second, name="again.csv"), "--publish")
+        self.assertIsNone(error, output)
+        self.assertIn("ปรับปรุง 1", output)
+        self.assertIn("ไม่เปลี่ยนแปลง 1", output)
+        self.assertEqual(Page.objects.count(), pages)
+        self.assertEqual(ImportedNotice.objects.count(), 2)
+        self.assertEqual(self.imported("c-1").pk, page.pk)
+        self.assertEqual(Revision.page_revisions.filter(object_id=str(page.pk)).count(), 1)
+        response = self.client.get(page.url)
+        self.assertContains(response, "<h1>ประกาศเรียกประชุมสภา ครั้งที่ ๑ (แก้ไขวันประชุม)</h1>", html=True)
+        self.assertEqual(
+            self.client.get("/search/", {"query": "แก้ไขวันประชุม"}).status_code, 200
+        )
+        self.assertContains(self.client.get("/search/", {"query": "แก้ไขวันประชุม"}), page.url)
+
+    def test_a_draft_update_keeps_the_live_version_until_published(self):
+        self.run_import(self.csv_file([row("c-1", "council", "ชื่อเดิม")]), "--publish")
+        self.run_import(self.csv_file([row("c-1", "council", "ชื่อใหม่")], name="draft.csv"))
+        page = self.imported("c-1")
+        self.assertEqual(page.title, "ชื่อเดิม")
+        self.assertTrue(page.has_unpublished_changes)
+        self.assertEqual(page.get_latest_revision_as_object().title, "ชื่อใหม่")
+
+
+class RejectedRowTests(ImportTestCase):
+    def test_bad_rows_are_reported_with_their_line_and_reason_and_leave_nothing(self):
+        rows = [
+            row("ok-1", "council", "ประกาศที่ถูกต้อง"),
+            row("bad-date", "council", "วันที่ผิด", published="2567-02-30"),
+            row("bad-date-2", "council", "วันที่ผิดรูป", published="15/03/2567"),
+            row("bad-unit", "council", "หน่วยงานผิด", department="กองที่ไม่มีอยู่จริง"),
+            row("bad-school", "procurement", "โรงเรียนผิด", school="ท.๙", budget="1000"),
+            row("", "council", "ไม่มีรหัส"),
+            row("no-title", "council", "   "),
+            row("bad-kind", "tender", "ประเภทผิด"),
+            row("bad-money", "procurement", "เงินผิด", budget="หนึ่งแสน"),
+            row("negative", "procurement", "เงินติดลบ", budget="-500"),
+            row("ok-1", "other", "รหัสซ้ำ"),
+            row("school-council", "council", "ประชุมสภาใต้โรงเรียน", school="ท.๑"),
+            row("no-winner", "winner", "ผู้ชนะไม่ระบุชื่อ", budget="1000"),
+            row("no-budget", "procurement", "ไม่มีงบประมาณ"),
+            row("budget-on-news", "news", "ข่าวมีงบประมาณ", budget="1000"),
+        ]
+        pages, logs = Page.objects.count(), PageLogEntry.objects.count()
+        output, error = self.run_import(self.csv_file(rows), "--publish")
+        self.assertEqual(error.returncode, 1)
+        self.assertIn("ไม่รับ 14 แถว", str(error))
+        expected = [
+            (3, "bad-date", "วันที่ไม่ถูกต้อง: '2567-02-30'"),
+            (4, "bad-date-2", "วันที่ไม่ถูกต้อง: '15/03/2567'"),
+            (5, "bad-unit", "ไม่พบหน่วยงาน 'กองที่ไม่มีอยู่จริง'"),
+            (6, "bad-school", "ไม่พบโรงเรียนรหัส 'ท.๙'"),
+            (7, "", "ไม่มีรหัสในเว็บไซต์เดิม (source_id)"),
+            (8, "no-title", "ไม่มีชื่อเรื่อง (title)"),
+            (9, "bad-kind", "ประเภทไม่ถูกต้อง: 'tender'"),
+            (10, "bad-money", "จำนวนเงินไม่ถูกต้อง: 'หนึ่งแสน' (คอลัมน์ budget"),
+            (11, "negative", "จำนวนเงินต้องไม่ติดลบ: '-500'"),
+            (12, "ok-1", "source_id ซ้ำกับบรรทัดที่ 2"),
+            (13, "school-council", "ใต้หน้าโรงเรียนมีได้เฉพาะประกาศจัดซื้อจัดจ้างและประกาศผู้ชนะ"),
+            (14, "no-winner", "ประกาศผู้ชนะการเสนอราคาต้องระบุชื่อผู้ชนะการเสนอราคา"),
+            (15, "no-budget", "ต้องระบุ งบประมาณ (Budget, baht)"),
+            (16, "budget-on-news", "คอลัมน์ budget ใช้ได้กับประกาศจัดซื้อจัดจ้างและประกาศผู้ชนะเท่านั้น"),
+        ]
+        report = output[output.index("แถวที่ไม่ได้นำเข้า") :].splitlines()[1:]
+        self.assertEqual(len(report), len(expected), output)
+        for line, (number, source_id, reason) in zip(report, expected, strict=True):
+            with self.subTest(line=number):
+                self.assertTrue(line.strip().startswith(f"บรรทัดที่ {number}"), line)
+                if source_id:
+                    self.assertIn(f"(source_id {source_id})", line)
+                self.assertIn(reason, line)
+        # Only the good row was written: one page, its two log entries, one mapping.
+        self.assertEqual(Page.objects.count(), pages + 1)
+        self.assertEqual(PageLogEntry.objects.count(), logs + 2)
+        self.assertEqual(list(ImportedNotice.objects.values_list("source_id", flat=True)), ["ok-1"])
+
+    def test_line_numbers_count_the_lines_of_a_body_written_over_several_lines(self):
+        rows = [
+            row("multi", "council", "ประกาศหลายย่อหน้า", body="ย่อหน้าแรก\n\nย่อหน้าที่สอง\nบรรทัดถัดไป"),
+            row("late", "council", "วันที่ผิด", published="2567-13-01"),
+        ]
+        output, error = self.run_import(self.csv_file(rows))
+        self.assertIn("บรรทัดที่ 6 (source_id late)", output)
+        body = self.imported("multi").body
+        self.assertEqual(len(body), 2)
+        self.assertEqual(body[1].value.source, "<p>ย่อหน้าที่สอง<br/>บรรทัดถัดไป</p>")
+
+    def test_html_in_the_body_is_shown_as_text_never_run(self):
+        self.run_import(self.csv_file([row("x", "other", "ประกาศ", body="<script>alert(1)</script>")]), "--publish")
+        response = self.client.get(self.imported("x").url)
+        self.assertNotContains(response, "<script>alert(1)")
+        self.assertContains(response, "&lt;script&gt;alert(1)&lt;/script&gt;")
+
+
+class DryRunTests(ImportTestCase):
+    def test_dry_run_checks_every_row_and_writes_nothing(self):
+        rows = [row("c-1", "council", "ประกาศ"), row("bad", "council", "วันที่ผิด", published="2567-02-30")]
+        counts = (Page.objects.count(), PageLogEntry.objects.count(), Revision.objects.count())
+        output, error = self.run_import(self.csv_file(rows), "--dry-run", "--publish")
+        self.assertIn("ไม่มีการบันทึกข้อมูลใด ๆ", output)
+        self.assertIn("สร้างใหม่ 1", output)
+        self.assertIn("บรรทัดที่ 3 (source_id bad): วันที่ไม่ถูกต้อง", output)
+        self.assertEqual(error.returncode, 1)
+        self.assertEqual(
+            (Page.objects.count(), PageLogEntry.objects.count(), Revision.objects.count()), counts
+        )
+        self.assertFalse(ImportedNotice.objects.exists())
+        self.assertEqual(self.client.get("/search/", {"query": "ประกาศ"}).status_code, 200)
+
+
+class DateTests(ImportTestCase):
+    def test_common_and_buddhist_era_dates_in_arabic_or_thai_digits(self):
+        dates = ["2024-03-15", "2567-03-15", "๒๕๖๗-๐๓-๑๕", "2567-3-15", "2024-03-15T10:30:00"]
+        rows = [row(f"d{n}", "council", f"ประกาศ {n}", published=date) for n, date in enumerate(dates)]
+        output, error = self.run_import(self.csv_file(rows))
+        self.assertIsNone(error, output)
+        for n in range(len(dates)):
+            with self.subTest(date=dates[n]):
+                page = self.imported(f"d{n}")
+                self.assertEqual(page.date, datetime.date(2024, 3, 15))
+                self.assertEqual(page.fiscal_year, 2567)
+
+
+class FileProblemTests(ImportTestCase):
+    def assertRefused(self, path, message):
+        output, error = self.run_import(path)
+        self.assertIsNotNone(error)
+        self.assertEqual(error.returncode, 2)
+        self.assertIn(message, str(error))
+        self.assertFalse(ImportedNotice.objects.exists())
+
+    def test_a_missing_file(self):
+        self.assertRefused(str(self.folder / "nowhere.csv"), "ไม่พบไฟล์")
+
+    def test_a_wrong_header(self):
+        path = self.csv_file([], header=["id", "kind", "title", "body", "date", "department", "school"])
+        self.assertRefused(path, "หัวตารางไม่ถูกต้อง: ไม่มีคอลัมน์ source_id, published; ไม่รู้จักคอลัมน์ id, date")
+
+    def test_a_file_not_in_utf8(self):
+        path = self.csv_file([row("c-1", "council", "ประกาศ")], encoding="cp874")
+        self.assertRefused(path, "ไฟล์ไม่ได้เข้ารหัสแบบ UTF-8 (พบอักขระที่อ่านไม่ได้ที่บรรทัดที่ 2)")
+
+    def test_utf8_with_or_without_a_bom(self):
+        for encoding in ("utf-8", "utf-8-sig"):
+            with self.subTest(encoding=encoding):
+                path = self.csv_file([row(encoding, "council", "ประกาศ")], encoding=encoding, name=f"{encoding}.csv")
+                output, error = self.run_import(path)
+                self.assertIsNone(error, output)
+                self.assertTrue(ImportedNotice.objects.filter(source_id=encoding).exists())

@@ -1,0 +1,110 @@
+"""The public pages of the transparency centre: the ITA page (one per site, a year per
+sub-path) and the section of the municipality's transparency and anti-corruption measures."""
+
+from django.db import models
+from django.http import Http404
+from django.utils import timezone
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.search import index
+
+from core.blocks import BodyBlock
+from core.models import BasePage
+from search.index import ThaiSearchField
+from transparency.models.assessment import AssessmentYear, current_of
+
+
+class ITAPage(RoutablePageMixin, BasePage):
+    """การประเมินคุณธรรมและความโปร่งใส (ITA): every OIT item of an assessment year with live
+    links to its evidence, at ``<year>/`` (the URL the municipality enters in the ITA system);
+    the page itself shows the year being assessed."""
+
+    intro = models.TextField("คำนำ (Introduction)", blank=True)
+
+    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
+    search_fields = [*BasePage.search_fields, ThaiSearchField("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = "หน้าการประเมิน ITA (ITA page)"
+
+    def year_url(self, year):
+        return self.url + self.reverse_subpage("year", args=(year,))
+
+    def show_year(self, request, year, years):
+        from transparency.evidence import by_indicator, year_evidence
+
+        return self.render(
+            request,
+            context_overrides={
+                "year": year,
+                "years": [(y, self.year_url(y.year)) for y in years],
+                "groups": by_indicator(year_evidence(year)),
+                "surveys_open": year.surveys_open(timezone.localdate()),
+            },
+        )
+
+    @path("")
+    def current_view(self, request):
+        years = AssessmentYear.cached()
+        current = current_of(years)
+        if current is None:
+            return self.render(request, context_overrides={"year": None, "years": []})
+        return self.show_year(request, current, years)
+
+    @path("<int:year>/", name="year")
+    def year_view(self, request, year):
+        years = AssessmentYear.cached()
+        chosen = next((y for y in years if y.year == year), None)
+        if chosen is None:
+            raise Http404
+        return self.show_year(request, chosen, years)
+
+
+class MeasureIndexPage(BasePage):
+    """มาตรการส่งเสริมความโปร่งใสและป้องกันการทุจริต: the municipality's measures."""
+
+    intro = models.TextField("คำนำ (Introduction)", blank=True)
+
+    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
+    search_fields = [*BasePage.search_fields, ThaiSearchField("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["transparency.MeasurePage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = "มาตรการส่งเสริมความโปร่งใสและป้องกันการทุจริต (Transparency measures)"
+
+    def measures(self):
+        return MeasurePage.objects.child_of(self).live().public().order_by("path")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["measures"] = self.measures()
+        return context
+
+
+class MeasurePage(BasePage):
+    """One measure: what it is, who prepares, approves and publishes, and by when."""
+
+    announced_on = models.DateField("ประกาศเมื่อ (Announced on)", null=True, blank=True)
+    body = StreamField(BodyBlock(), blank=True, verbose_name="เนื้อหา (Body)")
+
+    content_panels = [*BasePage.content_panels, FieldPanel("announced_on"), FieldPanel("body")]
+    search_fields = [
+        *BasePage.search_fields,
+        ThaiSearchField("body"),
+        index.FilterField("announced_on"),
+    ]
+
+    parent_page_types = ["transparency.MeasureIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "มาตรการ (Measure)"
+        verbose_name_plural = "มาตรการ (Measures)"
