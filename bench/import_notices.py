@@ -78,7 +78,9 @@ def generate(path, rows, seed=7):
                 f"เทศบาลนครนครสวรรค์ประกาศเรื่อง{subject} ลำดับที่ {number}\n\n"
                 "ผู้สนใจติดต่อขอรับเอกสารได้ที่สำนักงานเทศบาลในวันและเวลาราชการ " * 3
             )
-            school = rng.choice(SCHOOLS) if kind in ("procurement", "winner") and not number % 5 else ""
+            school = (
+                rng.choice(SCHOOLS) if kind in ("procurement", "winner") and not number % 5 else ""
+            )
             row = {
                 "source_id": f"old-{number:06d}",
                 "kind": kind,

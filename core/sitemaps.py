@@ -65,7 +65,9 @@ class PortalSitemap(Sitemap):
     def alternates(self, translations):
         alternates = [
             {"lang_code": page.language, "location": page.get_full_url(self.request)}
-            for page in sorted(translations, key=lambda page: page.language != settings.LANGUAGE_CODE)
+            for page in sorted(
+                translations, key=lambda page: page.language != settings.LANGUAGE_CODE
+            )
         ]
         alternates = [alternate for alternate in alternates if alternate["location"]]
         if alternates and alternates[0]["lang_code"] == settings.LANGUAGE_CODE:
@@ -79,5 +81,8 @@ def robots_txt(request):
 
     sitemap_url = request.build_absolute_uri("/sitemap.xml")
     return TemplateResponse(
-        request, "robots.txt", {"sitemap_url": sitemap_url}, content_type="text/plain; charset=utf-8"
+        request,
+        "robots.txt",
+        {"sitemap_url": sitemap_url},
+        content_type="text/plain; charset=utf-8",
     )

@@ -105,7 +105,11 @@ class NoticeFeed(Feed):
         return item.last_published_at or local_midnight(item.date)
 
     def item_description(self, item):
-        date = format_english_date(item.date) if get_language() == "en" else format_thai_date(item.date)
+        date = (
+            format_english_date(item.date)
+            if get_language() == "en"
+            else format_thai_date(item.date)
+        )
         parts = [item.listing_summary or item.search_description, self.item_label(item), date]
         if item.responsible_unit:
             parts.append(item.responsible_unit.localized_name)
@@ -174,7 +178,11 @@ class NewsFeed(NoticeFeed):
         if category not in NewsCategory.values:
             raise FeedNotFound(_("ไม่พบประเภทข่าว '%(category)s'") % {"category": category})
         title = str(NewsCategory(category).label)
-        return {"title": title, "items": items.filter(category=category), "query": f"?category={category}"}
+        return {
+            "title": title,
+            "items": items.filter(category=category),
+            "query": f"?category={category}",
+        }
 
     def item_label(self, item):
         return str(item.get_category_display())

@@ -18,10 +18,16 @@ def both_formats(route, name, rss, atom):
 urlpatterns = [
     *both_formats("announcements/", "announcements", AnnouncementFeed, AnnouncementAtomFeed),
     *both_formats(
-        "announcements/kind/<slug:kind>/", "announcements-kind", AnnouncementFeed, AnnouncementAtomFeed
+        "announcements/kind/<slug:kind>/",
+        "announcements-kind",
+        AnnouncementFeed,
+        AnnouncementAtomFeed,
     ),
     *both_formats(
-        "announcements/unit/<slug:unit>/", "announcements-unit", AnnouncementFeed, AnnouncementAtomFeed
+        "announcements/unit/<slug:unit>/",
+        "announcements-unit",
+        AnnouncementFeed,
+        AnnouncementAtomFeed,
     ),
     *both_formats(
         "announcements/school/<str:school>/",

@@ -195,6 +195,15 @@ class FilingTests(TestCase):
         self.assertLessEqual(count_queries(self.client, self.page.url), QUERY_BUDGET)
         self.assertLessEqual(count_queries(self.client, link), QUERY_BUDGET)
 
+    def test_a_complaint_filed_in_english_is_followed_in_english(self):
+        english = demo.translate_page(self.page, "en", {"ร้องเรียน/ร้องทุกข์": "Complaints"})
+        self.assertEqual(self.client.get(english.url).status_code, 200)
+        response = self.client.post(english.url, complaint_data())
+        self.assertIn("/en/complaints/track/", response["Location"])
+        status = self.client.get(response["Location"])
+        self.assertContains(status, '<html lang="en">')
+        self.assertContains(status, Complaint.objects.get().number)
+
     def test_a_pdf_is_accepted(self):
         pdf = SimpleUploadedFile("doc.pdf", b"%PDF-1.4\n%%EOF\n", "application/pdf")
         self.file(attachments=[pdf])
@@ -354,6 +363,14 @@ class StatisticsTests(TestCase):
         self.assertContains(
             response, '<p class="case-message" role="status">ไม่มีเรื่องร้องเรียน</p>', html=True
         )
+
+    def test_the_english_page_shows_common_era_months(self):
+        english = demo.translate_page(self.page, "en", {"สถิติเรื่องร้องเรียน": "Complaint statistics"})
+        response = self.client.get(english.url + "?year=2569")
+        self.assertEqual(english.url, "/en/complaint-statistics/")
+        rows = self.rows(response)
+        self.assertEqual(rows["February 2026"], (5, 3, 2))
+        self.assertContains(response, '<html lang="en">')
 
     def test_a_bad_year_shows_the_current_one_with_a_message(self):
         response = self.client.get(self.page.url + "?year=abc")

@@ -40,7 +40,11 @@ class AnnouncementFeedTests(FeedTestCase):
             cls.index, "road", "ประกวดราคาจ้างก่อสร้างถนน ซอยมาตุลี ๑๒", datetime.date(2025, 11, 3)
         )
         cls.council = add_announcement(
-            cls.index, "council", "ประกาศเรียกประชุมสภาเทศบาล", datetime.date(2025, 6, 2), kind=COUNCIL
+            cls.index,
+            "council",
+            "ประกาศเรียกประชุมสภาเทศบาล",
+            datetime.date(2025, 6, 2),
+            kind=COUNCIL,
         )
         cls.recruit = add_announcement(
             cls.index,
@@ -51,15 +55,25 @@ class AnnouncementFeedTests(FeedTestCase):
             unit="health",
         )
         cls.winner = add_notice(
-            cls.index, "road-winner", "ประกาศผู้ชนะ จ้างก่อสร้างถนน", datetime.date(2025, 12, 5), kind=WINNER
+            cls.index,
+            "road-winner",
+            "ประกาศผู้ชนะ จ้างก่อสร้างถนน",
+            datetime.date(2025, 12, 5),
+            kind=WINNER,
         )
         schools = school_index(home)
         cls.school = add_school(schools, 1, "ท.๑", "โรงเรียนเทศบาลวัดไทรใต้")
         cls.other_school = add_school(schools, 2, "ท.๒", "โรงเรียนเทศบาลวัดปากน้ำโพใต้")
         cls.milk = add_notice(
-            cls.school, "milk", "ซื้ออาหารเสริม (นม) โรงเรียน", datetime.date(2025, 10, 20), unit="education"
+            cls.school,
+            "milk",
+            "ซื้ออาหารเสริม (นม) โรงเรียน",
+            datetime.date(2025, 10, 20),
+            unit="education",
         )
-        add_notice(cls.other_school, "desks", "ซื้อโต๊ะเรียน", datetime.date(2025, 10, 21), unit="education")
+        add_notice(
+            cls.other_school, "desks", "ซื้อโต๊ะเรียน", datetime.date(2025, 10, 21), unit="education"
+        )
         demo.translate_page(cls.index, "en", {cls.index.title: "Announcements"})
         demo.translate_page(cls.council, "en", {cls.council.title: "Council meeting called"})
 
@@ -125,7 +139,9 @@ class AnnouncementFeedTests(FeedTestCase):
         self.assertNotIn(self.council.title, titles)
         self.assertIn(self.road.title, titles)
         links = {entry.title: entry.link for entry in feed.entries}
-        self.assertEqual(links["Council meeting called"], "http://testserver/en/announcements/council/")
+        self.assertEqual(
+            links["Council meeting called"], "http://testserver/en/announcements/council/"
+        )
         self.assertEqual(links[self.road.title], "http://testserver/announcements/road/")
         self.assertEqual(feed.feed.link, "http://testserver/en/announcements/")
         self.assertIn("5 December 2025", feed.entries[0].summary)

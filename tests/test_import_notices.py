@@ -22,7 +22,9 @@ HEADER = ["source_id", "kind", "title", "body", "published", "department", "scho
 STRUCTURED = ["budget", "method", "winner_name", "agreed_price"]
 
 
-def row(source_id, kind, title, published="2567-03-15", department="สำนักงานช่าง", school="", **extra):
+def row(
+    source_id, kind, title, published="2567-03-15", department="สำนักงานช่าง", school="", **extra
+):
     return {
         "source_id": source_id,
         "kind": kind,
@@ -75,7 +77,13 @@ class ImportTestCase(TestCase):
 
 class ImportCreatesPagesTests(ImportTestCase):
     ROWS = [
-        row("p-1", "procurement", "ประกวดราคาจ้างก่อสร้างถนน ซอยมาตุลี ๑๒", budget="4,850,000.00", method="e-bidding"),
+        row(
+            "p-1",
+            "procurement",
+            "ประกวดราคาจ้างก่อสร้างถนน ซอยมาตุลี ๑๒",
+            budget="4,850,000.00",
+            method="e-bidding",
+        ),
         row(
             "w-1",
             "winner",
@@ -86,13 +94,33 @@ class ImportCreatesPagesTests(ImportTestCase):
             agreed_price="84,500 บาท",
         ),
         row("c-1", "council", "ประกาศเรียกประชุมสภาเทศบาล สมัยสามัญ", department="สำนักปลัดเทศบาล"),
-        row("r-1", "recruitment", "ประกาศรับสมัครพนักงานจ้าง", department="สำนักงานการสาธารณสุขและสิ่งแวดล้อม"),
+        row(
+            "r-1",
+            "recruitment",
+            "ประกาศรับสมัครพนักงานจ้าง",
+            department="สำนักงานการสาธารณสุขและสิ่งแวดล้อม",
+        ),
         row("o-1", "other", "ประกาศงดจ่ายน้ำประปาชั่วคราว", department="สำนักงานการประปา"),
         row("n-1", "news", "เทศบาลจัดงานวันเด็กแห่งชาติ", department=""),
         row("a-1", "activity", "กิจกรรมปลูกต้นไม้ริมแม่น้ำเจ้าพระยา", department="กองสวัสดิการสังคม"),
-        row("s-1", "procurement", "ซื้ออาหารเสริม (นม) โรงเรียน", department="", school="ท.๑", budget="412000"),
-        row("s-2", "winner", "ประกาศผู้ชนะ ซื้อโต๊ะเรียน", school="ท.2", department="สำนักงานการศึกษา",
-            budget="50000", winner_name="ร้านครุภัณฑ์", agreed_price="49000"),
+        row(
+            "s-1",
+            "procurement",
+            "ซื้ออาหารเสริม (นม) โรงเรียน",
+            department="",
+            school="ท.๑",
+            budget="412000",
+        ),
+        row(
+            "s-2",
+            "winner",
+            "ประกาศผู้ชนะ ซื้อโต๊ะเรียน",
+            school="ท.2",
+            department="สำนักงานการศึกษา",
+            budget="50000",
+            winner_name="ร้านครุภัณฑ์",
+            agreed_price="49000",
+        ),
     ]
 
     def test_each_kind_becomes_its_page_type_under_its_index_or_school_as_a_draft(self):
@@ -165,7 +193,10 @@ class ImportCreatesPagesTests(ImportTestCase):
 
 class ReimportTests(ImportTestCase):
     def test_a_second_import_updates_the_page_with_a_new_revision_and_never_duplicates(self):
-        first = [row("c-1", "council", "ประกาศเรียกประชุมสภา ครั้งที่ ๑"), row("o-1", "other", "ประกาศอื่น")]
+        first = [
+            row("c-1", "council", "ประกาศเรียกประชุมสภา ครั้งที่ ๑"),
+            row("o-1", "other", "ประกาศอื่น"),
+        ]
         self.run_import(self.csv_file(first), "--publish")
         pages = Page.objects.count()
         page = self.imported("c-1")
@@ -180,9 +211,7 @@ class ReimportTests(ImportTestCase):
         self.assertEqual(Revision.page_revisions.filter(object_id=str(page.pk)).count(), 1)
         response = self.client.get(page.url)
         self.assertContains(response, "<h1>ประกาศเรียกประชุมสภา ครั้งที่ ๑ (แก้ไขวันประชุม)</h1>", html=True)
-        self.assertEqual(
-            self.client.get("/search/", {"query": "แก้ไขวันประชุม"}).status_code, 200
-        )
+        self.assertEqual(self.client.get("/search/", {"query": "แก้ไขวันประชุม"}).status_code, 200)
         self.assertContains(self.client.get("/search/", {"query": "แก้ไขวันประชุม"}), page.url)
 
     def test_a_draft_update_keeps_the_live_version_until_published(self):
@@ -251,14 +280,17 @@ class RejectedRowTests(ImportTestCase):
             row("multi", "council", "ประกาศหลายย่อหน้า", body="ย่อหน้าแรก\n\nย่อหน้าที่สอง\nบรรทัดถัดไป"),
             row("late", "council", "วันที่ผิด", published="2567-13-01"),
         ]
-        output, error = self.run_import(self.csv_file(rows))
+        output, _error = self.run_import(self.csv_file(rows))
         self.assertIn("บรรทัดที่ 6 (source_id late)", output)
         body = self.imported("multi").body
         self.assertEqual(len(body), 2)
         self.assertEqual(body[1].value.source, "<p>ย่อหน้าที่สอง<br/>บรรทัดถัดไป</p>")
 
     def test_html_in_the_body_is_shown_as_text_never_run(self):
-        self.run_import(self.csv_file([row("x", "other", "ประกาศ", body="<script>alert(1)</script>")]), "--publish")
+        self.run_import(
+            self.csv_file([row("x", "other", "ประกาศ", body="<script>alert(1)</script>")]),
+            "--publish",
+        )
         response = self.client.get(self.imported("x").url)
         self.assertNotContains(response, "<script>alert(1)")
         self.assertContains(response, "&lt;script&gt;alert(1)&lt;/script&gt;")
@@ -266,7 +298,10 @@ class RejectedRowTests(ImportTestCase):
 
 class DryRunTests(ImportTestCase):
     def test_dry_run_checks_every_row_and_writes_nothing(self):
-        rows = [row("c-1", "council", "ประกาศ"), row("bad", "council", "วันที่ผิด", published="2567-02-30")]
+        rows = [
+            row("c-1", "council", "ประกาศ"),
+            row("bad", "council", "วันที่ผิด", published="2567-02-30"),
+        ]
         counts = (Page.objects.count(), PageLogEntry.objects.count(), Revision.objects.count())
         output, error = self.run_import(self.csv_file(rows), "--dry-run", "--publish")
         self.assertIn("ไม่มีการบันทึกข้อมูลใด ๆ", output)
@@ -283,7 +318,9 @@ class DryRunTests(ImportTestCase):
 class DateTests(ImportTestCase):
     def test_common_and_buddhist_era_dates_in_arabic_or_thai_digits(self):
         dates = ["2024-03-15", "2567-03-15", "๒๕๖๗-๐๓-๑๕", "2567-3-15", "2024-03-15T10:30:00"]
-        rows = [row(f"d{n}", "council", f"ประกาศ {n}", published=date) for n, date in enumerate(dates)]
+        rows = [
+            row(f"d{n}", "council", f"ประกาศ {n}", published=date) for n, date in enumerate(dates)
+        ]
         output, error = self.run_import(self.csv_file(rows))
         self.assertIsNone(error, output)
         for n in range(len(dates)):
@@ -295,7 +332,7 @@ class DateTests(ImportTestCase):
 
 class FileProblemTests(ImportTestCase):
     def assertRefused(self, path, message):
-        output, error = self.run_import(path)
+        _output, error = self.run_import(path)
         self.assertIsNotNone(error)
         self.assertEqual(error.returncode, 2)
         self.assertIn(message, str(error))
@@ -305,8 +342,12 @@ class FileProblemTests(ImportTestCase):
         self.assertRefused(str(self.folder / "nowhere.csv"), "ไม่พบไฟล์")
 
     def test_a_wrong_header(self):
-        path = self.csv_file([], header=["id", "kind", "title", "body", "date", "department", "school"])
-        self.assertRefused(path, "หัวตารางไม่ถูกต้อง: ไม่มีคอลัมน์ source_id, published; ไม่รู้จักคอลัมน์ id, date")
+        path = self.csv_file(
+            [], header=["id", "kind", "title", "body", "date", "department", "school"]
+        )
+        self.assertRefused(
+            path, "หัวตารางไม่ถูกต้อง: ไม่มีคอลัมน์ source_id, published; ไม่รู้จักคอลัมน์ id, date"
+        )
 
     def test_a_file_not_in_utf8(self):
         path = self.csv_file([row("c-1", "council", "ประกาศ")], encoding="cp874")
@@ -315,7 +356,9 @@ class FileProblemTests(ImportTestCase):
     def test_utf8_with_or_without_a_bom(self):
         for encoding in ("utf-8", "utf-8-sig"):
             with self.subTest(encoding=encoding):
-                path = self.csv_file([row(encoding, "council", "ประกาศ")], encoding=encoding, name=f"{encoding}.csv")
+                path = self.csv_file(
+                    [row(encoding, "council", "ประกาศ")], encoding=encoding, name=f"{encoding}.csv"
+                )
                 output, error = self.run_import(path)
                 self.assertIsNone(error, output)
                 self.assertTrue(ImportedNotice.objects.filter(source_id=encoding).exists())

@@ -9,10 +9,12 @@ from unittest import mock
 
 from django.core.exceptions import ValidationError
 from django.core.management import CommandError, call_command
+from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
+from wagtail.test.utils.form_data import querydict_from_html
 
 from core import demo
 from home.models import HomePage
@@ -497,3 +499,32 @@ class DemoSummariesTests(WagtailPageTestCase):
         self.assertContains(self.client.get(empty.url), "ไม่มีการจัดซื้อจัดจ้าง")
         self.assertTrue(any(page.summary().rows for page in summaries))
         self.assertContains(self.client.get("/en/procurement/summaries/"), "Monthly procurement")
+
+
+class SummaryEditorTests(SummaryFixture):
+    def add_summary(self, month, unit):
+        url = reverse(
+            "wagtailadmin_pages:add",
+            args=("procurement", "procurementsummarypage", self.index.pk),
+        )
+        data = querydict_from_html(self.client.get(url).content.decode(), form_id="page-edit-form")
+        data.update(
+            {
+                "title": "สรุปผลการจัดซื้อจัดจ้าง ประจำเดือนตุลาคม 2568",
+                "slug": f"{unit.slug}-{month.replace('/', '-')}",
+                "month": month,
+                "responsible_unit": str(unit.pk),
+            }
+        )
+        return self.client.post(url, data)
+
+    def test_an_editor_drafts_a_summary_and_a_second_one_is_refused_in_thai(self):
+        self.client.force_login(self.create_superuser("editor"))
+        health = demo.unit("health")
+        self.add_summary("15/10/2025", health)
+        page = ProcurementSummaryPage.objects.get(responsible_unit=health)
+        self.assertEqual((page.month, page.live), (datetime.date(2025, 10, 1), False))
+        response = self.add_summary("01/10/2025", health)
+        self.assertEqual(response.status_code, 200)
+        self.assertContains(response, "หน่วยงานนี้มีสรุปผลของเดือนนี้แล้ว")
+        self.assertEqual(ProcurementSummaryPage.objects.filter(responsible_unit=health).count(), 1)

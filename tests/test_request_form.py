@@ -207,7 +207,11 @@ class RequestFormTests(ModerationTestCase):
         response = self.as_user(self.creator).get(
             reverse("wagtailadmin_explore", args=[self.index.pk])
         )
-        self.assertContains(response, reverse("moderation_request_forms_page", args=[self.page.pk]))
+        page_forms = reverse("moderation_request_forms_page", args=[self.page.pk])
+        self.assertContains(response, page_forms)
+        listing = self.as_user(self.creator).get(page_forms)
+        self.assertContains(listing, "ประกาศ เรื่อง ภาษีป้าย 2569")
+        self.assertContains(listing, reverse("moderation_request_form_pdf", args=[self.state.pk]))
 
 
 class StaffPositionTests(ModerationTestCase):

@@ -78,7 +78,9 @@ class SitemapTests(TestCase):
     def test_queries_stay_the_same_whatever_the_number_of_pages(self):
         few = count_queries(self.client, "/sitemap.xml")
         for n in range(6):
-            add_announcement(self.index, f"more-{n}", f"ประกาศเพิ่ม {n}", datetime.date(2025, 7, n + 1))
+            add_announcement(
+                self.index, f"more-{n}", f"ประกาศเพิ่ม {n}", datetime.date(2025, 7, n + 1)
+            )
         self.assertEqual(count_queries(self.client, "/sitemap.xml"), few)
         self.assertLessEqual(few, QUERY_BUDGET)
 

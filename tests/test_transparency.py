@@ -28,6 +28,7 @@ from transparency.models import (
     OITItem,
     Period,
 )
+from transparency.sources import SOURCES
 
 TITLES_2569 = {
     "O1": "โครงสร้าง หน้าที่และอำนาจ",
@@ -85,6 +86,15 @@ class ListsTests(TestCase):
         for code in ["O1", "O2", "O3", "O4", "O10", "O11", "O12", "O17", "O18"]:
             self.assertTrue(by_code.get(code), code)
         self.assertIn(self.structure.pk, by_code["O1"])  # a page found by its slug
+
+    def test_a_source_is_a_function_of_the_year_and_the_period(self):
+        year = AssessmentYear.objects.get(year=2569)
+        monthly = SOURCES["procurement_monthly"]
+        self.assertEqual(monthly(year, Period.CURRENT), [(self.november.title, self.november.url)])
+        self.assertEqual(
+            monthly(year, Period.PREVIOUS), [(self.september.title, self.september.url)]
+        )
+        self.assertEqual(SOURCES["executives"](year, Period.STANDING)[0][1], self.executives.url)
 
     def test_copying_a_year_keeps_its_items_and_links(self):
         original = AssessmentYear.objects.get(year=2569)
@@ -240,6 +250,8 @@ class ITAPageTests(WagtailPageTestCase):
             demo.translate_page(self.structure, "en", {self.structure.title: "Structure"})
         response = self.client.get(english.url + "2569/")
         self.assertContains(response, "Monthly procurement summaries")
+        self.assertContains(response, "The procurement summary of every month of the fiscal")
+        self.assertContains(response, "1 October 2025")
         self.assertContains(response, "Integrity and Transparency Assessment")
         self.assertContains(response, 'href="/en/structure/"')  # the page in English
 

@@ -331,6 +331,62 @@ def _list_2568():
     return _renumbered([*items[:6], six_months, *items[6:24], merged])
 
 
+# What the evidence must contain, in English, by the item's English title.
+REQUIREMENTS_EN = {
+    "Structure, duties and powers": "The organisation chart, the executives' positions and "
+    "the unit's duties and powers under the law.",
+    "Executives": "Each executive's name, position, photo and contact details.",
+    "Contact details and ways to ask questions": "Address, phone, e-mail, map, and a channel "
+    "where citizens ask questions and get answers.",
+    "News and public relations": "News about the municipality's work dated in the fiscal year.",
+    "Strategic or development plan": "A plan in force for the fiscal year, with vision, "
+    "strategies, goals and indicators.",
+    "Annual operating and spending plan and its progress": "The operating and spending plan "
+    "of the fiscal year and its progress, at least at six months.",
+    "Annual operating and spending plan": "The operating and spending plan of the fiscal year.",
+    "Six-month report on operations and spending": "Progress of operations and spending in "
+    "the first six months of the fiscal year.",
+    "Annual performance report": "The report on the previous fiscal year's work, spending, "
+    "problems and suggestions.",
+    "Staff operating manuals": "Manuals or standards for the unit's main tasks.",
+    "Service guides for citizens": "Guides for citizens: steps, time, fees and documents needed.",
+    "Online services (E-Service)": "Online services citizens can really use, and their use.",
+    "Monthly procurement summaries": "The procurement summary of every month of the fiscal "
+    "year (form สขร.๑); a month without procurement says so.",
+    "Annual procurement report": "The key data of every procurement project of the previous "
+    "fiscal year.",
+    "Rules and plan for managing and developing staff": "Rules for recruitment, development "
+    "and appraisal, and the year's plan for managing and developing staff.",
+    "Report on managing and developing staff": "The report on last year's plan for managing "
+    "and developing staff.",
+    "Code of ethics and putting it into practice": "The staff code of ethics and the year's "
+    "activities to put it into practice.",
+    "Guidelines for handling corruption complaints": "Steps, people responsible and time "
+    "limits for handling complaints of corruption and misconduct.",
+    "Channels for reporting corruption": "An online channel to report corruption and follow "
+    "the case.",
+    "Statistics of corruption complaints": "Corruption complaints received, completed and in "
+    "progress in the fiscal year.",
+    "Results of opening the work to participation": "Activities in the fiscal year where "
+    "citizens or stakeholders took part in the municipality's work.",
+    "No Gift Policy in practice": "The executives' no-gift policy and the report on gifts "
+    "or other benefits received.",
+    "Corruption risk assessment": "The fiscal year's corruption risk assessment and the "
+    "measures to manage the risks.",
+    "Report on the risk management plan": "Progress on the measures managing corruption risks.",
+    "Anti-corruption action plan": "The fiscal year's anti-corruption action plan, with "
+    "projects, budget and time frame.",
+    "Report on preventing corruption": "Progress on the anti-corruption action plan.",
+    "Using the ITA results to improve the organisation": "Measures raising integrity and "
+    "transparency from last year's results, and who is responsible.",
+    "Report on promoting integrity and transparency inside the organisation": "Results of the "
+    "measures promoting integrity and transparency, including the measure on publishing "
+    "information.",
+    "Promoting integrity and transparency inside the organisation": "Measures promoting "
+    "integrity and transparency from last year's results, and what was done.",
+}
+
+
 ITA_2568 = _list_2568()
 LISTS = {2568: ITA_2568, 2569: ITA_2569}
 
@@ -372,6 +428,7 @@ def load_lists(home=None):
                 indicator=indicator,
                 period=period,
                 requirements=needs,
+                requirements_en=REQUIREMENTS_EN.get(title_en, ""),
                 wording_confirmed=confirmed,
             )
             EvidenceLink.objects.bulk_create(link_rows(item, links, pages))

@@ -163,8 +163,7 @@ def parse_row(header, line, values):
             continue
         if kind not in PROCUREMENT_KINDS:
             raise RowProblem(
-                _("คอลัมน์ %(column)s ใช้ได้กับประกาศจัดซื้อจัดจ้างและประกาศผู้ชนะเท่านั้น")
-                % {"column": name}
+                _("คอลัมน์ %(column)s ใช้ได้กับประกาศจัดซื้อจัดจ้างและประกาศผู้ชนะเท่านั้น") % {"column": name}
             )
         structured[name] = parse_value(name, model_field, raw)
     digest = hashlib.sha256("\x1f".join(f"{n}={cells[n]}" for n in header).encode()).hexdigest()

@@ -31,7 +31,7 @@ def body_blocks(text):
     stays a line break. The text is escaped: HTML from the old site is shown, never run."""
     paragraphs = [part.strip() for part in text.replace("\r\n", "\n").split("\n\n")]
     return [
-        ("paragraph", RichText("<p>%s</p>" % escape(part).replace("\n", "<br/>")))
+        ("paragraph", RichText("<p>{}</p>".format(escape(part).replace("\n", "<br/>"))))
         for part in paragraphs
         if part
     ]
@@ -78,7 +78,9 @@ class Targets:
             category = NewsCategory.MUNICIPAL if row.kind == "news" else NewsCategory.ACTIVITY
             fields = {"category": category, "date": row.published}
         else:
-            model = ProcurementNoticePage if row.kind in ("procurement", "winner") else AnnouncementPage
+            model = (
+                ProcurementNoticePage if row.kind in ("procurement", "winner") else AnnouncementPage
+            )
             parent = self.announcements
             fields = {"kind": AnnouncementKind(row.kind), "date": row.published}
         if row.school:
@@ -93,9 +95,7 @@ class Targets:
             parent = school
         if parent is None:
             missing = _("หน้ารวมข่าวสาร") if model is NewsPage else _("หน้ารวมประกาศ")
-            raise RowProblem(
-                _("เว็บไซต์ยังไม่มี%(page)s ภาษาไทย จึงนำเข้าแถวนี้ไม่ได้") % {"page": missing}
-            )
+            raise RowProblem(_("เว็บไซต์ยังไม่มี%(page)s ภาษาไทย จึงนำเข้าแถวนี้ไม่ได้") % {"page": missing})
         unit = self.unit(row.department, parent)
         fields.update(
             title=row.title,

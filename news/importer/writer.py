@@ -11,13 +11,15 @@ updated through Wagtail's own ``save_revision()`` and ``publish()``: slower, but
 editor's change takes, with a revision to compare and roll back to.
 """
 
+import datetime
+
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from wagtail.actions.move_page import MovePageAction
-from django.contrib.contenttypes.models import ContentType
 from wagtail.models import Page, PageLogEntry
 from wagtail.signals import page_published
 
@@ -117,7 +119,7 @@ class Writer:
         page.has_unpublished_changes = not self.publish
         if self.publish:
             published = timezone.make_aware(
-                timezone.datetime.combine(row.published, timezone.datetime.min.time())
+                datetime.datetime.combine(row.published, datetime.time())
             )
             page.first_published_at = min(published, self.now)
             page.last_published_at = self.now
@@ -133,7 +135,9 @@ class Writer:
         self._next_path[parent.pk] = page._inc_path()
         self._slugs[parent.pk].add(page.slug)
         self.new_children[parent.pk] = self.new_children.get(parent.pk, 0) + 1
-        for action in ("wagtail.create", "wagtail.publish") if self.publish else ("wagtail.create",):
+        for action in (
+            ("wagtail.create", "wagtail.publish") if self.publish else ("wagtail.create",)
+        ):
             self.log_entries.append(self._log_entry(page, action))
         return page
 
@@ -166,19 +170,17 @@ class Writer:
         Returns the page, or None when the row is as last imported and nothing is to be done.
         """
         base = mapping.page
-        if mapping.row_digest == row.digest and (base.live or not self.publish):
-            if not (self.publish and base.has_unpublished_changes):
-                return None
+        changed = mapping.row_digest != row.digest
+        to_publish = self.publish and (not base.live or base.has_unpublished_changes)
+        if not changed and not to_publish:
+            return None
         page = base.specific
         if not isinstance(page, target.model):
             raise RowProblem(
                 _("source_id นี้นำเข้าเป็น%(old)s แล้ว เปลี่ยนเป็น%(new)s ไม่ได้")
-                % {
-                    "old": page._meta.verbose_name,
-                    "new": target.model._meta.verbose_name,
-                }
+                % {"old": page._meta.verbose_name, "new": target.model._meta.verbose_name}
             )
-        if mapping.row_digest != row.digest:
+        if changed:
             self._apply(page, target)
             self.validate(page)
             if page.get_parent().pk != target.parent.pk:
@@ -187,12 +189,12 @@ class Writer:
                 )
                 self.forget(target.parent)
                 page.refresh_from_db(fields=["path", "url_path", "depth"])
-            revision = page.save_revision(clean=False, log_action=True)
             mapping.row_digest = row.digest
             mapping.save(update_fields=["row_digest", "updated_at"])
-        else:
-            revision = page.latest_revision
-        if self.publish and revision is not None:
+        revision = page.latest_revision
+        if changed or revision is None:  # an imported draft has no revision yet
+            revision = page.save_revision(clean=False, log_action=True)
+        if self.publish:
             revision.publish(skip_permission_checks=True)
         return page
 
@@ -201,15 +203,18 @@ class Writer:
         from procurement.models.notices import kind_of_stage
 
         fields = dict(target.fields)
-        if isinstance(page, ProcurementNoticePage) and "stage" not in fields:
-            # The kind follows the stage (procurement app): a changed kind moves the stage to
-            # the first one of that kind.
-            if kind_of_stage(page.stage) != fields["kind"]:
-                fields["stage"] = (
-                    ProcurementStage.WINNER
-                    if fields["kind"] == "winner"
-                    else ProcurementStage.INVITATION
-                )
+        # The kind follows the stage (procurement app): a changed kind moves the stage to the
+        # first one of that kind.
+        if (
+            isinstance(page, ProcurementNoticePage)
+            and "stage" not in fields
+            and kind_of_stage(page.stage) != fields["kind"]
+        ):
+            fields["stage"] = (
+                ProcurementStage.WINNER
+                if fields["kind"] == "winner"
+                else ProcurementStage.INVITATION
+            )
         if "fiscal_year" not in fields and hasattr(page, "fiscal_year"):
             fields["fiscal_year"] = None  # derived again from the date
         for name, value in fields.items():
@@ -220,9 +225,7 @@ def announce_published(pages):
     """``page_published`` for each new live page, as Wagtail sends it on publishing (caches of
     menus and school lists listen)."""
     for page in pages:
-        page_published.send(
-            sender=page.specific_class, instance=page, revision=None
-        )
+        page_published.send(sender=page.specific_class, instance=page, revision=None)
 
 
 def write_atomically(function, *args):

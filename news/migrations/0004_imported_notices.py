@@ -6,26 +6,51 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('news', '0003_review_by'),
+        ("news", "0003_review_by"),
         migrations.swappable_dependency(settings.WAGTAIL_PAGE_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ImportedNotice',
+            name="ImportedNotice",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('source_id', models.CharField(max_length=100, unique=True, verbose_name='รหัสในเว็บไซต์เดิม (Old-site id)')),
-                ('row_digest', models.CharField(max_length=64)),
-                ('imported_at', models.DateTimeField(auto_now_add=True, verbose_name='นำเข้าครั้งแรก (First imported)')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='นำเข้าล่าสุด (Last imported)')),
-                ('page', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.WAGTAIL_PAGE_MODEL, verbose_name='หน้า (Page)')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "source_id",
+                    models.CharField(
+                        max_length=100, unique=True, verbose_name="รหัสในเว็บไซต์เดิม (Old-site id)"
+                    ),
+                ),
+                ("row_digest", models.CharField(max_length=64)),
+                (
+                    "imported_at",
+                    models.DateTimeField(
+                        auto_now_add=True, verbose_name="นำเข้าครั้งแรก (First imported)"
+                    ),
+                ),
+                (
+                    "updated_at",
+                    models.DateTimeField(auto_now=True, verbose_name="นำเข้าล่าสุด (Last imported)"),
+                ),
+                (
+                    "page",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                        verbose_name="หน้า (Page)",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'ประกาศที่นำเข้าจากเว็บไซต์เดิม (Imported notice)',
-                'verbose_name_plural': 'ประกาศที่นำเข้าจากเว็บไซต์เดิม (Imported notices)',
+                "verbose_name": "ประกาศที่นำเข้าจากเว็บไซต์เดิม (Imported notice)",
+                "verbose_name_plural": "ประกาศที่นำเข้าจากเว็บไซต์เดิม (Imported notices)",
             },
         ),
     ]

@@ -50,7 +50,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.table_block",
     "wagtail.embeds",
     "wagtail.sites",
-    "moderation.apps.StaffUsersAppConfig",  # wagtail.users, with staff positions
+    "moderation.users_app.StaffUsersAppConfig",  # wagtail.users, with staff positions
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",

@@ -23,6 +23,7 @@ from news.models import AnnouncementKind, AnnouncementPage
 from procurement.blocks import ProcurementDocumentBlock
 from search.index import ThaiSearchField
 
+
 class ProcurementMethod(models.TextChoices):
     E_BIDDING = "e-bidding", _("ประกวดราคาอิเล็กทรอนิกส์ (e-bidding)")
     SPECIFIC = "specific", _("วิธีเฉพาะเจาะจง")

@@ -45,7 +45,12 @@ def test_the_empty_month_says_so(phone, site_url):
 
 @pytest.mark.parametrize(
     "path",
-    ["/procurement/?stage=winner", "/procurement/summaries/", "/en/procurement/summaries/"],
+    [
+        "/procurement/?stage=winner",
+        "/procurement/summaries/",
+        "/en/procurement/summaries/",
+        "/announcements/road-matuli-soi-12-winner/",
+    ],
 )
 def test_procurement_pages_pass_axe(page, site_url, path):
     response = page.goto(site_url + path)

@@ -18,9 +18,9 @@ class Progress:
 
     width = 30
 
-    def __init__(self, stream, total):
+    def __init__(self, stream, total, started):
         self.stream, self.total, self.tqdm = stream, total, None
-        self.started = time.monotonic()
+        self.started = started
         try:
             from tqdm import tqdm
         except ImportError:
@@ -79,7 +79,7 @@ class Command(BaseCommand):
         def progress(done, total):
             nonlocal bar
             if interactive:
-                bar = bar or Progress(sys.stderr, total)
+                bar = bar or Progress(sys.stderr, total, started)
                 bar(done)
 
         started = time.monotonic()
