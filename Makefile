@@ -33,7 +33,7 @@ run: $(VENV)/.installed
 
 ## test: the whole suite (SQLite, or PostgreSQL when DATABASE_URL points at one)
 test: $(VENV)/.installed-dev
-	$(BIN)/pytest
+	$(BIN)/pytest -n auto
 
 ## e2e: browser tests in Debian's headless Chromium, with an accessibility scan
 e2e: $(VENV)/.installed-dev

@@ -83,6 +83,9 @@ MODEL_PERMISSIONS = {
         ACCESS_ADMIN,
         SUBMIT_TRANSLATION,
         *_model_permissions("core", "sitesettings", ["change"]),
+        # The ITA assessment years and their items (the transparency centre's data).
+        *_model_permissions("transparency", "assessmentyear", ["add", "change", "view"]),
+        *_model_permissions("transparency", "oititem", ["add", "change", "view"]),
     ],
     "it_admin": [
         ACCESS_ADMIN,

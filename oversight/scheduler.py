@@ -58,6 +58,13 @@ JOBS = [
     Job("clearsessions", "clearsessions", daily_at=datetime.time(3, 0)),
     # Personal data of closed complaints and old questions past retention (cases/, PDPA).
     Job("anonymise_cases", "anonymise_cases", daily_at=datetime.time(3, 30)),
+    # Last month's procurement summaries (แบบ สขร.๑) drafted for approval; existing ones stay.
+    Job(
+        "create_procurement_summaries",
+        "create_procurement_summaries",
+        daily_at=datetime.time(5, 30),
+        args=("--scheduled",),
+    ),
     # The daily site check and its report to each unit (O2); bounded by its own time limit.
     Job(
         "check_site",

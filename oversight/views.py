@@ -70,7 +70,13 @@ class ScheduledItemsView(PageReportView):
             .annotate(
                 scheduled_go_live=Subquery(approved_go_live, output_field=DateTimeField()),
                 unit_id=Coalesce(*map(F, unit_lookups())),
-                unit_name=Coalesce(*map(F, unit_lookups("__name")), Value("")),
+            )
+            # By id, not through the page tables again: SQLite joins at most 64 tables.
+            .annotate(
+                unit_name=Coalesce(
+                    Subquery(Unit.objects.filter(pk=OuterRef("unit_id")).values("name")[:1]),
+                    Value(""),
+                )
             )
             .filter(
                 Q(scheduled_go_live__range=(now, until))

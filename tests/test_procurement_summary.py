@@ -461,6 +461,13 @@ class CreateSummariesCommandTests(SummaryFixture):
             with self.subTest(args=args), self.assertRaisesMessage(CommandError, message):
                 self.run_command(*args)
 
+    def test_without_a_summaries_index_a_person_is_told_and_the_scheduler_is_not_failed(self):
+        self.index.delete()
+        with self.assertRaisesMessage(CommandError, "ยังไม่มีหน้ารวมสรุปผลการจัดซื้อจัดจ้าง"):
+            self.run_command()
+        self.assertIn("ไม่มีอะไรต้องสร้าง", self.run_command("--scheduled"))
+        self.assertFalse(ProcurementSummaryPage.objects.exists())
+
 
 class DemoSummariesTests(WagtailPageTestCase):
     """The procurement demo with the schools' notices, then the summaries, loaded twice."""

@@ -132,7 +132,13 @@ class SchedulingTests(TestCase):
         runs = self.tick(NOW + 30 * 24 * HOUR)
         self.assertEqual(
             {run.job for run in runs},
-            {"publish_scheduled", "clearsessions", "anonymise_cases", "check_site"},
+            {
+                "publish_scheduled",
+                "clearsessions",
+                "anonymise_cases",
+                "create_procurement_summaries",
+                "check_site",
+            },
         )
         self.assertTrue(all(run.succeeded for run in runs))
         self.assertEqual(self.client.get("/announcements/overdue/").status_code, 200)

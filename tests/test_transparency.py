@@ -14,7 +14,9 @@ from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from core import demo
+from moderation.models import Role
 from news.models import NewsPage
+from tests.moderation_support import make_user, sign_in
 from tests.transparency_support import build_tree
 from tests.utils import QUERY_BUDGET, count_queries
 from transparency.data import ITA_2569
@@ -175,6 +177,21 @@ class AdminEditingTests(TestCase):
         self.assertEqual(response.status_code, 302)
         self.assertEqual(item.links.get().source, "executives")
         self.assertContains(self.client.get("/ita/2569/"), f'href="{self.executives.url}"', count=2)
+
+    def test_web_operators_keep_the_lists_and_unit_creators_may_not(self):
+        item = OITItem.objects.get(year__year=2569, code="O9")
+        operator = make_user("operator", role=Role.OPERATOR)
+        sign_in(self.client, operator)
+        response = self.post_item(item, [])
+        self.assertEqual(response.status_code, 302)
+        self.assertEqual(self.client.get("/admin/transparency/items/").status_code, 200)
+        creator = make_user("creator", role=Role.CREATOR, unit_slug="finance")
+        sign_in(self.client, creator)
+        item.title = "แก้โดยผู้ไม่มีสิทธิ์"
+        response = self.post_item(item, [])
+        self.assertNotEqual(response.status_code, 200)
+        item.refresh_from_db()
+        self.assertNotEqual(item.title, "แก้โดยผู้ไม่มีสิทธิ์")
 
 
 class ITAPageTests(WagtailPageTestCase):

@@ -6,7 +6,7 @@ import datetime
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from django.test import TestCase, override_settings
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from core import demo
 from departments.models import DirectoryPerson
@@ -61,6 +61,11 @@ class CoverageRulesTests(TestCase):
         row = status_of("O2")
         self.assertEqual(row.status, Status.AMBER)
         self.assertIn("นางสาวมาลี ศรีสุข", " ".join(row.notes))
+
+    def test_coverage_is_judged_on_the_thai_pages_whatever_language_is_active(self):
+        with translation.override("en"):  # e.g. an admin user who works in English
+            self.assertEqual(status_of("O2").status, Status.GREEN)
+            self.assertEqual(status_of("O4").status, Status.GREEN)
 
     def test_o4_needs_news_dated_in_the_fiscal_year(self):
         self.assertEqual(status_of("O4").status, Status.GREEN)

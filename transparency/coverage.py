@@ -67,16 +67,17 @@ def year_coverage(year, today=None):
     pages = Page.objects.in_bulk(
         {link.page_id for item in items for link in item.link_list if link.page_id}
     )
-    with translation.override(settings.LANGUAGE_CODE):  # the Thai pages are the evidence
+    # The Thai pages are the evidence, whatever language the request (or thread) is in.
+    with translation.override(settings.LANGUAGE_CODE):
         generated, _others = resolve(year, wanted)
-    result = []
-    for item in items:
-        coverage = ItemCoverage(item)
-        if not item.link_list:
-            coverage.add(Status.RED, "ยังไม่มีลิงก์หลักฐาน")
-        for link in item.link_list:
-            coverage.add(*link_coverage(link, item, year, generated, pages, today))
-        result.append(coverage)
+        result = []
+        for item in items:
+            coverage = ItemCoverage(item)
+            if not item.link_list:
+                coverage.add(Status.RED, "ยังไม่มีลิงก์หลักฐาน")
+            for link in item.link_list:
+                coverage.add(*link_coverage(link, item, year, generated, pages, today))
+            result.append(coverage)
     return result
 
 

@@ -39,8 +39,13 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--month", help="เดือนที่สรุป เช่น 2568-11 (ค่าเริ่มต้น: เดือนที่แล้ว)")
         parser.add_argument("--unit", action="append", default=[], help="รหัสหน่วยงาน (ใส่ได้หลายครั้ง)")
+        parser.add_argument(
+            "--scheduled",
+            action="store_true",
+            help="เรียกโดยตัวตั้งเวลา: ถ้ายังไม่มีหน้ารวมสรุปผล ไม่ต้องทำอะไร",
+        )
 
-    def handle(self, *args, month=None, unit=(), **options):
+    def handle(self, *args, month=None, unit=(), scheduled=False, **options):
         if month:
             first = parse_month(month)
         else:
@@ -54,6 +59,9 @@ class Command(BaseCommand):
             .order_by("path")
             .first()
         )
+        if index is None and scheduled:
+            self.stdout.write("ยังไม่มีหน้ารวมสรุปผลการจัดซื้อจัดจ้าง: ไม่มีอะไรต้องสร้าง")
+            return
         if index is None:
             raise CommandError("ยังไม่มีหน้ารวมสรุปผลการจัดซื้อจัดจ้าง สร้างหน้านี้ก่อน")
         if unit:
