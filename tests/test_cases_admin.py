@@ -10,14 +10,15 @@ from django.core import mail
 from django.test import TestCase
 from django.urls import reverse
 from django.utils import timezone
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
-from cases.models import Complaint, Status
+from cases.models import Complaint, Question, Status
 from cases.setup import CENTRE_GROUP, CORRUPTION_GROUP, UNIT_HANDLERS_GROUP
 from core import demo
 from moderation.models import Role
 from oversight.content_checks import contributed
 from oversight.models import FindingKind
-from tests.moderation_support import make_user
+from tests.moderation_support import make_user, sign_in
 from tests.test_cases import build_tree, category, complaint_data, jpeg
 
 
@@ -188,11 +189,43 @@ class CaseAdminTests(TestCase):
             [o for o in contributed(timezone.now()) if o.kind == FindingKind.CASE_OVERDUE]
         )
 
-    def test_unit_staff_see_questions_waiting_for_their_answer(self):
+    def ask(self, text):
         _complaints, questions, _stats = build_tree()
-        data = {"text": "ไฟถนนซอย 5 ดับ แจ้งที่ไหน", "unit": demo.unit("engineering").pk}
+        data = {"text": text, "unit": demo.unit("engineering").pk}
         data.update(website="", started=complaint_data()["started"])
         self.client.post(questions.url, data)
+        return Question.objects.get().page
+
+    def test_a_question_goes_for_approval_only_with_its_answer(self):
+        entry = self.ask("ขอใบอนุญาตก่อสร้างต้องใช้เอกสารอะไร")
+        url = reverse("wagtailadmin_pages:edit", args=[entry.pk])
+        form = {
+            "title": entry.title,
+            "slug": entry.slug,
+            "responsible_unit": entry.responsible_unit_id,
+            "question": entry.question,
+            "answer": rich_text(""),
+            "seo_title": "",
+            "search_description": "",
+            "listing_summary": "",
+            "comments": inline_formset([]),
+        }
+        sign_in(self.client, self.creator)
+        self.assertEqual(self.client.post(url, nested_form_data(form)).status_code, 302)
+        refused = self.client.post(url, {**nested_form_data(form), "action-submit": "1"})
+        self.assertContains(refused, "กรุณาเขียนคำตอบก่อนส่งขออนุมัติ")
+        entry.refresh_from_db()
+        self.assertIsNone(entry.current_workflow_state)
+
+        form["answer"] = rich_text("<p>แบบ ข.1 และแบบแปลน</p>")
+        sent = self.client.post(url, {**nested_form_data(form), "action-submit": "1"})
+        self.assertEqual(sent.status_code, 302)
+        entry.refresh_from_db()
+        self.assertEqual(entry.current_workflow_state.status, "in_progress")
+        self.assertIn("แบบ ข.1", entry.get_latest_revision_as_object().answer)
+
+    def test_unit_staff_see_questions_waiting_for_their_answer(self):
+        self.ask("ไฟถนนซอย 5 ดับ แจ้งที่ไหน")
         self.client.force_login(self.creator)
         dashboard = self.client.get(reverse("wagtailadmin_home"))
         self.assertContains(dashboard, "คำถามจากประชาชนที่รอคำตอบ")

@@ -3,14 +3,19 @@ pages (O17), and the statistics of complaints and e-service use (O18, O10). The 
 ``cases.views``; the pages route to them."""
 
 from django.db import models
+from django.utils.html import strip_tags
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 
-from core.models import BasePage
+from core.models import BasePage, BasePageForm
 from search.index import ThaiSearchField
 
 ANSWER_FEATURES = ["bold", "italic", "ol", "ul", "link", "document-link"]
+NO_ANSWER = (
+    "กรุณาเขียนคำตอบก่อนส่งขออนุมัติหรือเผยแพร่ "
+    "(Write the answer before sending it for approval or publishing)"
+)
 
 
 class QuestionIndexPage(BasePage):
@@ -43,6 +48,16 @@ class QuestionIndexPage(BasePage):
         )
 
 
+class QuestionPageForm(BasePageForm):
+    """A question's draft may wait without an answer; it goes for approval only with one."""
+
+    def clean(self):
+        cleaned = super().clean()
+        if not self.is_deferred_validation and not strip_tags(cleaned.get("answer") or "").strip():
+            self.add_error("answer", NO_ANSWER)
+        return cleaned
+
+
 class QuestionPage(BasePage):
     """One question and its answer. Created as a draft from a citizen's question; the unit's
     staff write the answer and it goes live through the approval workflow like any page."""
@@ -59,6 +74,7 @@ class QuestionPage(BasePage):
 
     parent_page_types = ["cases.QuestionIndexPage"]
     subpage_types = []
+    base_form_class = QuestionPageForm
 
     class Meta:
         verbose_name = "คำถามและคำตอบ (Question and answer)"
