@@ -217,6 +217,21 @@ class DepartmentsTests(WagtailPageTestCase):
         self.assertContains(response, 'href="tel:056219523"')
         self.assertContains(response, 'alt="นางสุภาพร จันทร์เพ็ญ"')
 
+    def test_unit_page_advertises_and_links_its_announcements_feed(self):
+        response = self.client.get("/departments/finance/")
+        self.assertContains(
+            response,
+            '<link rel="alternate" type="application/rss+xml" title="ประกาศของสำนักงานคลัง (RSS)" '
+            'href="/feeds/announcements/unit/finance/rss/">',
+            html=True,
+        )
+        self.assertContains(response, 'href="/feeds/announcements/unit/finance/rss/"', count=2)
+        self.assertContains(response, 'href="/feeds/announcements/unit/finance/atom/"', count=2)
+        english = self.client.get("/en/departments/finance/")
+        self.assertContains(english, 'title="Announcements of the Finance Office (RSS)"')
+        self.assertContains(english, 'href="/en/feeds/announcements/unit/finance/rss/"', count=2)
+        self.assertEqual(self.client.get("/feeds/announcements/unit/finance/rss/").status_code, 200)
+
     def test_moving_a_person_up_changes_the_order_citizens_see(self):
         last = self.finance.people.get(name="นายอนุชา คำแก้ว")
         last.sort_order = -1
