@@ -227,6 +227,8 @@ class AnnouncementListingTests(WagtailPageTestCase):
         self.assertContains(response, 'href="/en/announcements/recruit/"')
         self.assertContains(response, 'href="/announcements/road/"')
         self.assertContains(response, "5 December 2025")
+        self.assertContains(response, '<label for="announcement-unit">Unit</label>', html=True)
+        self.assertContains(response, '<option value="">All units</option>', html=True)
 
     def test_announcement_page_shows_kind_date_fiscal_year_unit_body_and_attachment(self):
         document = demo.demo_document("ประกาศรับสมัคร ฉบับลงนาม", "Recruitment")

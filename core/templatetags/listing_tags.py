@@ -1,0 +1,32 @@
+"""The parts every listing shares: the filter drop-downs of its form."""
+
+from django import template
+
+register = template.Library()
+
+
+def _option(choice):
+    """``(value, label)`` from a choice pair, a unit (slug and localized name) or a bare year."""
+    if isinstance(choice, (tuple, list)):
+        value, label = choice
+    elif hasattr(choice, "slug"):
+        value, label = choice.slug, choice.localized_name
+    else:
+        value = label = choice
+    return str(value), label
+
+
+@register.inclusion_tag("components/filter_select.html")
+def filter_select(field_id, name, label, any_label, choices, selected):
+    """A labelled drop-down of a listing's filter form; its first option means "all".
+
+    ``{% filter_select "news-unit" "unit" _("หน่วยงาน") _("ทุกหน่วยงาน") units filters.unit %}``
+    """
+    return {
+        "field_id": field_id,
+        "name": name,
+        "label": label,
+        "any_label": any_label,
+        "options": [_option(choice) for choice in choices],
+        "selected": "" if selected in (None, "") else _option(selected)[0],
+    }
