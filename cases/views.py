@@ -17,8 +17,8 @@ from cases.statistics import (
     month_starts,
 )
 from cases.xlsx import statistics_workbook
-from core.thai import fiscal_year
-from news.models import paginate, parse_be_year
+from core.listing import paginate
+from core.thai import fiscal_year, parse_be_year
 
 QUESTIONS_PER_PAGE = 20
 

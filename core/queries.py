@@ -1,11 +1,13 @@
-"""Query helpers shared by every listing: privacy filtering and the language served."""
+"""Query helpers shared by every listing: privacy filtering, the language served, and routing
+to a child page in one query."""
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import models
 from django.db.models import Q
 from django.db.models.signals import post_delete, post_save
 from django.utils.translation import get_language
-from wagtail.models import PageViewRestriction
+from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import post_page_move
 
 PRIVATE_PATHS_KEY = "private-page-paths"
@@ -59,3 +61,64 @@ def unit_lookups(suffix=""):
         for model in get_page_models()
         if issubclass(model, BasePage) and model._meta.get_field("responsible_unit").model is model
     ]
+
+
+def in_language_or_thai(queryset):
+    """Pages in the language served and, where a Thai page has no live translation into it,
+    the Thai page: notices are published in Thai and are often never translated.
+
+    Joins and a subquery, not extra queries.
+    """
+    thai = settings.LANGUAGE_CODE
+    language = get_language() or thai
+    if language == thai:
+        return queryset.filter(locale__language_code=thai)
+    translated = Page.objects.filter(
+        translation_key=models.OuterRef("translation_key"),
+        locale__language_code=language,
+        live=True,
+    )
+    return queryset.filter(
+        models.Q(locale__language_code=language)
+        | models.Q(locale__language_code=thai) & ~models.Exists(translated)
+    )
+
+
+def children_of_page_or_its_original(page):
+    """A filter for the children of ``page`` and of its Thai original (``page`` may be an
+    English translation whose children are still only in Thai)."""
+    original = Page.objects.filter(
+        translation_key=page.translation_key, locale__language_code=settings.LANGUAGE_CODE
+    ).values("path")[:1]
+    return models.Q(depth=page.depth + 1) & (
+        models.Q(path__startswith=page.path) | models.Q(path__startswith=models.Subquery(original))
+    )
+
+
+def route_to_child(parent, request, path_components, model, subclasses=(), related=()):
+    """Wagtail's ``route`` to a child of ``parent``, with the child loaded as its own page type
+    in one query (Wagtail takes two: the page, then its specific fields), so that a notice four
+    or five levels deep stays within the query budget.
+
+    ``subclasses`` are multi-table subclasses of ``model`` loaded in the same query by
+    ``select_related`` (e.g. ``"procurementnoticepage"``, or ``"homepage"`` from ``Page``):
+    the first that the child has is used; ``related`` are the foreign keys its page shows
+    (an image, a document). None when there is no such child or its type was not loaded:
+    then Wagtail routes as usual.
+    """
+    if not path_components:
+        return None
+    child = (
+        model.objects.child_of(parent)
+        .filter(slug=path_components[0])
+        .select_related(*subclasses, *related)
+        .first()
+    )
+    for name in subclasses:
+        if child is not None and hasattr(child, name):
+            child = getattr(child, name)
+            break
+    if child is None or child.specific_class is not type(child):
+        return None
+    child._cached_parent_obj = parent
+    return child.route(request, path_components[1:])

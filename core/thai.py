@@ -1,12 +1,16 @@
 """Thai calendar and numerals: Buddhist Era dates in Bangkok time and the Thai fiscal year."""
 
 import datetime
+import re
 
 from django.utils import timezone
 
 BE_OFFSET = 543
 THAI_DIGITS = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
 ARABIC_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
+# The years a filter, a form or an import accepts.
+MIN_YEAR_BE, MAX_YEAR_BE = 2500, 2700
+_FOUR_DIGITS = re.compile(r"[0-9]{4}")
 
 THAI_MONTHS = (
     "มกราคม",
@@ -93,3 +97,17 @@ def fiscal_year_bounds(year_be):
     """First and last day of fiscal year ``year_be`` (e.g. 2568 → 1 Oct 2024 … 30 Sep 2025)."""
     end_year = year_be - BE_OFFSET
     return datetime.date(end_year - 1, 10, 1), datetime.date(end_year, 9, 30)
+
+
+def parse_be_year(value):
+    """The Buddhist Era year typed in a filter (Thai or Arabic digits), or None.
+
+    A Common Era year (as English pages show dates) is converted; anything else is ignored.
+    """
+    text = arabic_digits(value or "").strip()
+    if not _FOUR_DIGITS.fullmatch(text):
+        return None
+    year = int(text)
+    if MIN_YEAR_BE - BE_OFFSET <= year <= MAX_YEAR_BE - BE_OFFSET:
+        year += BE_OFFSET
+    return year if MIN_YEAR_BE <= year <= MAX_YEAR_BE else None

@@ -20,6 +20,7 @@ from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from core.listing import all_units
 from core.thai import format_english_date, format_thai_date
 from news.models import (
     AnnouncementIndexPage,
@@ -28,7 +29,6 @@ from news.models import (
     NewsCategory,
     NewsIndexPage,
     NewsPage,
-    all_units,
 )
 
 FEED_ITEMS = 30

@@ -1,102 +1,30 @@
 import datetime
-import re
 
-from django.conf import settings
-from django.core.cache import cache
-from django.core.paginator import Paginator
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models.functions import RowNumber
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
-from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail.search import index
 
 from core.blocks import BodyBlock, DocumentBlock, FigureBlock
-from core.models import UNITS_CACHE_KEY, BasePage, Unit
-from core.queries import in_active_language, public
-from core.thai import BE_OFFSET, arabic_digits, fiscal_year
+from core.listing import all_units, paginate, with_card_image
+from core.models import BasePage
+from core.queries import (
+    children_of_page_or_its_original,
+    in_active_language,
+    in_language_or_thai,
+    public,
+    route_to_child,
+)
+from core.thai import BE_OFFSET, MAX_YEAR_BE, MIN_YEAR_BE, fiscal_year, parse_be_year
 from search.index import ThaiSearchField
-
-# ---------------------------------------------------------------------------
-# Shared by the news and publication listings
-# ---------------------------------------------------------------------------
 
 NEWS_PER_PAGE = 12
 PUBLICATIONS_PER_PAGE = 24
-# The rendition every listing card shows; prefetched with the items.
-CARD_IMAGE = "fill-480x300"
-MIN_YEAR_BE, MAX_YEAR_BE = 2500, 2700
-_FOUR_DIGITS = re.compile(r"[0-9]{4}")
-
-
-def parse_be_year(value):
-    """The Buddhist Era year typed in a filter (Thai or Arabic digits), or None.
-
-    A Common Era year (as English pages show dates) is converted; anything else is ignored.
-    """
-    text = arabic_digits(value or "").strip()
-    if not _FOUR_DIGITS.fullmatch(text):
-        return None
-    year = int(text)
-    if MIN_YEAR_BE - BE_OFFSET <= year <= MAX_YEAR_BE - BE_OFFSET:
-        year += BE_OFFSET
-    return year if MIN_YEAR_BE <= year <= MAX_YEAR_BE else None
-
-
-class CountingPaginator(Paginator):
-    """Django's paginator, with the total counted by the page's own query (a window count).
-
-    A listing then runs one query for its rows and their total instead of two. When the
-    requested page is empty (past the end, or no rows at all), Django's own ``get_page``
-    takes over: it counts, then falls back to the last page.
-    """
-
-    MAX_PAGE = 10_000
-
-    def get_page(self, number):
-        try:
-            number = int(number)
-        except (TypeError, ValueError):
-            number = 1
-        if not 1 <= number <= self.MAX_PAGE:
-            return super().get_page(number)
-        start = (number - 1) * self.per_page
-        total = models.Window(models.Count("pk"))
-        rows = list(self.object_list.annotate(total_rows=total)[start : start + self.per_page])
-        if not rows:
-            return super().get_page(number)
-        self.count = rows[0].total_rows  # instead of Paginator's COUNT query
-        return self._get_page(rows, number, self)
-
-
-def paginate(queryset, request, per_page):
-    """One page of ``queryset``; a missing, odd or too large page number never fails."""
-    return CountingPaginator(queryset, per_page).get_page(request.GET.get("page"))
-
-
-def with_card_image(queryset, field):
-    """``queryset`` with the image in ``field`` and its card rendition loaded in bulk."""
-    renditions = get_image_model().get_rendition_model().objects.filter(filter_spec=CARD_IMAGE)
-    return queryset.select_related(field).prefetch_related(
-        models.Prefetch(
-            f"{field}__renditions", queryset=renditions, to_attr="prefetched_renditions"
-        )
-    )
-
-
-def all_units():
-    """Every unit in order, from the units cache that ``Unit.cached`` keeps (no query)."""
-    units = cache.get(UNITS_CACHE_KEY)
-    if units is None:
-        Unit.cached(None)  # fills the cache
-        units = cache.get(UNITS_CACHE_KEY)
-    return list(units.values()) if units is not None else list(Unit.objects.all())
-
 
 # ---------------------------------------------------------------------------
 # News (H2 municipal news, H3 activity news)
@@ -124,15 +52,10 @@ class NewsIndexPage(BasePage):
         verbose_name = "หน้ารวมข่าวสาร (News index)"
 
     def route(self, request, path_components):
-        """Find a news item and its listing image in one query (Wagtail's own routing takes
-        one for the page and one for its specific type, and the image would be a third)."""
-        if path_components:
-            items = NewsPage.objects.child_of(self).select_related("listing_image")
-            child = items.filter(slug=path_components[0]).first()
-            if child is not None:
-                child._cached_parent_obj = self
-                return child.route(request, path_components[1:])
-        return super().route(request, path_components)
+        """A news item and its listing image in one query."""
+        return route_to_child(
+            self, request, path_components, NewsPage, related=["listing_image"]
+        ) or super().route(request, path_components)
 
     def news(self, category=None, unit=None, year=None):
         """Live public news under this page, newest first, narrowed by the given filters.
@@ -273,14 +196,10 @@ class PublicationIndexPage(BasePage):
         verbose_name = "หน้ารวมเอกสารเผยแพร่ (Publications index)"
 
     def route(self, request, path_components):
-        """Find a publication, its cover and its document in one query (see NewsIndexPage)."""
-        if path_components:
-            items = PublicationPage.objects.child_of(self).select_related("cover_image", "document")
-            child = items.filter(slug=path_components[0]).first()
-            if child is not None:
-                child._cached_parent_obj = self
-                return child.route(request, path_components[1:])
-        return super().route(request, path_components)
+        """A publication, its cover and its document in one query."""
+        return route_to_child(
+            self, request, path_components, PublicationPage, related=["cover_image", "document"]
+        ) or super().route(request, path_components)
 
     def publications(self, kind=None, year=None):
         """Live public publications under this page, newest year first."""
@@ -386,66 +305,6 @@ class AnnouncementKind(models.TextChoices):
     COUNCIL = "council", _("ประกาศการประชุมสภาเทศบาล")
     RECRUITMENT = "recruitment", _("ประกาศรับสมัคร")
     OTHER = "other", _("ประกาศอื่น ๆ / ข่าวประชาสัมพันธ์")
-
-
-def in_language_or_thai(queryset):
-    """Pages in the language served and, where a Thai page has no live translation into it,
-    the Thai page: notices are published in Thai and are often never translated.
-
-    Joins and a subquery, not extra queries.
-    """
-    thai = settings.LANGUAGE_CODE
-    language = get_language() or thai
-    if language == thai:
-        return queryset.filter(locale__language_code=thai)
-    translated = Page.objects.filter(
-        translation_key=models.OuterRef("translation_key"),
-        locale__language_code=language,
-        live=True,
-    )
-    return queryset.filter(
-        models.Q(locale__language_code=language)
-        | models.Q(locale__language_code=thai) & ~models.Exists(translated)
-    )
-
-
-def children_of_page_or_its_original(page):
-    """A filter for the children of ``page`` and of its Thai original (``page`` may be an
-    English translation whose children are still only in Thai)."""
-    original = Page.objects.filter(
-        translation_key=page.translation_key, locale__language_code=settings.LANGUAGE_CODE
-    ).values("path")[:1]
-    return models.Q(depth=page.depth + 1) & (
-        models.Q(path__startswith=page.path) | models.Q(path__startswith=models.Subquery(original))
-    )
-
-
-def route_to_child(parent, request, path_components, model, subclasses=()):
-    """Wagtail's ``route`` to a child of ``parent``, with the child loaded as its own page type
-    in one query (Wagtail takes two: the page, then its specific fields), so that a notice four
-    or five levels deep stays within the query budget.
-
-    ``subclasses`` are multi-table subclasses of ``model`` loaded in the same query by
-    ``select_related`` (e.g. ``"procurementnoticepage"``, or ``"homepage"`` from ``Page``):
-    the first that the child has is used. None when there is no such child or its type was
-    not loaded: then Wagtail routes as usual.
-    """
-    if not path_components:
-        return None
-    child = (
-        model.objects.child_of(parent)
-        .filter(slug=path_components[0])
-        .select_related(*subclasses)
-        .first()
-    )
-    for name in subclasses:
-        if child is not None and hasattr(child, name):
-            child = getattr(child, name)
-            break
-    if child is None or child.specific_class is not type(child):
-        return None
-    child._cached_parent_obj = parent
-    return child.route(request, path_components[1:])
 
 
 class AnnouncementIndexPage(BasePage):

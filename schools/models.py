@@ -5,13 +5,13 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail_localize.fields import SynchronizedField
 
 from core.models import BasePage
-from core.queries import public
-from news.models import (
+from core.queries import (
     children_of_page_or_its_original,
     in_language_or_thai,
-    parse_be_year,
+    public,
     route_to_child,
 )
+from core.thai import parse_be_year
 from procurement.models import ProcurementNoticePage
 from search.index import ThaiSearchField
 

@@ -24,16 +24,10 @@ from django.utils.translation import gettext_lazy as _
 from modelsearch.backends.base import BaseSearchResults
 from wagtail.models import Locale, Page, get_page_models
 
-from core.queries import public
-from core.thai import BE_OFFSET, arabic_digits, fiscal_year_bounds
-from news.models import (
-    AnnouncementKind,
-    CountingPaginator,
-    NewsCategory,
-    PublicationKind,
-    in_language_or_thai,
-    parse_be_year,
-)
+from core.listing import CountingPaginator
+from core.queries import in_language_or_thai, public
+from core.thai import BE_OFFSET, arabic_digits, fiscal_year_bounds, parse_be_year
+from news.models import AnnouncementKind, NewsCategory, PublicationKind
 
 RESULTS_PER_PAGE = 10
 SCHOOLS_CACHE_KEY = "search-schools"

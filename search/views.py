@@ -5,8 +5,8 @@ from django.utils.translation import get_language
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.search.utils import normalise_query_string
 
+from core.listing import all_units
 from core.thai import fiscal_year
-from news.models import all_units
 from search import results
 from search.snippets import highlight, snippet
 from search.text import query_words

@@ -15,8 +15,7 @@ from decimal import Decimal, InvalidOperation
 from django.db import models
 from django.utils.translation import gettext as _
 
-from core.thai import BE_OFFSET, arabic_digits
-from news.models import MAX_YEAR_BE, MIN_YEAR_BE
+from core.thai import BE_OFFSET, MAX_YEAR_BE, MIN_YEAR_BE, arabic_digits
 
 BASE_COLUMNS = ("source_id", "kind", "title", "body", "published", "department", "school")
 KINDS = ("procurement", "winner", "council", "recruitment", "news", "activity", "other")

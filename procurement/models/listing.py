@@ -6,8 +6,10 @@ from django.db.models import Q
 from django.utils.translation import get_language
 from wagtail.admin.panels import FieldPanel
 
+from core.listing import all_units, paginate
 from core.models import BasePage
-from news.models import all_units, paginate, parse_be_year, route_to_child
+from core.queries import route_to_child
+from core.thai import parse_be_year
 from procurement import exports, opendata
 from procurement.models.notices import ProcurementMethod, ProcurementNoticePage, ProcurementStage
 from search.index import ThaiSearchField

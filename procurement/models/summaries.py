@@ -13,17 +13,22 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
+from core.listing import all_units
 from core.models import BasePage
-from core.queries import public
-from core.thai import BE_OFFSET, THAI_MONTHS, fiscal_year, fiscal_year_bounds
-from news.models import (
-    MAX_YEAR_BE,
-    MIN_YEAR_BE,
-    all_units,
+from core.queries import (
     children_of_page_or_its_original,
     in_language_or_thai,
-    parse_be_year,
+    public,
     route_to_child,
+)
+from core.thai import (
+    BE_OFFSET,
+    MAX_YEAR_BE,
+    MIN_YEAR_BE,
+    THAI_MONTHS,
+    fiscal_year,
+    fiscal_year_bounds,
+    parse_be_year,
 )
 from procurement import exports
 from procurement import summary as rules

@@ -16,8 +16,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from core.models import Unit
-from core.thai import arabic_digits
-from news.models import parse_be_year
+from core.thai import arabic_digits, parse_be_year
 from procurement.models import ProcurementNoticePage, ProcurementSummaryIndexPage
 from procurement.summary import create_summary_page
 

@@ -1,0 +1,62 @@
+"""What every listing page shares: one-query pagination, card images and the units of the
+filter forms."""
+
+from django.core.cache import cache
+from django.core.paginator import Paginator
+from django.db import models
+from wagtail.images import get_image_model
+
+from core.models import UNITS_CACHE_KEY, Unit
+
+# The rendition every listing card shows; prefetched with the items.
+CARD_IMAGE = "fill-480x300"
+
+
+class CountingPaginator(Paginator):
+    """Django's paginator, with the total counted by the page's own query (a window count).
+
+    A listing then runs one query for its rows and their total instead of two. When the
+    requested page is empty (past the end, or no rows at all), Django's own ``get_page``
+    takes over: it counts, then falls back to the last page.
+    """
+
+    MAX_PAGE = 10_000
+
+    def get_page(self, number):
+        try:
+            number = int(number)
+        except (TypeError, ValueError):
+            number = 1
+        if not 1 <= number <= self.MAX_PAGE:
+            return super().get_page(number)
+        start = (number - 1) * self.per_page
+        total = models.Window(models.Count("pk"))
+        rows = list(self.object_list.annotate(total_rows=total)[start : start + self.per_page])
+        if not rows:
+            return super().get_page(number)
+        self.count = rows[0].total_rows  # instead of Paginator's COUNT query
+        return self._get_page(rows, number, self)
+
+
+def paginate(queryset, request, per_page):
+    """One page of ``queryset``; a missing, odd or too large page number never fails."""
+    return CountingPaginator(queryset, per_page).get_page(request.GET.get("page"))
+
+
+def with_card_image(queryset, field):
+    """``queryset`` with the image in ``field`` and its card rendition loaded in bulk."""
+    renditions = get_image_model().get_rendition_model().objects.filter(filter_spec=CARD_IMAGE)
+    return queryset.select_related(field).prefetch_related(
+        models.Prefetch(
+            f"{field}__renditions", queryset=renditions, to_attr="prefetched_renditions"
+        )
+    )
+
+
+def all_units():
+    """Every unit in order, from the units cache that ``Unit.cached`` keeps (no query)."""
+    units = cache.get(UNITS_CACHE_KEY)
+    if units is None:
+        Unit.cached(None)  # fills the cache
+        units = cache.get(UNITS_CACHE_KEY)
+    return list(units.values()) if units is not None else list(Unit.objects.all())
