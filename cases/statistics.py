@@ -3,7 +3,7 @@ it keeps the figures): complaints per month and category of a fiscal year (ITA O
 use of every online form per month (O10). Each table is one grouped query."""
 
 import datetime
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.db.models import Count, Min
 from django.db.models.functions import TruncMonth
@@ -41,22 +41,26 @@ class ComplaintStatistics:
 @dataclass
 class FormUsage:
     label: str
-    months: list = field(default_factory=lambda: [0] * 12)
+    months: list
 
     @property
     def total(self):
         return sum(self.months)
 
 
-def month_starts(year_be):
-    """The first day of each month of fiscal year ``year_be``, October first."""
+def month_starts(year_be, today=None):
+    """The first day of each month of fiscal year ``year_be`` that has begun (Bangkok time),
+    October first: all twelve for a past year, up to this month for the current one. A month
+    still to come is not a month "with no complaints"."""
+    today = today or timezone.localdate()
     start, _end = fiscal_year_bounds(year_be)
-    return [
+    months = (
         datetime.date(
             start.year + (start.month + offset - 1) // 12, (start.month + offset - 1) % 12 + 1, 1
         )
         for offset in range(12)
-    ]
+    )
+    return [day for day in months if day <= today]
 
 
 def month_label(day):
@@ -126,8 +130,8 @@ def form_usage(year_be):
 
     months = month_starts(year_be)
     start, end = year_range(year_be)
-    complaints = FormUsage(label=gettext("ร้องเรียน/ร้องทุกข์ออนไลน์"))
-    questions = FormUsage(label=gettext("ถาม-ตอบออนไลน์"))
+    complaints = FormUsage(gettext("ร้องเรียน/ร้องทุกข์ออนไลน์"), [0] * len(months))
+    questions = FormUsage(gettext("ถาม-ตอบออนไลน์"), [0] * len(months))
     for usage, queryset, date_field in (
         (
             complaints,
@@ -143,7 +147,7 @@ def form_usage(year_be):
     forms = {}
     submissions = FormSubmission.objects.filter(submit_time__gte=start, submit_time__lt=end)
     for item in per_month(submissions, "submit_time", "page_id", "page__title"):
-        usage = forms.setdefault(item["page_id"], FormUsage(label=item["page__title"]))
+        usage = forms.setdefault(item["page_id"], FormUsage(item["page__title"], [0] * len(months)))
         index = month_index(months, item["month"])
         if index is not None:
             usage.months[index] += item["count"]

@@ -116,13 +116,14 @@ def _year(request):
     year = parse_be_year(raw)
     if year is None:
         return current, _("ปีงบประมาณที่ระบุไม่ถูกต้อง จึงแสดงปีงบประมาณปัจจุบัน")
+    if year > current:
+        return current, _("ปีงบประมาณที่ระบุยังไม่เริ่ม จึงแสดงปีงบประมาณปัจจุบัน")
     return year, ""
 
 
 def _years(selected):
     current = fiscal_year(timezone.localdate())
-    years = list(range(max(current, selected), min(first_fiscal_year(), selected) - 1, -1))
-    return years
+    return list(range(current, min(first_fiscal_year(), selected) - 1, -1))
 
 
 def statistics(page, request):

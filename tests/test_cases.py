@@ -32,7 +32,9 @@ from cases.models import (
     TrackingSequence,
 )
 from cases.protection import started_token
+from cases.statistics import month_label
 from core import demo
+from core.thai import fiscal_year
 from home.models import HomePage
 from tests.utils import QUERY_BUDGET, count_queries
 
@@ -371,6 +373,26 @@ class StatisticsTests(TestCase):
         rows = self.rows(response)
         self.assertEqual(rows["February 2026"], (5, 3, 2))
         self.assertContains(response, '<html lang="en">')
+
+    def test_the_current_year_lists_only_the_months_begun_and_a_future_year_is_refused(self):
+        today = timezone.localdate()
+        current = fiscal_year(today)
+        begun = (today.month - 10) % 12 + 1  # October is the first month of a fiscal year
+        this_month = month_label(today.replace(day=1))
+        response = self.client.get(self.page.url)
+        self.assertEqual(response.context["year"], current)
+        self.assertEqual(len(response.context["stats"].months), begun)
+        self.assertEqual(list(self.rows(response))[-1], this_month)
+        usage = self.client.get(self.page.url + "e-services/").context["usage"]
+        self.assertEqual({len(form.months) for form in usage}, {begun})
+        book = load_workbook(io.BytesIO(self.client.get(self.page.url + "xlsx/").content))
+        labels = [row[0] for row in book["เรื่องร้องเรียน"].iter_rows(values_only=True) if row]
+        self.assertIn(this_month, labels)
+        self.assertNotIn(month_label(today.replace(day=1) + datetime.timedelta(days=31)), labels)
+
+        response = self.client.get(self.page.url, {"year": current + 1})
+        self.assertEqual(response.context["year"], current)
+        self.assertContains(response, "ปีงบประมาณที่ระบุยังไม่เริ่ม จึงแสดงปีงบประมาณปัจจุบัน")
 
     def test_a_bad_year_shows_the_current_one_with_a_message(self):
         response = self.client.get(self.page.url + "?year=abc")
