@@ -43,13 +43,14 @@ ODD_SCHOOL_NOTICES = [(0, (PROCUREMENT, WINNER)), (1, (PROCUREMENT,))]
 EVEN_SCHOOL_NOTICES = [(0, (PROCUREMENT,)), (2, (WINNER,))]
 
 # The schools' projects: (slug, method, subject, budget, reference price, days before today
-# of the invitation, of the winner notice or None, winner, agreed price). ``{academic_year}``
-# is the school year (B.E.) at the invitation.
+# of the invitation, of the winner notice or None, winner, agreed price). ``{school}`` is the
+# school's name, so that the education office's สขร.๑ tells the schools' rows apart, and
+# ``{academic_year}`` the school year (B.E.) at the invitation.
 PROJECTS = [
     (
         "milk-semester-2",
         ProcurementMethod.SPECIFIC,
-        "ซื้ออาหารเสริม (นม) โรงเรียน ภาคเรียนที่ ๒ ปีการศึกษา {academic_year}",
+        "ซื้ออาหารเสริม (นม) {school} ภาคเรียนที่ ๒ ปีการศึกษา {academic_year}",
         "412000",
         "411840",
         24,
@@ -60,7 +61,7 @@ PROJECTS = [
     (
         "computers",
         ProcurementMethod.E_MARKET,
-        "ซื้อครุภัณฑ์คอมพิวเตอร์สำหรับห้องเรียน จำนวน ๒๐ ชุด",
+        "ซื้อครุภัณฑ์คอมพิวเตอร์สำหรับห้องเรียน {school} จำนวน ๒๐ ชุด",
         "480000",
         "476000",
         75,
@@ -71,7 +72,7 @@ PROJECTS = [
     (
         "restroom-renovation",
         ProcurementMethod.SPECIFIC,
-        "จ้างปรับปรุงห้องน้ำนักเรียน อาคารเรียน ๑",
+        "จ้างปรับปรุงห้องน้ำนักเรียน อาคารเรียน ๑ {school}",
         "298000",
         "297500",
         230,
@@ -135,7 +136,9 @@ def load(home):
             )
             # Stagger the schools' dates a little so that the listings do not all tie.
             invited += number + offset
-            subject = subject.format(academic_year=thai_digits(academic_year(demo_date(invited))))
+            subject = subject.format(
+                school=name, academic_year=thai_digits(academic_year(demo_date(invited)))
+            )
             details = {
                 "unit_slug": "education",
                 "method": method,
