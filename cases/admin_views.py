@@ -96,6 +96,7 @@ class ComplaintViewSet(ModelViewSet):
         # Cases are filed by citizens and never deleted: only the list and the case page exist.
         return super().get_index_view_kwargs(
             add_url_name=None,
+            copy_url_name=None,
             delete_url_name=None,
             history_url_name=None,
             usage_url_name=None,

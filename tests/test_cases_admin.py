@@ -164,6 +164,18 @@ class CaseAdminTests(TestCase):
         for url in (INDEX, case_url(ours)):
             self.assertRedirects(self.client.get(url), "/admin/", fetch_redirect_response=False)
 
+    def test_a_superuser_lists_every_case_with_no_way_to_add_copy_or_delete_one(self):
+        general, _link = self.file()
+        report, _link = self.file(category=category("corruption").pk, anonymous="on")
+        superuser = make_user("root-admin", is_superuser=True, is_staff=True)
+        self.client.force_login(superuser)
+        self.assertEqual(sorted(listed(self.client)), sorted([general.number, report.number]))
+        page = self.client.get(INDEX).content.decode()
+        self.assertIn(case_url(general), page)
+        for action in ("add", "copy", "delete"):
+            self.assertNotIn(f"/admin/cases/complaints/{action}", page)
+            self.assertNotIn(f"/admin/cases/complaints/{general.pk}/{action}", page)
+
     def test_overdue_cases_are_flagged_on_the_dashboard_and_in_the_daily_check(self):
         late, _link = self.file()
         on_time, _link = self.file()
