@@ -207,10 +207,15 @@ def load_home():
 
 
 def load_superuser():
+    """The demo superuser, with the demo authenticator key (superusers sign in with a code)."""
+    from moderation.demo import demo_device
+
     username, password = DEMO_SUPERUSER
     User = get_user_model()
-    if not User.objects.filter(username=username).exists():
-        User.objects.create_superuser(username, "admin@example.org", password)
+    user = User.objects.filter(username=username).first()
+    if user is None:
+        user = User.objects.create_superuser(username, "admin@example.org", password)
+    demo_device(user)
 
 
 # Each section's demo module, in the order the tree is built.

@@ -59,13 +59,18 @@ def load_accounts():
         user.groups.add(Group.objects.get(**lookup))
         StaffProfile.objects.get_or_create(user=user, defaults={"position": position})
         if role in (Role.OPERATOR, Role.IT_ADMIN):
-            TOTPDevice.objects.get_or_create(
-                user=user,
-                confirmed=True,
-                defaults={"name": "แอปยืนยันตัวตน (Authenticator app)", "key": DEMO_TOTP_KEY},
-            )
+            demo_device(user)
         users[username] = user
     return users
+
+
+def demo_device(user):
+    """An authenticator for ``user`` with the demo key that `make run` prints."""
+    TOTPDevice.objects.get_or_create(
+        user=user,
+        confirmed=True,
+        defaults={"name": "แอปยืนยันตัวตน (Authenticator app)", "key": DEMO_TOTP_KEY},
+    )
 
 
 def _draft(parent, slug, user, **fields):
@@ -162,5 +167,5 @@ def logins():
     return [
         f"  demo accounts (password for all: {DEMO_PASSWORD}):",
         *lines,
-        f"  two-factor key of web-operator and it-admin (TOTP, base32): {DEMO_TOTP_SECRET}",
+        f"  two-factor key of admin, web-operator and it-admin (TOTP, base32): {DEMO_TOTP_SECRET}",
     ]

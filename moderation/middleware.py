@@ -22,7 +22,9 @@ BACKGROUND_PATHS = ("/editing-sessions/",)
 
 
 def requires_two_factor(user):
-    return user.is_authenticated and has_role(user, *TWO_FACTOR_ROLES)
+    """Web operators, IT administrators and superusers (who may do anything) sign in with a
+    code as well as their password."""
+    return user.is_authenticated and (user.is_superuser or has_role(user, *TWO_FACTOR_ROLES))
 
 
 def has_confirmed_device(user):

@@ -18,6 +18,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, strea
 
 from core.demo import child_page, unit
 from home.models import HomePage
+from moderation.middleware import requires_two_factor
 from moderation.models import Role
 from news.models import AnnouncementIndexPage, AnnouncementPage
 from procurement.models import ProcurementNoticePage
@@ -45,9 +46,9 @@ def totp_token(device):
 
 
 def sign_in(client, user):
-    """Sign ``user`` in; for roles with two-factor, as after typing a valid code."""
+    """Sign ``user`` in; for superusers and roles with two-factor, as after typing a valid code."""
     client.force_login(user)
-    if user.groups.filter(moderation_role__role__in=[Role.OPERATOR, Role.IT_ADMIN]).exists():
+    if requires_two_factor(user):
         device, _ = TOTPDevice.objects.get_or_create(user=user, confirmed=True, name="test")
         session = client.session
         session[DEVICE_ID_SESSION_KEY] = device.persistent_id

@@ -168,7 +168,7 @@ class CaseAdminTests(TestCase):
         general, _link = self.file()
         report, _link = self.file(category=category("corruption").pk, anonymous="on")
         superuser = make_user("root-admin", is_superuser=True, is_staff=True)
-        self.client.force_login(superuser)
+        sign_in(self.client, superuser)
         self.assertEqual(sorted(listed(self.client)), sorted([general.number, report.number]))
         page = self.client.get(INDEX).content.decode()
         self.assertIn(case_url(general), page)

@@ -5,6 +5,7 @@ import time
 from datetime import timedelta
 from io import StringIO
 
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
@@ -196,6 +197,16 @@ class TwoFactorTests(ModerationTestCase):
         device.save()
         self.client.post(reverse("moderation_two_factor_verify"), {"token": totp_token(device)})
         self.assertEqual(self.client.get("/admin/").status_code, 200)
+
+    def test_a_superuser_must_use_two_factor_too(self):
+        get_user_model().objects.create_superuser("root", "root@example.org", PASSWORD)
+        self.client.post(LOGIN, sign_in_form("root", PASSWORD))
+        response = self.client.get("/admin/users/")
+        self.assertRedirects(
+            response,
+            f"{reverse('moderation_two_factor_setup')}?next=%2Fadmin%2Fusers%2F",
+            fetch_redirect_response=False,
+        )
 
     def test_a_content_creator_is_not_asked_for_a_code(self):
         self.client.post(LOGIN, sign_in_form("finance-creator", PASSWORD))

@@ -20,6 +20,7 @@ from procurement.models import (
     ProcurementStage,
 )
 from schools.models import SchoolIndexPage, SchoolPage
+from tests.moderation_support import sign_in
 from tests.test_announcements import add_notice, announcements_index
 from tests.utils import QUERY_BUDGET, count_queries
 
@@ -56,14 +57,14 @@ class ProcurementTreeTests(WagtailPageTestCase):
         )
 
     def test_the_admin_refuses_a_notice_under_the_history_page_or_the_news(self):
-        self.client.force_login(self.user)
+        sign_in(self.client, self.user)
         for parent in (self.history, self.news):
             with self.subTest(parent=parent.title):
                 response = self.client.get(self.add_url(parent))
                 self.assertRedirects(response, reverse("wagtailadmin_home"))
 
     def test_the_admin_offers_a_notice_under_announcements_and_a_school_with_five_stages(self):
-        self.client.force_login(self.user)
+        sign_in(self.client, self.user)
         for parent in (self.announcements, self.school):
             with self.subTest(parent=parent.title):
                 response = self.client.get(self.add_url(parent))
@@ -192,7 +193,7 @@ class ProcurementValidationTests(WagtailPageTestCase):
         self.assertEqual(AnnouncementPage().kind, AnnouncementKind.OTHER)
 
     def test_the_editor_sees_the_thai_message_when_saving_a_negative_budget(self):
-        self.client.force_login(self.create_superuser("editor"))
+        sign_in(self.client, self.create_superuser("editor"))
         url = reverse("wagtailadmin_pages:edit", args=(self.notice.pk,))
         data = querydict_from_html(self.client.get(url).content.decode(), form_id="page-edit-form")
         data.update(

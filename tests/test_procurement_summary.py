@@ -38,6 +38,7 @@ from procurement.summary import (
     summary_pages,
 )
 from schools import demo as schools_demo
+from tests.moderation_support import sign_in
 from tests.procurement_support import add, procurement_indexes
 from tests.test_announcements import announcements_index
 from tests.utils import QUERY_BUDGET, count_queries
@@ -526,7 +527,7 @@ class SummaryEditorTests(SummaryFixture):
         return self.client.post(url, data)
 
     def test_an_editor_drafts_a_summary_and_a_second_one_is_refused_in_thai(self):
-        self.client.force_login(self.create_superuser("editor"))
+        sign_in(self.client, self.create_superuser("editor"))
         health = demo.unit("health")
         self.add_summary("15/10/2025", health)
         page = ProcurementSummaryPage.objects.get(responsible_unit=health)

@@ -16,6 +16,7 @@ from core import demo
 from news.models import AnnouncementIndexPage, AnnouncementPage
 from oversight import scheduler
 from oversight.models import JobRun
+from tests.moderation_support import sign_in
 
 NOW = timezone.now().replace(microsecond=0)
 HOUR = datetime.timedelta(hours=1)
@@ -199,7 +200,7 @@ class ScheduledItemsReportTests(TestCase):
         cls.soon_page = AnnouncementPage.objects.get(slug="soon")
 
     def setUp(self):
-        self.client.force_login(self.user)
+        sign_in(self.client, self.user)
 
     def test_editor_reads_the_go_live_time_in_bangkok_time(self):
         response = self.client.get(reverse("wagtailadmin_pages:edit", args=[self.soon_page.pk]))

@@ -129,7 +129,7 @@ class ListsTests(TestCase):
 
     def test_the_copy_view_in_the_admin_copies_and_refuses_an_existing_year(self):
         admin = get_user_model().objects.create_superuser("root", "root@example.org", "x" * 16)
-        self.client.force_login(admin)
+        sign_in(self.client, admin)
         year = AssessmentYear.objects.get(year=2569)
         url = f"/admin/transparency/years/{year.pk}/copy-items/"
         response = self.client.post(url, {"year": "2568"})
@@ -166,7 +166,7 @@ class AdminEditingTests(TestCase):
         return self.client.post(f"/admin/transparency/items/edit/{item.pk}/", data)
 
     def test_a_link_must_be_exactly_one_page_document_or_source(self):
-        self.client.force_login(self.admin)
+        sign_in(self.client, self.admin)
         item = OITItem.objects.get(year__year=2569, code="O9")
         empty = {"title": "", "title_en": "", "page": "", "document": "", "source": ""}
         both = {**empty, "page": self.structure.pk, "source": "news"}

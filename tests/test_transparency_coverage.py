@@ -12,6 +12,7 @@ from core import demo
 from departments.models import DirectoryPerson
 from oversight import sitecheck
 from oversight.models import Finding, FindingKind
+from tests.moderation_support import sign_in
 from tests.oversight_support import at
 from tests.transparency_support import build_tree, summary
 from transparency.coverage import year_coverage
@@ -94,7 +95,7 @@ class CoverageRulesTests(TestCase):
 
     def test_the_admin_report_shows_each_item_with_a_text_label(self):
         admin = get_user_model().objects.create_superuser("root", "root@example.org", "x" * 16)
-        self.client.force_login(admin)
+        sign_in(self.client, admin)
         response = self.client.get("/admin/reports/ita-coverage/?year=2569")
         self.assertContains(response, "ITA 2569")
         self.assertContains(response, "O11")
@@ -108,7 +109,7 @@ class CoverageRulesTests(TestCase):
         self.assertEqual(self.client.get(url).status_code, 302)  # to the sign-in page
         user = get_user_model().objects.create_user("citizen", password="x" * 16)
         user.user_permissions.add(Permission.objects.get(codename="access_admin"))
-        self.client.force_login(user)
+        sign_in(self.client, user)
         response = self.client.get(url)
         self.assertNotEqual(response.status_code, 200)
         self.assertNotContains(response, "O11", status_code=response.status_code)
