@@ -21,7 +21,7 @@ $(VENV)/.installed-dev: requirements-dev.txt $(VENV)/.installed
 ## run: install, migrate, load the demo site, start the scheduler and serve http://127.0.0.1:8000 (SQLite)
 run: $(VENV)/.installed
 	$(MANAGE) migrate --noinput
-	$(MANAGE) load_demo_content
+	$(MANAGE) load_demo_content --address $(ADDRESS)
 	@echo ""
 	@echo "  Thai site:     http://$(ADDRESS)/"
 	@echo "  English site:  http://$(ADDRESS)/en/"

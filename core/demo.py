@@ -189,6 +189,12 @@ def demo_document(title, label, pages=2):
     return document
 
 
+def serve_site_at(hostname, port):
+    """Point the site at the address the demo is served on, so that its full links (e-mails,
+    sitemap, request forms) open; a real site sets its own name under Settings → Sites."""
+    Site.objects.filter(is_default_site=True).update(hostname=hostname, port=port)
+
+
 def load_site_settings():
     site = Site.objects.get(is_default_site=True)
     settings = SiteSettings.for_site(site)

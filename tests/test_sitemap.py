@@ -4,9 +4,10 @@ import datetime
 import xml.etree.ElementTree as ET
 from urllib.parse import urlsplit
 
+from django.core.management import CommandError, call_command
 from django.test import TestCase
 from django.utils import timezone
-from wagtail.models import PageViewRestriction
+from wagtail.models import PageViewRestriction, Site
 
 from core import demo
 from home.models import HomePage
@@ -51,6 +52,21 @@ class SitemapTests(TestCase):
         cls.ending.save()
         demo.translate_page(cls.index, "en", {cls.index.title: "Announcements"})
         demo.translate_page(cls.live, "en", {cls.live.title: "Council meeting called"})
+
+    def test_the_demo_site_links_to_the_address_it_is_served_at(self):
+        # Wagtail's initial site is localhost:80; make run serves on 127.0.0.1:8000.
+        demo.serve_site_at("127.0.0.1", 8000)
+        locations = ET.fromstring(self.client.get("/sitemap.xml").content).findall(
+            "s:url/s:loc", NS
+        )
+        self.assertIn(
+            "http://127.0.0.1:8000/announcements/council/", [loc.text for loc in locations]
+        )
+        for bad in ("8000", "127.0.0.1:http", "127.0.0.1:70000"):
+            refused = self.assertRaisesMessage(CommandError, "ใช้รูปแบบ โฮสต์:พอร์ต")
+            with self.subTest(address=bad), self.settings(DEBUG=True), refused:
+                call_command("load_demo_content", f"--address={bad}")
+        self.assertEqual(Site.objects.get(is_default_site=True).port, 8000)
 
     def test_lists_thai_and_english_pages_with_their_other_language_version(self):
         entries = sitemap_entries(self.client.get("/sitemap.xml"))

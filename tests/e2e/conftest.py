@@ -46,9 +46,9 @@ def site_url(tmp_path_factory):
         "MEDIA_ROOT": str(work / "media"),
     }
     manage = [sys.executable, "manage.py"]
-    for command in (["migrate", "--noinput"], ["load_demo_content"]):
-        subprocess.run([*manage, *command], cwd=ROOT, env=env, check=True, capture_output=True)
     port = free_port()
+    for command in (["migrate", "--noinput"], ["load_demo_content", f"--address=127.0.0.1:{port}"]):
+        subprocess.run([*manage, *command], cwd=ROOT, env=env, check=True, capture_output=True)
     log = (work / "server.log").open("w")
     server = subprocess.Popen(
         [*manage, "runserver", "--noreload", f"127.0.0.1:{port}"],
