@@ -13,7 +13,7 @@ publication):
 - the publisher is who approved step 2 (approving it publishes).
 
 Subject, summary and attachments come from the version published, not from the page as it is
-now. Positions are the staff members' positions as recorded now (``StaffProfile``).
+now, and each sign-off prints the position its signer held at that moment (``PositionRecord``).
 Forms are built in batches: a fiscal year costs a fixed number of queries, whatever its size.
 """
 
@@ -29,7 +29,7 @@ from wagtail.models import Page, PageLogEntry, TaskState, WorkflowState
 
 from core.models import Unit
 from core.thai import fiscal_year_bounds
-from moderation.models import OperatorApprovalTask, position_of
+from moderation.models import OperatorApprovalTask, position_at, positions_of
 
 SUBMISSION_ACTIONS = ("wagtail.workflow.start", "wagtail.workflow.resume")
 # A submission's log entry is written just after its workflow state is created.
@@ -65,11 +65,13 @@ class RequestForm:
         return self.publisher.at
 
 
-def sign_off(user, at):
+def sign_off(user, at, positions):
+    """``user``'s sign-off at ``at``, with the position they held then (``positions`` as
+    ``positions_of`` gives them)."""
     if user is None:
         return SignOff(name="", position="", at=at)
     name = user.get_full_name() or user.get_username()
-    return SignOff(name=name, position=position_of(user), at=at)
+    return SignOff(name=name, position=position_at(positions.get(user.pk, []), at), at=at)
 
 
 def approved_states():
@@ -110,7 +112,7 @@ def states_for_year(year_be, unit_id=None):
 
 def build(states):
     """The ``RequestForm`` of each workflow run in ``states``, oldest publication first."""
-    states = list(states.select_related("requested_by__staff_profile"))
+    states = list(states.select_related("requested_by"))
     if not states:
         return []
     page_ids = {int(state.object_id) for state in states}
@@ -120,7 +122,7 @@ def build(states):
         TaskState.objects.filter(
             workflow_state__in=states, status=TaskState.STATUS_APPROVED, finished_at__isnull=False
         )
-        .select_related("revision", "finished_by__staff_profile", "unittaskstate")
+        .select_related("revision", "finished_by", "unittaskstate")
         .order_by("finished_at", "pk")
     )
     by_state = {}
@@ -128,7 +130,7 @@ def build(states):
         by_state.setdefault(task_state.workflow_state_id, []).append(task_state)
     submissions = (
         PageLogEntry.objects.filter(page_id__in=page_ids, action__in=SUBMISSION_ACTIONS)
-        .select_related("user__staff_profile")
+        .select_related("user")
         .order_by("timestamp", "pk")
     )
     by_page = {}
@@ -148,16 +150,22 @@ def build(states):
         approve_step = (same_version or unit_steps or [None])[-1]
         runs.append((state, page, publish_step.revision.as_object(), approve_step, publish_step))
     documents = _documents([obj for _state, _page, obj, _approve, _publish in runs])
+    positions = positions_of(
+        [state.requested_by_id for state in states]
+        + [ts.finished_by_id for steps in by_state.values() for ts in steps]
+        + [entry.user_id for entry in submissions]
+    )
     forms = [
-        _form(state, page, obj, approve_step, publish_step, by_page.get(page.pk, []), documents)
-        for state, page, obj, approve_step, publish_step in runs
+        _form(state, page, obj, steps, by_page.get(page.pk, []), documents, positions)
+        for state, page, obj, *steps in runs
     ]
     forms.sort(key=lambda form: (form.published_at, form.pk))
     return forms
 
 
-def _form(state, page, obj, approve_step, publish_step, submissions, documents):
-    preparer = sign_off(*_submission(state, approve_step, submissions))
+def _form(state, page, obj, steps, submissions, documents, positions):
+    approve_step, publish_step = steps
+    preparer = sign_off(*_submission(state, approve_step, submissions), positions)
     unit_state = getattr(approve_step, "unittaskstate", None)
     unit_id = (unit_state and unit_state.unit_id) or getattr(obj, "responsible_unit_id", None)
     return RequestForm(
@@ -173,8 +181,9 @@ def _form(state, page, obj, approve_step, publish_step, submissions, documents):
         approver=sign_off(
             approve_step.finished_by if approve_step else None,
             approve_step.finished_at if approve_step else None,
+            positions,
         ),
-        publisher=sign_off(publish_step.finished_by, publish_step.finished_at),
+        publisher=sign_off(publish_step.finished_by, publish_step.finished_at, positions),
         page_unit_id=getattr(obj, "responsible_unit_id", None),
         attachments=[documents[pk] for pk in document_ids(obj) if pk in documents],
     )

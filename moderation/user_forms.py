@@ -14,7 +14,9 @@ class PositionFormMixin(forms.Form):
         max_length=200,
         required=False,
         help_text="พิมพ์ในแบบฟอร์มการขอเผยแพร่ข้อมูลผ่านเว็บไซต์ เช่น นักวิชาการเงินและบัญชีชำนาญการ "
-        "(Printed on publication request forms)",
+        "ตำแหน่งใหม่มีผลตั้งแต่วันที่บันทึก แบบฟอร์มที่ลงนามก่อนหน้ายังพิมพ์ตำแหน่งเดิม "
+        "(Printed on publication request forms; a new position applies from the day it is saved, "
+        "forms signed before keep the former one)",
     )
 
     def __init__(self, *args, **kwargs):
@@ -30,9 +32,9 @@ class PositionFormMixin(forms.Form):
         return user
 
     def save_position(self, user):
-        StaffProfile.objects.update_or_create(
-            user=user, defaults={"position": self.cleaned_data.get("position", "").strip()}
-        )
+        profile = StaffProfile.objects.filter(user=user).first() or StaffProfile(user=user)
+        profile.position = self.cleaned_data.get("position", "").strip()
+        profile.save(correction=self.cleaned_data.get("position_correction", False))
 
 
 class StaffUserCreationForm(PositionFormMixin, UserCreationForm):
@@ -40,7 +42,12 @@ class StaffUserCreationForm(PositionFormMixin, UserCreationForm):
 
 
 class StaffUserEditForm(PositionFormMixin, UserEditForm):
-    pass
+    position_correction = forms.BooleanField(
+        label="แก้คำผิดของตำแหน่งปัจจุบัน ไม่ใช่การเปลี่ยนตำแหน่ง (Correct a typing mistake)",
+        required=False,
+        help_text="เลือกเมื่อแก้ตัวสะกด แบบฟอร์มที่ลงนามในตำแหน่งนี้แล้วจะพิมพ์ตามที่แก้ "
+        "(Forms already signed in this position print the corrected text)",
+    )
 
 
 class StaffUserViewSet(UserViewSet):

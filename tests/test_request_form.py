@@ -11,12 +11,13 @@ from unittest import mock
 from django.contrib.auth import get_user_model
 from django.core import mail
 from django.urls import reverse
+from django.utils import timezone
 from pypdf import PdfReader
 from wagtail.models import WorkflowState
 
 from core.demo import demo_document
 from moderation import request_form
-from moderation.models import Role, StaffProfile
+from moderation.models import Role, StaffProfile, position_at, positions_of
 from news.models import AnnouncementPage
 from tests.moderation_support import ModerationTestCase, make_user
 
@@ -112,6 +113,34 @@ class RequestFormTests(ModerationTestCase):
                 ("กนกพร", POSITIONS["web-operator"], 9),
             ],
         )
+
+    def test_a_form_keeps_the_position_held_when_signing_after_a_promotion(self):
+        client = self.as_user(self.it_admin)
+        supervisor = self.supervisor
+        edit_url = reverse("wagtailusers_users:edit", args=[supervisor.pk])
+        data = {
+            "username": supervisor.username,
+            "email": supervisor.email,
+            "first_name": supervisor.first_name,
+            "last_name": "ศรีสวรรค์",
+            "password1": "",
+            "password2": "",
+            "is_active": "on",
+            "groups": list(supervisor.groups.values_list("pk", flat=True)),
+        }
+        self.assertEqual(client.post(edit_url, {**data, "position": "ปลัดเทศบาล"}).status_code, 302)
+        self.assertEqual(self.form().approver.position, POSITIONS["finance-supervisor"])
+        records = positions_of([supervisor.pk])[supervisor.pk]
+        self.assertEqual(position_at(records, timezone.now()), "ปลัดเทศบาล")
+        # Correcting a typing mistake rewrites the current position, not the one signed before.
+        corrected = {**data, "position": "ปลัดเทศบาลนครนครสวรรค์", "position_correction": "on"}
+        self.assertEqual(client.post(edit_url, corrected).status_code, 302)
+        records = positions_of([supervisor.pk])[supervisor.pk]
+        self.assertEqual(
+            [record.position for record in records],
+            [POSITIONS["finance-supervisor"], "ปลัดเทศบาลนครนครสวรรค์"],
+        )
+        self.assertEqual(self.form().approver.position, POSITIONS["finance-supervisor"])
 
     def test_printable_page_shows_the_three_sign_offs_in_the_buddhist_era(self):
         response = self.as_user(self.supervisor).get(
