@@ -1,5 +1,7 @@
 import pytest
+from django.conf import settings
 from django.core.cache import cache
+from django.utils import translation
 
 
 @pytest.fixture(autouse=True)
@@ -9,3 +11,13 @@ def empty_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def thai_by_default():
+    """Each test starts in Thai, the site's default language: a request to an English page
+    leaves English active in the thread, and messages made outside a request (model
+    validation, commands) would otherwise depend on which test ran before."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
