@@ -48,11 +48,11 @@ class FormUsage:
         return sum(self.months)
 
 
-def month_starts(year_be, today=None):
+def month_starts(year_be):
     """The first day of each month of fiscal year ``year_be`` that has begun (Bangkok time),
     October first: all twelve for a past year, up to this month for the current one. A month
     still to come is not a month "with no complaints"."""
-    today = today or timezone.localdate()
+    today = timezone.localdate()
     start, _end = fiscal_year_bounds(year_be)
     months = (
         datetime.date(

@@ -344,6 +344,6 @@ def position_at(records, at):
     """The position held at ``at`` among ``records`` (oldest first): the last one begun by
     then; before the first record, the first one (staff existed before the portal knew
     their position); "" when none is recorded."""
-    held = [record for record in records if at is None or record.since <= at]
+    held = [record for record in records if record.since <= at]
     chosen = held[-1] if held else (records[0] if records else None)
     return chosen.position if chosen is not None else ""
