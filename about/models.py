@@ -13,7 +13,8 @@ from wagtail.fields import RichTextField, StreamField
 
 from about.blocks import FloorBlock, StatementBlock
 from core.blocks import BodyBlock
-from core.models import BasePage, Unit
+from core.models import BasePage
+from ownership.models import Unit
 from search.index import ThaiSearchField
 
 # Rich-text sections sit under the page's h2/h3 headings, so editors get h4 at most.

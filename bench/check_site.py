@@ -36,8 +36,8 @@ def add_notices(total_pages):
     from wagtail.models import Page
 
     from core import demo
-    from core.models import Unit
     from news.models import AnnouncementIndexPage, AnnouncementPage
+    from ownership.models import Unit
 
     index = AnnouncementIndexPage.objects.get(locale__language_code="th")
     document = demo.demo_document("เอกสารทดสอบประสิทธิภาพ", "Benchmark attachment", pages=1)

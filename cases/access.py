@@ -11,7 +11,7 @@ Superusers see and do everything.
 from django.db.models import Q
 
 from cases.models import Complaint, ComplaintCategory, Status
-from moderation.permissions import unit_scoped_groups
+from ownership.permissions import unit_scoped_groups
 
 GENERAL = ComplaintCategory.Kind.GENERAL
 CORRUPTION = ComplaintCategory.Kind.CORRUPTION

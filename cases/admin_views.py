@@ -18,7 +18,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 
 from cases import access, handling
 from cases.models import CaseAttachment, Complaint, ComplaintCategory, Status
-from core.models import Unit
+from ownership.models import Unit
 
 ACTION_LABELS = {
     "assign": "ส่งหน่วยงาน (Assign to a unit)",

@@ -22,7 +22,7 @@ from cases.models import (
 from cases.setup import CENTRE_GROUP, CORRUPTION_GROUP, UNIT_HANDLERS_GROUP
 from core.demo import child_page, translate_page, unit
 from moderation.demo import DEMO_PASSWORD
-from moderation.models import Role
+from ownership.models import Role
 
 PAGES = [
     (
@@ -137,7 +137,7 @@ def load_accounts():
         for group in groups:
             if isinstance(group, tuple):
                 role, unit_slug = group
-                lookup = {"moderation_role__role": role, "moderation_role__unit__slug": unit_slug}
+                lookup = {"role__role": role, "role__unit__slug": unit_slug}
                 user.groups.add(Group.objects.get(**lookup))
             else:
                 user.groups.add(Group.objects.get(name=group))

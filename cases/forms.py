@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from cases.models import ComplaintCategory
 from cases.protection import BotProtectedForm
 from cases.uploads import AttachmentsField
-from core.models import Unit
+from ownership.models import Unit
 
 
 class CategoryChoiceField(forms.ModelChoiceField):

@@ -35,16 +35,12 @@ def _emails(users):
 def unit_staff_emails(unit):
     """The unit's complaint handlers; its supervisors when it has none."""
     User = get_user_model()
-    in_unit = User.objects.filter(groups__moderation_role__unit=unit)
+    in_unit = User.objects.filter(groups__role__unit=unit)
     handlers = list(_emails(in_unit.filter(groups__name=UNIT_HANDLERS_GROUP)))
     if handlers:
         return handlers
     return list(
-        _emails(
-            User.objects.filter(
-                groups__moderation_role__unit=unit, groups__moderation_role__role="supervisor"
-            )
-        )
+        _emails(User.objects.filter(groups__role__unit=unit, groups__role__role="supervisor"))
     )
 
 

@@ -20,8 +20,9 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection, Locale, Site
 from wagtail_localize.models import Translation, TranslationSource
 
-from core.models import SiteSettings, Unit
+from core.models import SiteSettings
 from home.models import HomePage
+from ownership.models import Unit
 
 DEMO_COLLECTION = "ข้อมูลตัวอย่าง (Demo content)"
 PALETTE = ["#0b4f6c", "#01baef", "#20bf55", "#f2a541", "#c84c09", "#7b2d26", "#3d348b"]

@@ -6,7 +6,7 @@ from django.core.paginator import Paginator
 from django.db import models
 from wagtail.images import get_image_model
 
-from core.models import UNITS_CACHE_KEY, Unit
+from ownership.models import UNITS_CACHE_KEY, Unit
 
 # The rendition every listing card shows; prefetched with the items.
 CARD_IMAGE = "fill-480x300"

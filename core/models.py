@@ -1,6 +1,6 @@
 from django.core.cache import cache
 from django.db import models
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_save
 from django.http import Http404
 from django.template.response import TemplateResponse
 from django.utils.translation import get_language
@@ -14,60 +14,22 @@ from wagtail.search import index
 from wagtail.url_routing import RouteResult
 
 from core.blocks import HotlineBlock
+from ownership.models import PageUnit, Unit
+from ownership.permissions import UnitPagePermissionTester, limit_unit_choices
 from search.index import ThaiSearchField, thai_search_fields
 
-UNITS_CACHE_KEY = "units"
 SETTINGS_CACHE_KEY = "site-settings"
-
-
-class Unit(models.Model):
-    """A unit of the municipality (A1) that owns content. New units are added as data."""
-
-    name = models.CharField("ชื่อหน่วยงาน (Name)", max_length=200, unique=True)
-    name_en = models.CharField("Name in English", max_length=200, blank=True)
-    slug = models.SlugField("รหัส (Code)", max_length=50, unique=True)
-    sort_order = models.PositiveSmallIntegerField("ลำดับ (Order)", default=0)
-
-    panels = [
-        FieldPanel("name"),
-        FieldPanel("name_en"),
-        FieldPanel("slug"),
-        FieldPanel("sort_order"),
-    ]
-
-    class Meta:
-        ordering = ["sort_order", "name"]
-        verbose_name = "หน่วยงาน (Unit)"
-        verbose_name_plural = "หน่วยงาน (Units)"
-
-    def __str__(self):
-        return self.name
-
-    @property
-    def localized_name(self):
-        return self.name_en if get_language() == "en" and self.name_en else self.name
-
-    @classmethod
-    def cached(cls, pk):
-        """The unit ``pk`` from a cache of all units (they change rarely), without a query."""
-        units = cache.get(UNITS_CACHE_KEY)
-        if units is None:
-            units = {unit.pk: unit for unit in cls.objects.all()}
-            cache.set(UNITS_CACHE_KEY, units, None)
-        return units.get(pk)
 
 
 class BasePageForm(WagtailAdminPageForm):
     """A new page starts with its parent's responsible unit; a unit's staff may only choose
-    their own unit (moderation.permissions)."""
+    their own unit (ownership.permissions)."""
 
     def __init__(self, *args, parent_page=None, **kwargs):
         super().__init__(*args, parent_page=parent_page, **kwargs)
         field = self.fields.get("responsible_unit")
         if field and not self.instance.pk and parent_page is not None:
             field.initial = getattr(parent_page.specific_deferred, "responsible_unit_id", None)
-        from moderation.permissions import limit_unit_choices
-
         limit_unit_choices(self, self.for_user)
 
 
@@ -146,11 +108,15 @@ class BasePage(Page):
             return TemplateResponse(request, "expired.html", {"page": self}, status=410)
         return super().serve(request, *args, **kwargs)
 
+    def save(self, *args, **kwargs):
+        """Save, and keep the stored owner (``ownership.PageUnit``) in step."""
+        result = super().save(*args, **kwargs)
+        PageUnit.record(self)
+        return result
+
     def permissions_for_user(self, user):
         """What ``user`` may do here: by the responsible unit, not only by the place in the tree
-        (moderation.permissions). Wagtail casts plain ``Page`` objects to their type for this."""
-        from moderation.permissions import UnitPagePermissionTester
-
+        (ownership.permissions). Wagtail casts plain ``Page`` objects to their type for this."""
         return UnitPagePermissionTester(user, self)
 
     @property
@@ -228,14 +194,8 @@ class SiteSettings(BaseSiteSetting):
         return self._in_language(self.office_hours, self.office_hours_en)
 
 
-def clear_cached_units(**kwargs):
-    cache.delete(UNITS_CACHE_KEY)
-
-
 def clear_cached_settings(instance, **kwargs):
     cache.delete(f"{SETTINGS_CACHE_KEY}:{instance.site_id}")
 
 
-post_save.connect(clear_cached_units, sender=Unit, dispatch_uid="units-save")
-post_delete.connect(clear_cached_units, sender=Unit, dispatch_uid="units-delete")
 post_save.connect(clear_cached_settings, sender=SiteSettings, dispatch_uid="settings-save")

@@ -49,20 +49,6 @@ def connect_signals():
     post_page_move.connect(clear_private_paths, dispatch_uid="private-move")
 
 
-def unit_lookups(suffix=""):
-    """The Page-level lookups of ``BasePage.responsible_unit``, one per table that holds the
-    column, for queries across all page types: ``Coalesce(*map(F, unit_lookups("__name")))``."""
-    from wagtail.models import get_page_models
-
-    from core.models import BasePage
-
-    return [
-        f"{model._meta.model_name}__responsible_unit{suffix}"
-        for model in get_page_models()
-        if issubclass(model, BasePage) and model._meta.get_field("responsible_unit").model is model
-    ]
-
-
 def in_language_or_thai(queryset):
     """Pages in the language served and, where a Thai page has no live translation into it,
     the Thai page: notices are published in Thai and are often never translated.

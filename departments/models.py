@@ -18,8 +18,9 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from core.blocks import BodyBlock
-from core.models import BasePage, Unit
+from core.models import BasePage
 from departments.forms import PhoneFilterForm
+from ownership.models import Unit
 from search.index import ThaiSearchField
 
 PORTRAIT = "fill-200x240"  # the one rendition of a person's photo in every card

@@ -12,8 +12,9 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail.models import WorkflowState
 
 from core.demo import unit
-from moderation.models import Role, StaffProfile
+from moderation.models import StaffProfile
 from news.models import AnnouncementIndexPage, AnnouncementKind, AnnouncementPage
+from ownership.models import Role
 
 DEMO_PASSWORD = "nakhonsawan-demo-2569"
 # The demo operator's and IT administrator's authenticator key (20 bytes), printed by
@@ -53,9 +54,9 @@ def load_accounts():
             user.email = f"{username}@example.org"
             user.set_password(DEMO_PASSWORD)
             user.save()
-        lookup = {"moderation_role__role": role}
+        lookup = {"role__role": role}
         if unit_slug:
-            lookup["moderation_role__unit__slug"] = unit_slug
+            lookup["role__unit__slug"] = unit_slug
         user.groups.add(Group.objects.get(**lookup))
         StaffProfile.objects.get_or_create(user=user, defaults={"position": position})
         if role in (Role.OPERATOR, Role.IT_ADMIN):

@@ -12,8 +12,8 @@ from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 
-from moderation.models import TWO_FACTOR_ROLES
-from moderation.permissions import has_role
+from ownership.models import SITE_ROLES
+from ownership.permissions import has_role
 
 LAST_ACTIVITY_KEY = "moderation_admin_last_activity"
 DEFAULT_IDLE_SECONDS = 30 * 60
@@ -24,7 +24,7 @@ BACKGROUND_PATHS = ("/editing-sessions/",)
 def requires_two_factor(user):
     """Web operators, IT administrators and superusers (who may do anything) sign in with a
     code as well as their password."""
-    return user.is_authenticated and (user.is_superuser or has_role(user, *TWO_FACTOR_ROLES))
+    return user.is_authenticated and (user.is_superuser or has_role(user, *SITE_ROLES))
 
 
 def has_confirmed_device(user):

@@ -1,8 +1,7 @@
 """Roles, and the two steps of the approval workflow (W1–W3).
 
-A ``GroupRole`` says what a Django group is for: the content creators or the supervisors of one
-unit, the web operators or the IT administrators. The page permissions of a unit's groups apply
-only to pages whose responsible unit is that unit (``moderation.permissions``).
+What each group is for (``ownership.GroupRole``) and which pages a unit's groups may act on
+(``ownership.permissions``) are decided in ``ownership``.
 
 The workflow has two tasks: ``UnitSupervisorTask`` (step 1) goes to the supervisors of the page's
 responsible unit, so one workflow serves every unit; ``OperatorApprovalTask`` (step 2) is Wagtail's
@@ -12,7 +11,6 @@ edited last, and the operators' step only starts for a version that step 1 appro
 
 from django import forms
 from django.conf import settings
-from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.utils import timezone
@@ -20,61 +18,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import GroupApprovalTask, Task, TaskState
 from wagtail.signals import task_submitted
 
-from core.models import Unit
-
-# Pages without a responsible unit are approved by the supervisors of this unit (the Office of
-# the Municipal Clerk runs the municipality's general administration).
-FALLBACK_UNIT_SLUG = "clerk"
-
-
-class Role(models.TextChoices):
-    CREATOR = "creator", "ผู้จัดทำเนื้อหา (Content creator)"
-    SUPERVISOR = "supervisor", "ผู้บังคับบัญชา (Supervisor)"
-    OPERATOR = "operator", "ผู้ปฏิบัติงานเผยแพร่ (Web operator)"
-    IT_ADMIN = "it_admin", "ผู้ดูแลระบบ (IT administrator)"
-
-
-UNIT_ROLES = {Role.CREATOR, Role.SUPERVISOR}
-TWO_FACTOR_ROLES = {Role.OPERATOR, Role.IT_ADMIN}
-
-
-class GroupRole(models.Model):
-    """What a group is for. Created with the group (``moderation.setup``), never by hand."""
-
-    group = models.OneToOneField(
-        Group, on_delete=models.CASCADE, related_name="moderation_role", verbose_name="กลุ่ม (Group)"
-    )
-    role = models.CharField("บทบาท (Role)", max_length=20, choices=Role.choices)
-    unit = models.ForeignKey(
-        Unit,
-        verbose_name="หน่วยงาน (Unit)",
-        null=True,
-        blank=True,
-        on_delete=models.CASCADE,
-        related_name="moderation_roles",
-    )
-
-    class Meta:
-        verbose_name = "บทบาทของกลุ่ม (Group role)"
-        verbose_name_plural = "บทบาทของกลุ่ม (Group roles)"
-        constraints = [
-            models.UniqueConstraint(
-                fields=["role", "unit"],
-                condition=models.Q(unit__isnull=False),
-                name="one_group_per_unit_role",
-            ),
-            models.UniqueConstraint(
-                fields=["role"], condition=models.Q(unit__isnull=True), name="one_site_wide_group"
-            ),
-            models.CheckConstraint(
-                condition=models.Q(role__in=sorted(UNIT_ROLES), unit__isnull=False)
-                | models.Q(role__in=sorted(TWO_FACTOR_ROLES), unit__isnull=True),
-                name="unit_roles_have_a_unit",
-            ),
-        ]
-
-    def __str__(self):
-        return f"{self.get_role_display()}: {self.unit or '—'}"
+from ownership.models import FALLBACK_UNIT_SLUG, Role, Unit
+from ownership.permissions import supervised_unit_ids, user_roles
 
 
 class ReasonForm(forms.Form):
@@ -181,8 +126,6 @@ class UnitSupervisorTask(ApprovalRulesMixin, Task):
         return getattr(obj, cache_name)
 
     def user_supervises(self, obj, user):
-        from moderation.permissions import user_roles
-
         if user.is_superuser:
             return True
         unit_id = self._current_unit_id(obj)
@@ -208,8 +151,6 @@ class UnitSupervisorTask(ApprovalRulesMixin, Task):
         return super().on_action(task_state, user, action_name, **kwargs)
 
     def get_task_states_user_can_moderate(self, user, **kwargs):
-        from moderation.permissions import supervised_unit_ids
-
         states = self.task_states.filter(status=TaskState.STATUS_IN_PROGRESS)
         if user.is_superuser:
             return states

@@ -10,7 +10,8 @@ from wagtail.admin.mail import (
 )
 from wagtail.models import TaskState
 
-from moderation.models import OperatorApprovalTask, Role, UnitTaskState
+from moderation.models import OperatorApprovalTask, UnitTaskState
+from ownership.models import Role
 
 
 class SupervisorSubmissionNotifier(BaseGroupApprovalTaskStateEmailNotifier):
@@ -27,8 +28,8 @@ class SupervisorSubmissionNotifier(BaseGroupApprovalTaskStateEmailNotifier):
     def get_recipient_users(self, task_state, **kwargs):
         supervisors = get_user_model().objects.filter(
             is_active=True,
-            groups__moderation_role__role=Role.SUPERVISOR,
-            groups__moderation_role__unit_id=task_state.unit_id,
+            groups__role__role=Role.SUPERVISOR,
+            groups__role__unit_id=task_state.unit_id,
         )
         triggering_user = kwargs.get("user")
         if triggering_user is not None:

@@ -6,8 +6,8 @@ from wagtail.admin.ui.components import Component
 from wagtail.admin.views.home import WorkflowObjectsToModeratePanel
 from wagtail.models import Page, WorkflowState
 
-from core.models import Unit
 from moderation.models import authored_latest_version
+from ownership.models import Unit
 
 MY_ITEMS_LIMIT = 20
 

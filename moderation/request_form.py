@@ -27,9 +27,9 @@ from django.utils.text import Truncator
 from wagtail.documents import get_document_model
 from wagtail.models import Page, PageLogEntry, TaskState, WorkflowState
 
-from core.models import Unit
 from core.thai import fiscal_year_bounds
 from moderation.models import OperatorApprovalTask, position_at, positions_of
+from ownership.models import Unit
 
 SUBMISSION_ACTIONS = ("wagtail.workflow.start", "wagtail.workflow.resume")
 # A submission's log entry is written just after its workflow state is created.

@@ -54,7 +54,7 @@ def _model_permissions(app_label, model, actions):
 
 
 # Permissions on the whole page tree (held at the root; a unit's groups' are limited to the
-# unit's pages by moderation.permissions).
+# unit's pages by ownership.permissions).
 PAGE_PERMISSIONS = {
     "creator": ["add_page", "change_page"],
     "supervisor": [],
@@ -91,13 +91,27 @@ MODEL_PERMISSIONS = {
         ACCESS_ADMIN,
         *_model_permissions("auth", "user", ["add", "change", "delete", "view"]),
         *_model_permissions("auth", "group", ["add", "change", "delete", "view"]),
-        *_model_permissions("core", "unit", ["add", "change", "view"]),
+        *_model_permissions("ownership", "unit", ["add", "change", "view"]),
         *_model_permissions("axes", "accessattempt", ["view", "delete"]),
     ],
 }
 
 
+# Where the models of ``ownership`` lived before they moved there: the data migration
+# moderation/0002 runs this code with the historical models of its time.
+MOVED_FROM = {("ownership", "unit"): "core", ("ownership", "grouprole"): "moderation"}
+
+
+def _model(apps, app_label, model_name):
+    try:
+        return apps.get_model(app_label, model_name)
+    except LookupError:
+        return apps.get_model(MOVED_FROM[(app_label, model_name.lower())], model_name)
+
+
 def _permission(apps, app_label, model, codename, name):
+    if (app_label, model) in MOVED_FROM:
+        app_label = _model(apps, app_label, model)._meta.app_label
     ContentType = apps.get_model("contenttypes", "ContentType")
     Permission = apps.get_model("auth", "Permission")
     content_type, _ = ContentType.objects.get_or_create(app_label=app_label, model=model)
@@ -135,7 +149,7 @@ def _grant(apps, group, role):
 def _role_group(apps, role, unit, name):
     """The group that has ``role`` (for ``unit``), created or renamed to ``name``."""
     Group = apps.get_model("auth", "Group")
-    GroupRole = apps.get_model("moderation", "GroupRole")
+    GroupRole = _model(apps, "ownership", "GroupRole")
     link = GroupRole.objects.filter(role=role, unit=unit).select_related("group").first()
     if link is None:
         group, _ = Group.objects.get_or_create(name=name)
@@ -183,7 +197,6 @@ def ensure_workflow(apps):
     WorkflowTask = apps.get_model("wagtailcore", "WorkflowTask")
     WorkflowPage = apps.get_model("wagtailcore", "WorkflowPage")
     Page = apps.get_model("wagtailcore", "Page")
-    Group = apps.get_model("auth", "Group")
 
     workflow, _ = Workflow.objects.get_or_create(name=WORKFLOW_NAME, defaults={"active": True})
     if not workflow.active:
@@ -191,7 +204,8 @@ def ensure_workflow(apps):
         workflow.save(update_fields=["active"])
     supervisors = _task(apps, "UnitSupervisorTask", SUPERVISOR_TASK_NAME)
     operators = _task(apps, "OperatorApprovalTask", OPERATOR_TASK_NAME)
-    operators.groups.add(Group.objects.get(moderation_role__role="operator"))
+    GroupRole = _model(apps, "ownership", "GroupRole")
+    operators.groups.add(GroupRole.objects.get(role="operator", unit=None).group)
     for order, task in enumerate([supervisors, operators]):
         WorkflowTask.objects.update_or_create(
             workflow=workflow, task=task, defaults={"sort_order": order}
@@ -208,13 +222,15 @@ def remove_wagtail_default_groups(apps):
     """Wagtail's example "Editors" and "Moderators" groups edit and publish the whole tree
     whatever the unit; they go, unless someone was put in them."""
     Group = apps.get_model("auth", "Group")
-    for group in Group.objects.filter(name__in=WAGTAIL_DEFAULT_GROUPS, moderation_role=None):
+    GroupRole = _model(apps, "ownership", "GroupRole")
+    with_role = GroupRole.objects.values("group_id")
+    for group in Group.objects.filter(name__in=WAGTAIL_DEFAULT_GROUPS).exclude(pk__in=with_role):
         if not group.user_set.exists():
             group.delete()
 
 
 def ensure_all(apps):
-    Unit = apps.get_model("core", "Unit")
+    Unit = _model(apps, "ownership", "Unit")
     ensure_site_groups(apps)
     for unit in Unit.objects.order_by("sort_order", "name"):
         ensure_unit_groups(apps, unit)

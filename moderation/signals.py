@@ -15,10 +15,10 @@ from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry, WorkflowState
 from wagtail.signals import task_submitted, workflow_rejected
 
-from core.models import Unit
 from moderation import setup
-from moderation.models import GroupRole, UnitTaskState
+from moderation.models import UnitTaskState
 from moderation.notifications import ReturnedToSupervisorNotifier, SupervisorSubmissionNotifier
+from ownership.models import GroupRole, Unit
 
 supervisor_submission_notifier = SupervisorSubmissionNotifier()
 returned_to_supervisor_notifier = ReturnedToSupervisorNotifier()

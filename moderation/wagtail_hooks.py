@@ -2,7 +2,6 @@
 button is the way forward, the dashboard panels, two-factor and lock-out screens, and the
 sign-in entries of the audit log."""
 
-from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -15,16 +14,11 @@ from wagtail.admin.views.home import (
     UserObjectsInWorkflowModerationPanel,
     WorkflowObjectsToModeratePanel,
 )
-from wagtail.models import Page
 
 from moderation import request_form_views, views
 from moderation.panels import AwaitingMyApprovalPanel, MyItemsPanel
 from moderation.translations import synced_translation_for
 
-NO_DIRECT_PUBLISHING = gettext_lazy(
-    "เผยแพร่โดยตรงไม่ได้: เนื้อหาทุกชิ้นต้องผ่านการอนุมัติของผู้บังคับบัญชาของหน่วยงาน "
-    'แล้วผู้ปฏิบัติงานเผยแพร่จึงตรวจและเผยแพร่ ใช้ปุ่ม "ส่งขออนุมัติ"'
-)
 HOW_TO_PUBLISH = gettext_lazy(
     'ขั้นตอนการเผยแพร่: บันทึกฉบับร่าง แล้วกด "ส่งขออนุมัติ" ผู้บังคับบัญชาของหน่วยงานอนุมัติ '
     "จากนั้นผู้ปฏิบัติงานเผยแพร่ตรวจความถูกต้องครบถ้วนและเผยแพร่"
@@ -32,27 +26,15 @@ HOW_TO_PUBLISH = gettext_lazy(
 
 
 def _publishes_directly(request):
-    """Only superusers (break-glass accounts) publish without the workflow."""
+    """Only superusers (break-glass accounts) publish without the workflow: the permission
+    tester (``ownership.permissions``) refuses everyone else wherever a page is published."""
     return request.user.is_superuser
 
 
-def _refuse(request, url):
-    messages.error(request, NO_DIRECT_PUBLISHING)
-    return redirect(url)
-
-
 @hooks.register("before_edit_page", order=-10)
-def keep_publishing_in_the_workflow(request, page):
-    """Refuse a direct publish before anything is saved (Wagtail would otherwise save a draft
-    silently for someone without publish permission), also from wagtail-localize's editor; and
-    tell the editor how content gets published."""
-    edit_url = reverse("wagtailadmin_pages:edit", args=[page.pk])
-    if request.method == "POST":
-        direct = request.POST.get("action-publish") or request.POST.get("action") == "publish"
-        if direct and not _publishes_directly(request):
-            return _refuse(request, edit_url)
-        return None
-    if _publishes_directly(request) or page.workflow_in_progress:
+def how_content_gets_published(request, page):
+    """Tell the editor how content gets published (a translation has its own button)."""
+    if request.method == "POST" or _publishes_directly(request) or page.workflow_in_progress:
         return None
     if synced_translation_for(page) is not None:
         messages.info(
@@ -71,32 +53,9 @@ def keep_publishing_in_the_workflow(request, page):
 
 
 @hooks.register("before_create_page", order=-10)
-def keep_new_pages_in_the_workflow(request, parent_page, page_class):
-    if request.method == "POST":
-        if request.POST.get("action-publish") and not _publishes_directly(request):
-            return _refuse(request, request.get_full_path())
-    elif not _publishes_directly(request):
+def how_new_pages_get_published(request, parent_page, page_class):
+    if request.method != "POST" and not _publishes_directly(request):
         messages.info(request, HOW_TO_PUBLISH)
-    return None
-
-
-@hooks.register("before_copy_page")
-def no_publishing_copies(request, page):
-    """A published copy or an alias would go live without approval."""
-    publishing = request.POST.get("publish_copies") or request.POST.get("alias")
-    if request.method == "POST" and publishing and not _publishes_directly(request):
-        return _refuse(request, reverse("wagtailadmin_pages:copy", args=[page.pk]))
-    return None
-
-
-@hooks.register("before_bulk_action")
-def no_bulk_publishing(request, action_type, objects, action_class_instance):
-    if (
-        action_type == "publish"
-        and issubclass(action_class_instance.model, Page)
-        and not _publishes_directly(request)
-    ):
-        return _refuse(request, reverse("wagtailadmin_explore_root"))
     return None
 
 
@@ -116,10 +75,9 @@ class SubmitForApprovalMenuItem(SubmitForModerationMenuItem):
 
 @hooks.register("construct_page_action_menu")
 def submit_is_the_way_forward(menu_items, request, context):
-    """No publish button but for superusers; "ส่งขออนุมัติ" comes first, as the main button."""
+    """ "ส่งขออนุมัติ" comes first, as the main button (only superusers see a publish button)."""
     if _publishes_directly(request):
         return
-    menu_items[:] = [item for item in menu_items if item.name != "action-publish"]
     for index, item in enumerate(menu_items):
         if item.name == "action-submit":
             submit = SubmitForApprovalMenuItem(order=item.order)
@@ -223,7 +181,7 @@ def sign_in_log_actions(actions):
 
 class RequestFormsMenuItem(MenuItem):
     def is_shown(self, request):
-        from moderation.permissions import user_roles
+        from ownership.permissions import user_roles
 
         return request.user.is_superuser or bool(user_roles(request.user))
 

@@ -1,26 +1,15 @@
-"""Who may see and do what in the oversight screens, by approval role (``moderation``) or by
-a permission an IT administrator grants (``oversight.*``)."""
+"""Who may see and do what in the oversight screens, by role (``ownership``) or by a
+permission an IT administrator grants (``oversight.*``)."""
 
-
-def _has_role(user, *roles):
-    from moderation.permissions import has_role
-
-    return has_role(user, *roles)
-
-
-def _roles():
-    from moderation.models import Role
-
-    return Role
+from ownership.models import Role
+from ownership.permissions import has_role
 
 
 def can_view_findings(user):
     """Everyone with a role: a unit's staff see what the check found in their content."""
     if not (user.is_authenticated and user.is_active):
         return False
-    return (
-        user.is_superuser or _has_role(user, *_roles()) or user.has_perm("oversight.view_finding")
-    )
+    return user.is_superuser or has_role(user, *Role) or user.has_perm("oversight.view_finding")
 
 
 def can_run_check(user):
@@ -29,7 +18,7 @@ def can_run_check(user):
         return False
     return (
         user.is_superuser
-        or _has_role(user, _roles().OPERATOR)
+        or has_role(user, Role.OPERATOR)
         or user.has_perm("oversight.run_site_check")
     )
 
@@ -38,10 +27,9 @@ def can_view_annual_report(user):
     """Supervisors, web operators and IT administrators: the report goes to the superior."""
     if not (user.is_authenticated and user.is_active):
         return False
-    Role = _roles()
     return (
         user.is_superuser
-        or _has_role(user, Role.SUPERVISOR, Role.OPERATOR, Role.IT_ADMIN)
+        or has_role(user, Role.SUPERVISOR, Role.OPERATOR, Role.IT_ADMIN)
         or user.has_perm("oversight.view_annualnarrative")
     )
 
@@ -52,6 +40,6 @@ def can_edit_narrative(user):
         return False
     return (
         user.is_superuser
-        or _has_role(user, _roles().OPERATOR)
+        or has_role(user, Role.OPERATOR)
         or user.has_perm("oversight.change_annualnarrative")
     )

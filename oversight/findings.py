@@ -5,12 +5,10 @@ import hashlib
 from dataclasses import dataclass, field
 
 from django.db.models import F
-from django.db.models.functions import Coalesce
 from wagtail.models import Page
 
-from core.models import Unit
-from core.queries import unit_lookups
 from oversight.models import Finding, severity_of
+from ownership.models import FALLBACK_UNIT_SLUG, Unit
 
 CHUNK = 500
 # What a finding seen again takes from the latest run.
@@ -74,8 +72,6 @@ def chunks(items, size=CHUNK):
 
 def fallback_unit_id():
     """Pages without a responsible unit are reported to the unit that approves them."""
-    from moderation.models import FALLBACK_UNIT_SLUG
-
     return Unit.objects.filter(slug=FALLBACK_UNIT_SLUG).values_list("pk", flat=True).first()
 
 
@@ -85,7 +81,7 @@ def page_details(page_ids):
     for chunk in chunks(sorted(page_ids)):
         pages = (
             Page.objects.filter(pk__in=chunk)
-            .annotate(unit_id=Coalesce(*map(F, unit_lookups())))
+            .annotate(unit_id=F("ownership__unit"))
             .select_related("locale")
         )
         details.update(

@@ -164,7 +164,7 @@ class Finding(models.Model):
     )
     page_title = models.CharField("ชื่อหน้า (Page title)", max_length=255, blank=True)
     unit = models.ForeignKey(
-        "core.Unit",
+        "ownership.Unit",
         verbose_name="หน่วยงาน (Unit)",
         null=True,
         blank=True,

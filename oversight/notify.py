@@ -15,8 +15,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
-from core.models import Unit
 from oversight.models import Finding, Severity
+from ownership.models import Role, Unit
 
 logger = logging.getLogger(__name__)
 # An e-mail lists at most this many findings of each group; the report has the rest.
@@ -25,24 +25,18 @@ MAX_LISTED = 50
 
 def users_with_role(role, unit_id=None):
     users = (
-        get_user_model()
-        .objects.filter(is_active=True, groups__moderation_role__role=role)
-        .exclude(email="")
+        get_user_model().objects.filter(is_active=True, groups__role__role=role).exclude(email="")
     )
     if unit_id is not None:
-        users = users.filter(groups__moderation_role__unit_id=unit_id)
+        users = users.filter(groups__role__unit_id=unit_id)
     return users.distinct().order_by("pk")
 
 
 def unit_supervisors(unit_id):
-    from moderation.models import Role
-
     return users_with_role(Role.SUPERVISOR, unit_id)
 
 
 def web_operators():
-    from moderation.models import Role
-
     return users_with_role(Role.OPERATOR)
 
 

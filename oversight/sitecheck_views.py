@@ -12,9 +12,9 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.components import Component
 from wagtail.admin.views.reports import ReportView
 
-from core.models import Unit
 from oversight import access, sitecheck
 from oversight.models import CheckRun, Finding, FindingKind, Severity
+from ownership.models import Unit
 
 STATUS_CHOICES = [("open", "ยังไม่ได้แก้ไข (Open)"), ("fixed", "แก้ไขแล้ว (Fixed)")]
 

@@ -8,8 +8,7 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.views.reports import PageReportView
 from wagtail.models import Page, Revision
 
-from core.models import Unit
-from core.queries import unit_lookups
+from ownership.models import Unit
 
 WINDOW_DAYS = 30
 FAR_FUTURE = datetime.datetime(9999, 1, 1, tzinfo=datetime.UTC)
@@ -69,15 +68,9 @@ class ScheduledItemsView(PageReportView):
             )
             .annotate(
                 scheduled_go_live=Subquery(approved_go_live, output_field=DateTimeField()),
-                unit_id=Coalesce(*map(F, unit_lookups())),
+                unit_id=F("ownership__unit"),
             )
-            # By id, not through the page tables again: SQLite joins at most 64 tables.
-            .annotate(
-                unit_name=Coalesce(
-                    Subquery(Unit.objects.filter(pk=OuterRef("unit_id")).values("name")[:1]),
-                    Value(""),
-                )
-            )
+            .annotate(unit_name=Coalesce("ownership__unit__name", Value("")))
             .filter(
                 Q(scheduled_go_live__range=(now, until))
                 | Q(live=True, expire_at__range=(now, until))

@@ -157,9 +157,7 @@ class Filters:
                 announcementpage__isnull=True, newspage__isnull=True, publicationpage__isnull=True
             )
         if self.unit is not None:
-            condition &= _any(
-                Q(**{lookup: self.unit.pk}) for lookup in base_page_lookups("responsible_unit")
-            )
+            condition &= Q(ownership__unit=self.unit.pk)
         if self.school_paths:
             # What lives under the school (its notices), in any language.
             condition &= _any(
@@ -321,7 +319,7 @@ def cards(pages, units_by_pk):
             n_category=F("newspage__category"),
             p_kind=F("publicationpage__kind"),
             item_date=Coalesce(*DATE_LOOKUPS),
-            unit_pk=Coalesce(*base_page_lookups("responsible_unit")),
+            unit_pk=F("ownership__unit"),
             summary=Coalesce(*base_page_lookups("listing_summary")),
             body_text=text,
         )

@@ -12,8 +12,8 @@ from decimal import Decimal
 from functools import cache
 from pathlib import Path
 
-from core.models import Unit
 from news.models import AnnouncementIndexPage, AnnouncementPage, NewsIndexPage, NewsPage
+from ownership.models import Unit
 from procurement.models import ProcurementNoticePage
 from schools.models import SchoolIndexPage, SchoolPage
 

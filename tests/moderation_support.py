@@ -19,8 +19,8 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, strea
 from core.demo import child_page, unit
 from home.models import HomePage
 from moderation.middleware import requires_two_factor
-from moderation.models import Role
 from news.models import AnnouncementIndexPage, AnnouncementPage
+from ownership.models import Role
 from procurement.models import ProcurementNoticePage
 from schools.models import SchoolIndexPage, SchoolPage
 
@@ -32,9 +32,9 @@ def make_user(username, role=None, unit_slug=None, **fields):
         username, email=f"{username}@example.org", password=PASSWORD, **fields
     )
     if role is not None:
-        lookup = {"moderation_role__role": role}
+        lookup = {"role__role": role}
         if unit_slug:
-            lookup["moderation_role__unit__slug"] = unit_slug
+            lookup["role__unit__slug"] = unit_slug
         user.groups.add(Group.objects.get(**lookup))
     return user
 

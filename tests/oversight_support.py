@@ -5,7 +5,7 @@ from unittest import mock
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
-from moderation.models import Role
+from ownership.models import Role
 
 
 def at(moment):
@@ -17,9 +17,9 @@ def make_user(username, role, unit_slug=None, **fields):
     user = get_user_model().objects.create_user(
         username, email=f"{username}@example.org", password="x-long-test-password", **fields
     )
-    lookup = {"moderation_role__role": role}
+    lookup = {"role__role": role}
     if unit_slug:
-        lookup["moderation_role__unit__slug"] = unit_slug
+        lookup["role__unit__slug"] = unit_slug
     user.groups.add(Group.objects.get(**lookup))
     return user
 
@@ -30,7 +30,7 @@ def sign_in(client, user):
     from django_otp.plugins.otp_totp.models import TOTPDevice
 
     client.force_login(user)
-    if user.groups.filter(moderation_role__role__in=[Role.OPERATOR, Role.IT_ADMIN]).exists():
+    if user.groups.filter(role__role__in=[Role.OPERATOR, Role.IT_ADMIN]).exists():
         device, _ = TOTPDevice.objects.get_or_create(user=user, confirmed=True, name="test")
         session = client.session
         session[DEVICE_ID_SESSION_KEY] = device.persistent_id

@@ -11,8 +11,8 @@ from wagtail.test.utils import WagtailPageTestCase
 from about import demo as about_demo
 from about.models import BasicInformationPage, HistoryPage, MapPage, VisionPage
 from core import demo
-from core.models import Unit
 from home.models import HomePage
+from ownership.models import Unit
 from tests.utils import QUERY_BUDGET, count_queries
 
 ABOUT_PAGES = [BasicInformationPage, HistoryPage, VisionPage, MapPage]

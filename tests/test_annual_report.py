@@ -17,11 +17,11 @@ from wagtail.models import WorkflowState
 
 from core import demo
 from home.models import HomePage
-from moderation.models import Role
 from moderation.setup import SUPERVISOR_TASK_NAME
 from news.models import AnnouncementIndexPage, AnnouncementPage
 from oversight import annual, annual_output
 from oversight.models import AnnualNarrative, Finding, FindingKind, JobRun, Severity
+from ownership.models import Role
 from tests.oversight_support import at, make_user, sign_in
 
 HOUR = datetime.timedelta(hours=1)

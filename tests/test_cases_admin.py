@@ -15,9 +15,9 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 from cases.models import Complaint, Question, Status
 from cases.setup import CENTRE_GROUP, CORRUPTION_GROUP, UNIT_HANDLERS_GROUP
 from core import demo
-from moderation.models import Role
 from oversight.content_checks import contributed
 from oversight.models import FindingKind
+from ownership.models import Role
 from tests.moderation_support import make_user, sign_in
 from tests.test_cases import build_tree, category, complaint_data, jpeg
 

@@ -10,7 +10,6 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, strea
 
 from core import demo
 from core.demo import child_page, demo_portrait, translate_page, unit
-from core.models import Unit
 from departments import demo as departments_demo
 from departments.models import (
     DepartmentIndexPage,
@@ -22,6 +21,7 @@ from departments.models import (
     PhoneEntry,
 )
 from home.models import HomePage
+from ownership.models import Unit
 from tests.moderation_support import sign_in
 from tests.utils import QUERY_BUDGET, count_queries
 

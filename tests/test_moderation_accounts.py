@@ -16,11 +16,10 @@ from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail.models import GroupPagePermission, ModelLogEntry, PageLogEntry
 
-from core.models import Unit
 from moderation import demo
 from moderation.middleware import LAST_ACTIVITY_KEY
-from moderation.models import GroupRole, Role
 from moderation.setup import IT_ADMINS_GROUP, OPERATORS_GROUP
+from ownership.models import GroupRole, Role, Unit
 from tests.moderation_support import PASSWORD, ModerationTestCase, make_user, totp_token
 
 LOGIN = "/admin/login/"
@@ -47,7 +46,7 @@ class GroupsTests(TestCase):
         unit = Unit.objects.create(
             name="หน่วยตรวจสอบภายใน", name_en="Internal Audit Unit", slug="audit"
         )
-        groups = Group.objects.filter(moderation_role__unit=unit)
+        groups = Group.objects.filter(role__unit=unit)
         self.assertEqual(
             sorted(groups.values_list("name", flat=True)),
             [
@@ -55,7 +54,7 @@ class GroupsTests(TestCase):
                 "ผู้บังคับบัญชา หน่วยตรวจสอบภายใน (Supervisors, Internal Audit Unit)",
             ],
         )
-        creators = groups.get(moderation_role__role=Role.CREATOR)
+        creators = groups.get(role__role=Role.CREATOR)
         self.assertEqual(
             set(
                 GroupPagePermission.objects.filter(group=creators).values_list(
@@ -288,9 +287,7 @@ class DemoAccountsTests(TestCase):
         self.assertEqual(TOTPDevice.objects.filter(user=operator, confirmed=True).count(), 1)
         self.assertTrue(
             users["finance-supervisor"]
-            .groups.filter(
-                moderation_role__role=Role.SUPERVISOR, moderation_role__unit__slug="finance"
-            )
+            .groups.filter(role__role=Role.SUPERVISOR, role__unit__slug="finance")
             .exists()
         )
         self.assertIn(demo.DEMO_PASSWORD, "\n".join(demo.logins()))
@@ -301,7 +298,7 @@ class DemoAccountsTests(TestCase):
 
     def test_a_user_without_a_role_is_not_limited_to_a_unit(self):
         nobody = make_user("nobody")
-        from moderation.permissions import assignable_units
+        from ownership.permissions import assignable_units
 
         self.assertIsNone(assignable_units(nobody))
 

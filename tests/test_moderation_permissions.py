@@ -1,36 +1,68 @@
-"""The permission matrix, through the real admin URLs: each role against a notice of its own
-unit (Finance) and of another unit (Education), for every action. Allowed actions succeed;
-refused ones leave the page exactly as it was."""
+"""The permission matrix, through the real admin URLs (ownership.permissions): each role
+against a notice of its own unit (Finance) and of another unit (Education), for every way to
+see, change or publish a page. Allowed actions succeed; refused ones leave the page as it
+was."""
 
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.urls import reverse
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
+from cases.setup import CENTRE_GROUP
 from moderation.models import OperatorApprovalTask, UnitSupervisorTask
-from tests.moderation_support import ModerationTestCase, rolled_back, snapshot
+from tests.moderation_support import ModerationTestCase, make_user, rolled_back, snapshot
 
-ROLES = ["creator", "supervisor", "operator", "it_admin"]
+ROLES = ["creator", "supervisor", "operator", "it_admin", "handler", "superuser"]
 TARGETS = ["own", "other"]
+CREATOR = {("creator", "own")}
 OPERATOR = {("operator", "own"), ("operator", "other")}
+SUPERUSER = {("superuser", "own"), ("superuser", "other")}
 ALLOWED = {
-    "create": {("creator", "own"), *OPERATOR},
-    "edit": {("creator", "own"), *OPERATOR},
-    "submit": {("creator", "own"), *OPERATOR},
-    "approve step 1": {("supervisor", "own")},
-    "approve step 2": OPERATOR,
-    "publish directly": set(),
-    "unpublish": OPERATOR,
-    "delete": OPERATOR,
-    "move": OPERATOR,
+    "see in explorer": CREATOR | OPERATOR | SUPERUSER,
+    "see in admin API": CREATOR | OPERATOR | SUPERUSER,
+    "see in workflows report": CREATOR | OPERATOR | SUPERUSER,
+    "create": CREATOR | OPERATOR | SUPERUSER,
+    "edit": CREATOR | OPERATOR | SUPERUSER,
+    "submit": CREATOR | OPERATOR | SUPERUSER,
+    "approve step 1": {("supervisor", "own")} | SUPERUSER,
+    "approve step 2": OPERATOR | SUPERUSER,
+    "publish directly": SUPERUSER,
+    "publish via bulk action": SUPERUSER,
+    "publish via copy": SUPERUSER,
+    "publish via alias": SUPERUSER,
+    "unpublish": OPERATOR | SUPERUSER,
+    "delete": OPERATOR | SUPERUSER,
+    "move": OPERATOR | SUPERUSER,
+    "translate": CREATOR | OPERATOR | SUPERUSER,
 }
+# Actions after which a refused person may have saved a draft (what Wagtail does with a
+# publish it refuses): what must not change is what citizens see.
+PUBLISHING = {"publish directly", "publish via bulk action"}
+LIVE_FIELDS = ("title", "live", "live_revision", "path")
 
 
 class PermissionMatrixTests(ModerationTestCase):
+    """Every role against a notice of its own unit (Finance) and of another (Education), for
+    every way the admin offers to see or change a page. "own" and "other" are simply two
+    notices for people without a unit."""
+
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        cls.handler = make_user("complaints-centre")
+        cls.handler.groups.add(Group.objects.get(name=CENTRE_GROUP))
+        cls.superuser = get_user_model().objects.create_superuser(
+            "root", "root@example.org", "x" * 16
+        )
+
     def user(self, role):
         return {
             "creator": self.creator,
             "supervisor": self.supervisor,
             "operator": self.operator,
             "it_admin": self.it_admin,
+            "handler": self.handler,
+            "superuser": self.superuser,
         }[role]
 
     def target(self, which):
@@ -51,14 +83,38 @@ class PermissionMatrixTests(ModerationTestCase):
             done = created is not None and created.specific.responsible_unit == self.unit_of(which)
             unchanged = self.index.get_children().count() == before
             return response, done, unchanged
-        if action in ("approve step 1", "approve step 2"):
-            page = self.submitted(page) if action == "approve step 1" else self.at_step_two(page)
+        if action in ("approve step 1", "approve step 2", "see in workflows report"):
+            page = self.at_step_two(page) if action == "approve step 2" else self.submitted(page)
+        if action == "publish via bulk action":
+            page = self.with_new_draft(page)
         before = snapshot(page.pk)
         response = self.perform(action, user, page)
         after = snapshot(page.pk)
-        return response, self.happened(action, page, after), after == before
+        if action in PUBLISHING:
+            unchanged = {key: after[key] for key in LIVE_FIELDS} == {
+                key: before[key] for key in LIVE_FIELDS
+            }
+        else:
+            unchanged = after == before
+        return response, self.happened(action, page, after, response), unchanged
+
+    def with_new_draft(self, page):
+        page = page.specific_class.objects.get(pk=page.pk)
+        page.title = "ฉบับร่างใหม่"
+        page.save_revision(user=self.creator)
+        return page.specific_class.objects.get(pk=page.pk)
 
     def perform(self, action, user, page):
+        client = self.as_user(user)
+        if action == "see in explorer":
+            return client.get(reverse("wagtailadmin_explore", args=[self.index.pk]))
+        if action == "see in admin API":
+            return client.get(
+                "/admin/api/main/pages/",
+                {"child_of": self.index.pk, "for_explorer": 1, "limit": 50},
+            )
+        if action == "see in workflows report":
+            return client.get(reverse("wagtailadmin_reports:workflow"))
         if action == "edit":
             return self.edit(user, page, title="แก้ไขชื่อเรื่อง")
         if action == "submit":
@@ -67,7 +123,21 @@ class PermissionMatrixTests(ModerationTestCase):
             return self.workflow_action(user, page, "approve")
         if action == "publish directly":
             return self.edit(user, page, action="action-publish", title="เผยแพร่เอง")
-        client = self.as_user(user)
+        if action == "publish via bulk action":
+            url = reverse("wagtail_bulk_action", args=["wagtailcore", "page", "publish"])
+            return client.post(f"{url}?id={page.pk}", {})
+        if action in ("publish via copy", "publish via alias"):
+            flag = "publish_copies" if action == "publish via copy" else "alias"
+            data = {
+                "new_title": "สำเนาประกาศ",
+                "new_slug": "copied-notice",
+                "new_parent_page": self.index.pk,
+                flag: "on",
+            }
+            return client.post(reverse("wagtailadmin_pages:copy", args=[page.pk]), data)
+        if action == "translate":
+            url = reverse("wagtail_localize:submit_page_translation", args=[page.pk])
+            return client.post(url, {"locales": [self.english.pk]})
         if action == "unpublish":
             return client.post(reverse("wagtailadmin_pages:unpublish", args=[page.pk]))
         if action == "delete":
@@ -80,7 +150,14 @@ class PermissionMatrixTests(ModerationTestCase):
             return client.post(url)
         raise AssertionError(action)
 
-    def happened(self, action, page, after):
+    def happened(self, action, page, after, response):
+        listed = page.title.split(" (")[0]
+        if action in ("see in explorer", "see in workflows report"):
+            return response.status_code == 200 and listed in response.content.decode()
+        if action == "see in admin API":
+            return response.status_code == 200 and any(
+                item["id"] == page.pk for item in response.json()["items"]
+            )
         if action == "edit":
             return after["draft_title"] == "แก้ไขชื่อเรื่อง" and after["title"] == page.title
         if action == "submit":
@@ -94,6 +171,12 @@ class PermissionMatrixTests(ModerationTestCase):
             )
         if action == "publish directly":
             return after["title"] == "เผยแพร่เอง"
+        if action == "publish via bulk action":
+            return after["title"] == "ฉบับร่างใหม่"
+        if action in ("publish via copy", "publish via alias"):
+            return Page.objects.filter(slug="copied-notice", live=True).exists()
+        if action == "translate":
+            return page.get_translations().filter(locale=self.english).exists()
         if action == "unpublish":
             return not after["live"]
         if action == "delete":
@@ -101,6 +184,7 @@ class PermissionMatrixTests(ModerationTestCase):
         raise AssertionError(action)
 
     def test_matrix(self):
+        self.english = Locale.objects.get(language_code="en")
         for action, allowed in ALLOWED.items():
             for role in ROLES:
                 for which in TARGETS:
@@ -119,18 +203,6 @@ class PermissionMatrixTests(ModerationTestCase):
                         else:
                             self.assertFalse(done, f"{role} could {action} ({which} unit)")
                             self.assertTrue(unchanged, f"{role} {action} changed the page")
-
-    def test_a_superuser_may_still_publish_directly(self):
-        """The break-glass account: nothing else publishes around the workflow."""
-        admin = self.create_superuser()
-        response = self.edit(admin, self.finance_notice, action="action-publish", title="ฉบับแก้ด่วน")
-        self.assertEqual(response.status_code, 302)
-        self.assertEqual(Page.objects.get(pk=self.finance_notice.pk).title, "ฉบับแก้ด่วน")
-
-    def create_superuser(self):
-        from django.contrib.auth import get_user_model
-
-        return get_user_model().objects.create_superuser("root", "root@example.org", "x" * 16)
 
 
 class EditorInterfaceTests(ModerationTestCase):
@@ -152,17 +224,14 @@ class EditorInterfaceTests(ModerationTestCase):
         self.assertContains(response, 'name="action-submit"')
         self.assertNotContains(response, 'name="action-publish"')
 
-    def test_direct_publish_is_refused_with_a_message_not_saved_silently(self):
-        before = snapshot(self.finance_notice.pk)
-        response = self.edit(self.creator, self.finance_notice, action="action-publish")
-        self.assertRedirects(
-            response,
-            reverse("wagtailadmin_pages:edit", args=[self.finance_notice.pk]),
-            fetch_redirect_response=False,
+    def test_a_posted_publish_keeps_the_work_as_a_draft_and_publishes_nothing(self):
+        response = self.edit(
+            self.creator, self.finance_notice, action="action-publish", title="ร่างที่กดเผยแพร่"
         )
-        self.assertEqual(snapshot(self.finance_notice.pk), before)
-        messages = [str(m) for m in response.wsgi_request._messages]
-        self.assertTrue(any("เผยแพร่โดยตรงไม่ได้" in m for m in messages))
+        self.assertEqual(response.status_code, 302)
+        after = snapshot(self.finance_notice.pk)
+        self.assertEqual(after["title"], self.finance_notice.title)  # what citizens see
+        self.assertEqual(after["draft_title"], "ร่างที่กดเผยแพร่")  # nothing typed is lost
 
     def test_creator_may_only_give_a_new_page_to_their_unit(self):
         response = self.as_user(self.creator).get(
@@ -173,10 +242,11 @@ class EditorInterfaceTests(ModerationTestCase):
         # The section is the Clerk's office's; the new notice starts as the Finance Office's.
         self.assertEqual(form.fields["responsible_unit"].initial, self.finance.pk)
 
-    def test_creator_sees_other_units_pages_but_cannot_open_them(self):
+    def test_creator_neither_sees_nor_opens_other_units_pages(self):
         client = self.as_user(self.creator)
         listing = client.get(reverse("wagtailadmin_explore", args=[self.index.pk]))
-        self.assertContains(listing, "ประกาศสำนักงานการศึกษา")
+        self.assertContains(listing, "ประกาศสำนักงานคลัง")
+        self.assertNotContains(listing, "ประกาศสำนักงานการศึกษา")
         edit_other = client.get(
             reverse("wagtailadmin_pages:edit", args=[self.education_notice.pk]), follow=True
         )

@@ -6,8 +6,9 @@ from django.urls import reverse
 from wagtail.models import Locale, Page, PageLogEntry, WorkflowState
 from wagtail_localize.models import Translation, TranslationSource
 
-from moderation.models import OperatorApprovalTask, Role, UnitSupervisorTask
+from moderation.models import OperatorApprovalTask, UnitSupervisorTask
 from news.models import AnnouncementPage
+from ownership.models import Role
 from tests.moderation_support import ModerationTestCase, make_user, snapshot
 
 

@@ -17,8 +17,9 @@ from wagtail.models import WorkflowState
 
 from core.demo import demo_document
 from moderation import request_form
-from moderation.models import Role, StaffProfile, position_at, positions_of
+from moderation.models import StaffProfile, position_at, positions_of
 from news.models import AnnouncementPage
+from ownership.models import Role
 from tests.moderation_support import ModerationTestCase, make_user
 
 BANGKOK = zoneinfo.ZoneInfo("Asia/Bangkok")

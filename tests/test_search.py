@@ -11,9 +11,9 @@ from django.test import TestCase
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Page, PageViewRestriction
 
-from core.models import Unit
 from home.models import ChannelsPage, HomePage
 from news.models import AnnouncementKind, AnnouncementPage
+from ownership.models import Unit
 from procurement.models import ProcurementNoticePage
 from search import demo as search_demo
 from search.checks import thai_title_check

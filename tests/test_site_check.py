@@ -24,11 +24,11 @@ from wagtail.models import Page
 from core import demo
 from departments.models import DepartmentIndexPage, DepartmentPage, DepartmentPerson
 from home.models import HomePage, InformationPage
-from moderation.models import Role
 from news.models import AnnouncementIndexPage, AnnouncementPage
 from oversight import content_checks, scheduler, sitecheck
 from oversight.external import ExternalLinkChecker, urllib_fetch
 from oversight.models import CheckRun, Finding, FindingKind, JobRun, Severity
+from ownership.models import Role
 from schools.models import SchoolIndexPage, SchoolPage
 from tests.oversight_support import at, make_user, sign_in
 

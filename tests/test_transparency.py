@@ -14,8 +14,8 @@ from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from core import demo
-from moderation.models import Role
 from news.models import NewsPage
+from ownership.models import Role
 from tests.moderation_support import make_user, sign_in
 from tests.transparency_support import build_tree
 from tests.utils import QUERY_BUDGET, count_queries

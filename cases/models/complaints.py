@@ -14,8 +14,8 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from core.models import Unit
 from core.thai import be_year
+from ownership.models import Unit
 
 TRACKING_PREFIX = "นว"
 

@@ -4,7 +4,7 @@ address ever enters a page revision) and whether they were told of the answer.""
 from django.db import models
 from django.utils import timezone
 
-from core.models import Unit
+from ownership.models import Unit
 
 
 class Question(models.Model):

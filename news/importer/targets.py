@@ -8,7 +8,6 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale
 from wagtail.rich_text import RichText
 
-from core.models import Unit
 from core.thai import arabic_digits
 from news.importer.rows import RowProblem
 from news.models import (
@@ -19,6 +18,7 @@ from news.models import (
     NewsIndexPage,
     NewsPage,
 )
+from ownership.models import Unit
 
 
 def school_key(code):

@@ -22,6 +22,7 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
+    "ownership",
     "core",
     # Before wagtail.admin: its Thai notification e-mail templates replace Wagtail's.
     "moderation",
@@ -162,6 +163,9 @@ ADMIN_IDLE_TIMEOUT_SECONDS = 30 * 60
 # An edit during approval voids the approvals given before it: what goes live is always the
 # version every step approved.
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
+# Approving the last step publishes; nobody but a superuser publishes any other way
+# (ownership.permissions).
+WAGTAIL_FINISH_WORKFLOW_ACTION = "moderation.workflow.publish_approved"
 # Workflow e-mails go to the groups concerned, not to every superuser.
 WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 

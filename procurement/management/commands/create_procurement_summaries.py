@@ -15,8 +15,8 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from core.models import Unit
 from core.thai import arabic_digits, parse_be_year
+from ownership.models import Unit
 from procurement.models import ProcurementNoticePage, ProcurementSummaryIndexPage
 from procurement.summary import create_summary_page
 

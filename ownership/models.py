@@ -1,0 +1,154 @@
+"""Who owns what: the units of the municipality, what each group is for, and the owning unit
+of every page in one table.
+
+This app sits below every content app: ``core`` and ``moderation`` import it, it imports none
+of them. ``ownership.permissions`` decides with these records what a person may see and do.
+"""
+
+from django.contrib.auth.models import Group
+from django.core.cache import cache
+from django.db import models
+from django.db.models.signals import post_delete, post_save
+from django.utils.translation import get_language
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import Page
+
+UNITS_CACHE_KEY = "units"
+# Pages without a responsible unit are approved by the supervisors of this unit (the Office of
+# the Municipal Clerk runs the municipality's general administration).
+FALLBACK_UNIT_SLUG = "clerk"
+
+
+class LocalizedNameMixin:
+    """``localized_name``: the English name on English pages when there is one, else the Thai."""
+
+    @property
+    def localized_name(self):
+        return self.name_en if get_language() == "en" and self.name_en else self.name
+
+
+class Unit(LocalizedNameMixin, models.Model):
+    """A unit of the municipality (A1) that owns content. New units are added as data."""
+
+    name = models.CharField("ชื่อหน่วยงาน (Name)", max_length=200, unique=True)
+    name_en = models.CharField("Name in English", max_length=200, blank=True)
+    slug = models.SlugField("รหัส (Code)", max_length=50, unique=True)
+    sort_order = models.PositiveSmallIntegerField("ลำดับ (Order)", default=0)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("name_en"),
+        FieldPanel("slug"),
+        FieldPanel("sort_order"),
+    ]
+
+    class Meta:
+        # The table it had in ``core``, where it was first made (moved without copying rows).
+        db_table = "core_unit"
+        ordering = ["sort_order", "name"]
+        verbose_name = "หน่วยงาน (Unit)"
+        verbose_name_plural = "หน่วยงาน (Units)"
+
+    def __str__(self):
+        return self.name
+
+    @classmethod
+    def cached(cls, pk):
+        """The unit ``pk`` from a cache of all units (they change rarely), without a query."""
+        units = cache.get(UNITS_CACHE_KEY)
+        if units is None:
+            units = {unit.pk: unit for unit in cls.objects.all()}
+            cache.set(UNITS_CACHE_KEY, units, None)
+        return units.get(pk)
+
+
+class Role(models.TextChoices):
+    CREATOR = "creator", "ผู้จัดทำเนื้อหา (Content creator)"
+    SUPERVISOR = "supervisor", "ผู้บังคับบัญชา (Supervisor)"
+    OPERATOR = "operator", "ผู้ปฏิบัติงานเผยแพร่ (Web operator)"
+    IT_ADMIN = "it_admin", "ผู้ดูแลระบบ (IT administrator)"
+
+
+UNIT_ROLES = {Role.CREATOR, Role.SUPERVISOR}
+SITE_ROLES = {Role.OPERATOR, Role.IT_ADMIN}
+
+
+class GroupRole(models.Model):
+    """What a group is for. Created with the group (``moderation.setup``), never by hand."""
+
+    group = models.OneToOneField(
+        Group, on_delete=models.CASCADE, related_name="role", verbose_name="กลุ่ม (Group)"
+    )
+    role = models.CharField("บทบาท (Role)", max_length=20, choices=Role.choices)
+    unit = models.ForeignKey(
+        Unit,
+        verbose_name="หน่วยงาน (Unit)",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="group_roles",
+    )
+
+    class Meta:
+        # The table it had in ``moderation``, where it was first made.
+        db_table = "moderation_grouprole"
+        verbose_name = "บทบาทของกลุ่ม (Group role)"
+        verbose_name_plural = "บทบาทของกลุ่ม (Group roles)"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["role", "unit"],
+                condition=models.Q(unit__isnull=False),
+                name="one_group_per_unit_role",
+            ),
+            models.UniqueConstraint(
+                fields=["role"], condition=models.Q(unit__isnull=True), name="one_site_wide_group"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(role__in=sorted(UNIT_ROLES), unit__isnull=False)
+                | models.Q(role__in=sorted(SITE_ROLES), unit__isnull=True),
+                name="unit_roles_have_a_unit",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_role_display()}: {self.unit or '—'}"
+
+
+class PageUnit(models.Model):
+    """The responsible unit of a page, keyed by the page, whatever its type: "pages of unit X"
+    and "unit of these pages" are one join on ``wagtailcore_page`` (``ownership__unit``),
+    however many page types there are. Written by ``record`` whenever a page with a
+    ``responsible_unit`` is saved (created, published, copied, moved, imported); the page's own
+    field stays the one editors change."""
+
+    page = models.OneToOneField(
+        Page, on_delete=models.CASCADE, primary_key=True, related_name="ownership"
+    )
+    unit = models.ForeignKey(
+        Unit, on_delete=models.SET_NULL, null=True, blank=True, related_name="pages"
+    )
+
+    class Meta:
+        verbose_name = "หน่วยงานเจ้าของหน้า (Page owner unit)"
+        verbose_name_plural = "หน่วยงานเจ้าของหน้า (Page owner units)"
+
+    def __str__(self):
+        return f"{self.page_id}: {self.unit_id}"
+
+    @classmethod
+    def record(cls, page):
+        """Keep the stored owner of ``page`` in step with its ``responsible_unit``."""
+        cls.objects.bulk_create(
+            [cls(page_id=page.pk, unit_id=page.responsible_unit_id)],
+            update_conflicts=True,
+            unique_fields=["page"],
+            update_fields=["unit"],
+        )
+
+
+def clear_cached_units(**kwargs):
+    cache.delete(UNITS_CACHE_KEY)
+
+
+post_save.connect(clear_cached_units, sender=Unit, dispatch_uid="units-save")
+post_delete.connect(clear_cached_units, sender=Unit, dispatch_uid="units-delete")
