@@ -163,6 +163,31 @@ class BasePage(Page):
         return self.last_published_at or self.latest_revision_created_at
 
 
+class IndexPage(BasePage):
+    """A page that opens with an introduction: a section's index (news, notices, schools…)
+    and the single pages that introduce a form, a table or a directory.
+
+    A filtered listing's context comes from ``listing_context``. Abstract: each page type keeps
+    ``intro`` in its own table.
+    """
+
+    intro = models.TextField("คำนำ (Introduction)", blank=True)
+
+    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
+    search_fields = [*BasePage.search_fields, ThaiSearchField("intro")]
+
+    class Meta:
+        abstract = True
+
+    @staticmethod
+    def listing_context(request, name, items, per_page, filters, **choices):
+        """A filtered listing's context: one page of ``items`` as ``name`` (``?page=``), the
+        valid ``filters`` read from the query string and the ``choices`` of its drop-downs."""
+        from core.listing import paginate
+
+        return {name: paginate(items, request, per_page), "filters": filters, **choices}
+
+
 @register_setting(icon="site")
 class SiteSettings(BaseSiteSetting):
     """Contact details and complaint channels (H6), changed by editors without a deploy."""

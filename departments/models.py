@@ -18,7 +18,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from core.blocks import BodyBlock
-from core.models import BasePage, Unit
+from core.models import BasePage, IndexPage, Unit
 from departments.forms import PhoneFilterForm
 from search.index import ThaiSearchField
 
@@ -84,12 +84,8 @@ class Person(models.Model):
 # --- หน่วยงานในสังกัด (A1) ------------------------------------------------------------------
 
 
-class DepartmentIndexPage(BasePage):
+class DepartmentIndexPage(IndexPage):
     """หน่วยงานในสังกัด: the nine units, each with its head and phone number."""
-
-    intro = models.TextField("คำนำ (Introduction)", blank=True)
-
-    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["departments.DepartmentPage"]
@@ -260,7 +256,7 @@ class DepartmentPerson(TranslatableMixin, Orderable, Person):
 # --- ทำเนียบ (H1 directories) ---------------------------------------------------------------
 
 
-class PersonDirectoryPage(BasePage):
+class PersonDirectoryPage(IndexPage):
     """คณะผู้บริหาร, สมาชิกสภาเทศบาล, ทำเนียบนายกเทศมนตรี or ทำเนียบปลัดเทศบาล."""
 
     class Kind(models.TextChoices):
@@ -270,12 +266,10 @@ class PersonDirectoryPage(BasePage):
         PAST_CLERKS = "past_clerks", "ทำเนียบปลัดเทศบาล (Municipal clerks)"
 
     kind = models.CharField("ประเภททำเนียบ (Kind of directory)", max_length=20, choices=Kind.choices)
-    intro = models.TextField("คำนำ (Introduction)", blank=True)
 
     content_panels = [
-        *BasePage.content_panels,
+        *IndexPage.content_panels,
         FieldPanel("kind"),
-        FieldPanel("intro"),
         InlinePanel(
             "people",
             heading="รายชื่อ (People)",
@@ -284,8 +278,7 @@ class PersonDirectoryPage(BasePage):
         ),
     ]
     search_fields = [
-        *BasePage.search_fields,
-        ThaiSearchField("intro"),
+        *IndexPage.search_fields,
         index.RelatedFields("people", [ThaiSearchField("name"), ThaiSearchField("position")]),
     ]
 
@@ -345,7 +338,7 @@ class DirectoryPerson(TranslatableMixin, Orderable, Person):
 # --- เบอร์โทรศัพท์ภายใน (H1) -----------------------------------------------------------------
 
 
-class PhoneDirectoryPage(BasePage):
+class PhoneDirectoryPage(IndexPage):
     """เบอร์โทรศัพท์ภายใน: internal numbers by unit, floor and room, searchable by citizens."""
 
     switchboard = models.CharField(
@@ -355,17 +348,14 @@ class PhoneDirectoryPage(BasePage):
         validators=[phone_validator],
         help_text="โทรเข้าหมายเลขนี้แล้วกดเบอร์ภายใน (Call this number, then dial the extension)",
     )
-    intro = models.TextField("คำนำ (Introduction)", blank=True)
 
     content_panels = [
-        *BasePage.content_panels,
+        *IndexPage.content_panels,
         FieldPanel("switchboard"),
-        FieldPanel("intro"),
         InlinePanel("entries", heading="หมายเลขโทรศัพท์ (Numbers)", label="หมายเลข (Number)"),
     ]
     search_fields = [
-        *BasePage.search_fields,
-        ThaiSearchField("intro"),
+        *IndexPage.search_fields,
         index.RelatedFields("entries", [ThaiSearchField("section"), ThaiSearchField("floor_room")]),
     ]
     override_translatable_fields = [SynchronizedField("switchboard")]
