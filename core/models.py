@@ -20,6 +20,12 @@ UNITS_CACHE_KEY = "units"
 SETTINGS_CACHE_KEY = "site-settings"
 
 
+def localized(thai, english):
+    """``english`` on English pages when it is filled in, else ``thai``: how a record with a
+    name (or text) in both languages shows it."""
+    return english if get_language() == "en" and english else thai
+
+
 class Unit(models.Model):
     """A unit of the municipality (A1) that owns content. New units are added as data."""
 
@@ -45,7 +51,7 @@ class Unit(models.Model):
 
     @property
     def localized_name(self):
-        return self.name_en if get_language() == "en" and self.name_en else self.name
+        return localized(self.name, self.name_en)
 
     @classmethod
     def cached(cls, pk):
@@ -241,16 +247,13 @@ class SiteSettings(BaseSiteSetting):
             cache.set(key, instance, None)
         return instance
 
-    def _in_language(self, thai, english):
-        return english if get_language() == "en" and english else thai
-
     @property
     def localized_address(self):
-        return self._in_language(self.address, self.address_en)
+        return localized(self.address, self.address_en)
 
     @property
     def localized_office_hours(self):
-        return self._in_language(self.office_hours, self.office_hours_en)
+        return localized(self.office_hours, self.office_hours_en)
 
 
 def clear_cached_units(**kwargs):

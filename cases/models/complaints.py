@@ -11,10 +11,9 @@ from django.core.files.storage import FileSystemStorage
 from django.db import models, transaction
 from django.db.models import F
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from core.models import Unit
+from core.models import Unit, localized
 from core.thai import be_year
 
 TRACKING_PREFIX = "นว"
@@ -68,7 +67,7 @@ class ComplaintCategory(models.Model):
 
     @property
     def localized_name(self):
-        return self.name_en if get_language() == "en" and self.name_en else self.name
+        return localized(self.name, self.name_en)
 
     @property
     def is_corruption(self):
