@@ -49,17 +49,20 @@ def connect_signals():
     post_page_move.connect(clear_private_paths, dispatch_uid="private-move")
 
 
-def unit_lookups(suffix=""):
-    """The Page-level lookups of ``BasePage.responsible_unit``, one per table that holds the
-    column, for queries across all page types: ``Coalesce(*map(F, unit_lookups("__name")))``."""
+def base_page_lookups(field_name):
+    """``<model>__<field_name>`` from ``Page`` for each page table that holds a column of
+    ``BasePage``, for queries across all page types:
+    ``Coalesce(*map(F, base_page_lookups("responsible_unit")))``. (``BasePage`` is abstract:
+    every page type has its own copy, except multi-table subclasses such as procurement
+    notices, which use their parent's.)"""
     from wagtail.models import get_page_models
 
     from core.models import BasePage
 
     return [
-        f"{model._meta.model_name}__responsible_unit{suffix}"
+        f"{model._meta.model_name}__{field_name}"
         for model in get_page_models()
-        if issubclass(model, BasePage) and model._meta.get_field("responsible_unit").model is model
+        if issubclass(model, BasePage) and model._meta.get_field(field_name).model is model
     ]
 
 
@@ -93,6 +96,15 @@ def children_of_page_or_its_original(page):
     return models.Q(depth=page.depth + 1) & (
         models.Q(path__startswith=page.path) | models.Q(path__startswith=models.Subquery(original))
     )
+
+
+def below(paths):
+    """A filter for the pages below any of the tree ``paths`` (e.g. the notices of a school,
+    whose page has a path in each language); nothing when ``paths`` is empty."""
+    condition = Q(pk__in=[])
+    for path in paths:
+        condition |= Q(path__startswith=path, depth__gt=len(path) // Page.steplen)
+    return condition
 
 
 def route_to_child(parent, request, path_components, model, subclasses=(), related=()):

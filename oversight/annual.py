@@ -21,7 +21,7 @@ from django.utils import timezone
 from wagtail.models import Page, PageLogEntry, TaskState, WorkflowState
 
 from core.models import Unit
-from core.queries import unit_lookups
+from core.queries import base_page_lookups
 from core.thai import BE_OFFSET, THAI_MONTHS_SHORT, fiscal_year, fiscal_year_bounds
 from oversight.models import AnnualNarrative, Finding, FindingKind, JobRun, PeriodKind
 
@@ -155,7 +155,7 @@ def page_units(page_ids):
     for start in range(0, len(ids), 500):
         rows = (
             Page.objects.filter(pk__in=ids[start : start + 500])
-            .annotate(unit_id=Coalesce(*map(F, unit_lookups())))
+            .annotate(unit_id=Coalesce(*map(F, base_page_lookups("responsible_unit"))))
             .values_list("pk", "unit_id")
         )
         units.update(rows)
@@ -194,7 +194,7 @@ class AnnualReport:
 def published_items(report, units):
     period = report.period
     pages = within(Page.objects.all(), period, "first_published_at").annotate(
-        unit_id=Coalesce(*map(F, unit_lookups()))
+        unit_id=Coalesce(*map(F, base_page_lookups("responsible_unit")))
     )
     rows = list(
         pages.values_list(

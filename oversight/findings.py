@@ -9,7 +9,7 @@ from django.db.models.functions import Coalesce
 from wagtail.models import Page
 
 from core.models import Unit
-from core.queries import unit_lookups
+from core.queries import base_page_lookups
 from oversight.models import Finding, severity_of
 
 CHUNK = 500
@@ -85,7 +85,7 @@ def page_details(page_ids):
     for chunk in chunks(sorted(page_ids)):
         pages = (
             Page.objects.filter(pk__in=chunk)
-            .annotate(unit_id=Coalesce(*map(F, unit_lookups())))
+            .annotate(unit_id=Coalesce(*map(F, base_page_lookups("responsible_unit"))))
             .select_related("locale")
         )
         details.update(

@@ -9,7 +9,7 @@ from wagtail.admin.views.reports import PageReportView
 from wagtail.models import Page, Revision
 
 from core.models import Unit
-from core.queries import unit_lookups
+from core.queries import base_page_lookups
 
 WINDOW_DAYS = 30
 FAR_FUTURE = datetime.datetime(9999, 1, 1, tzinfo=datetime.UTC)
@@ -69,7 +69,7 @@ class ScheduledItemsView(PageReportView):
             )
             .annotate(
                 scheduled_go_live=Subquery(approved_go_live, output_field=DateTimeField()),
-                unit_id=Coalesce(*map(F, unit_lookups())),
+                unit_id=Coalesce(*map(F, base_page_lookups("responsible_unit"))),
             )
             # By id, not through the page tables again: SQLite joins at most 64 tables.
             .annotate(
