@@ -19,6 +19,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from core.blocks import BodyBlock
 from core.models import BasePage, IndexPage, Unit
+from core.queries import route_to_child
 from departments.forms import PhoneFilterForm
 from search.index import ThaiSearchField
 
@@ -114,15 +115,10 @@ class DepartmentIndexPage(IndexPage):
         return context
 
     def route(self, request, path_components):
-        """Find a unit page and its own fields in one query, not two (page, then specific)."""
-        if path_components:
-            try:
-                subpage = DepartmentPage.objects.child_of(self).get(slug=path_components[0])
-            except DepartmentPage.DoesNotExist:
-                return super().route(request, path_components)
-            subpage._cached_parent_obj = self
-            return subpage.route(request, path_components[1:])
-        return super().route(request, path_components)
+        """A unit page and its own fields in one query, not two (page, then specific)."""
+        return route_to_child(self, request, path_components, DepartmentPage) or super().route(
+            request, path_components
+        )
 
 
 class DepartmentPage(BasePage):
