@@ -1,12 +1,11 @@
 """จัดซื้อจัดจ้าง: every procurement notice of the municipality and its schools, filtered,
 with the open-data downloads (CSV and JSON) of the same selection."""
 
-from django.db.models import Q
 from django.utils.translation import get_language
 
 from core.listing import all_units, valid_choice
 from core.models import IndexPage
-from core.queries import route_to_child
+from core.queries import below, route_to_child
 from core.thai import parse_be_year
 from procurement import exports, opendata
 from procurement.models.notices import ProcurementMethod, ProcurementNoticePage, ProcurementStage
@@ -59,10 +58,7 @@ class ProcurementIndexPage(IndexPage):
             items = items.filter(responsible_unit__slug=filters["unit"])
         if filters.get("school"):
             paths = [p for slug, _t, ps in schools if slug == filters["school"] for p in ps]
-            under = Q(pk__in=[])
-            for school_path in paths:
-                under |= Q(path__startswith=school_path)
-            items = items.filter(under)
+            items = items.filter(below(paths))
         if filters.get("year"):
             items = items.filter(fiscal_year=filters["year"])
         if filters.get("method"):
