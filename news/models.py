@@ -426,16 +426,18 @@ class AnnouncementPage(BasePage):
         verbose_name = "ประกาศ (Announcement)"
         verbose_name_plural = "ประกาศ (Announcements)"
 
-    def _set_fiscal_year(self):
+    def set_derived_fields(self):
+        """The fields that follow others, set before validating and before saving: an empty
+        fiscal year from the date."""
         if self.fiscal_year is None and self.date:
             self.fiscal_year = fiscal_year(self.date)
 
     def clean(self):
         super().clean()
-        self._set_fiscal_year()
+        self.set_derived_fields()
 
     def save(self, *args, **kwargs):
-        self._set_fiscal_year()
+        self.set_derived_fields()
         return super().save(*args, **kwargs)
 
     @classmethod
