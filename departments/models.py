@@ -18,9 +18,9 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from core.blocks import BodyBlock
+from core.listing import valid_choice
 from core.models import BasePage, IndexPage, Unit
 from core.queries import route_to_child
-from departments.forms import PhoneFilterForm
 from search.index import ThaiSearchField
 
 PORTRAIT = "fill-200x240"  # the one rendition of a person's photo in every card
@@ -34,6 +34,7 @@ phone_validator = RegexValidator(
 )
 extension_validator = RegexValidator(r"^[0-9]{2,6}$", "ใส่ตัวเลข 2–6 หลัก เช่น 1101 (2 to 6 digits)")
 be_year_validators = [MinValueValidator(FIRST_BE_YEAR), MaxValueValidator(LAST_BE_YEAR)]
+QUERY_MAX_LENGTH = 100  # of the text typed in the phone-number filter
 
 
 def with_portraits(people):
@@ -372,11 +373,22 @@ class PhoneDirectoryPage(IndexPage):
         """Units that have a number here, for the filter's choices."""
         return Unit.objects.filter(phone_entries__page=self).distinct()
 
+    @staticmethod
+    def filters(query, units):
+        """``?unit=<slug>&q=<text>``: a value that does not fit is ignored, never an error."""
+        text = query.get("q", "").strip()
+        fits = len(text) <= QUERY_MAX_LENGTH and "\x00" not in text
+        return {
+            "unit": valid_choice(query, "unit", {unit.slug for unit in units}),
+            "q": text if fits else "",
+        }
+
     def numbers(self, unit=None, query=""):
-        """The entries in the editor's order, narrowed to ``unit`` and text ``query`` if given."""
+        """The entries in the editor's order, narrowed to the unit with the slug ``unit`` and
+        to the text ``query`` if given."""
         entries = self.entries.select_related("unit")
-        if unit is not None:
-            entries = entries.filter(unit=unit)
+        if unit:
+            entries = entries.filter(unit__slug=unit)
         if query:
             entries = entries.filter(
                 Q(section__icontains=query)
@@ -390,9 +402,14 @@ class PhoneDirectoryPage(IndexPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        form, unit, query = PhoneFilterForm.read(request.GET, list(self.units()))
+        units = list(self.units())
+        filters = self.filters(request.GET, units)
         context.update(
-            filter_form=form, is_filtered=bool(unit or query), entries=self.numbers(unit, query)
+            units=units,
+            filters=filters,
+            query_max_length=QUERY_MAX_LENGTH,
+            is_filtered=bool(filters["unit"] or filters["q"]),
+            entries=self.numbers(filters["unit"], filters["q"]),
         )
         return context
 
