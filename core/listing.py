@@ -1,5 +1,5 @@
-"""What every listing page shares: one-query pagination, card images and the units of the
-filter forms."""
+"""What every listing page shares: one-query pagination, card images, and the units and
+checked values of the filter forms."""
 
 from django.core.cache import cache
 from django.core.paginator import Paginator
@@ -41,6 +41,13 @@ class CountingPaginator(Paginator):
 def paginate(queryset, request, per_page):
     """One page of ``queryset``; a missing, odd or too large page number never fails."""
     return CountingPaginator(queryset, per_page).get_page(request.GET.get("page"))
+
+
+def valid_choice(query, name, values):
+    """``query[name]`` when it is one of ``values``; anything else is ignored (None), so a
+    filter never shows a citizen an error."""
+    value = query.get(name, "")
+    return value if value in values else None
 
 
 def with_card_image(queryset, field):

@@ -3,7 +3,6 @@ from django.db import models
 from django.db.models.signals import post_save
 from django.http import Http404
 from django.template.response import TemplateResponse
-from django.utils.translation import get_language
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin
@@ -16,6 +15,7 @@ from wagtail.url_routing import RouteResult
 from core.blocks import HotlineBlock
 from ownership.models import PageUnit, Unit
 from ownership.permissions import UnitPagePermissionTester, limit_unit_choices
+from portal.i18n import localized
 from search.index import ThaiSearchField, thai_search_fields
 
 SETTINGS_CACHE_KEY = "site-settings"
@@ -129,6 +129,31 @@ class BasePage(Page):
         return self.last_published_at or self.latest_revision_created_at
 
 
+class IndexPage(BasePage):
+    """A page that opens with an introduction: a section's index (news, notices, schools…)
+    and the single pages that introduce a form, a table or a directory.
+
+    A filtered listing's context comes from ``listing_context``. Abstract: each page type keeps
+    ``intro`` in its own table.
+    """
+
+    intro = models.TextField("คำนำ (Introduction)", blank=True)
+
+    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
+    search_fields = [*BasePage.search_fields, ThaiSearchField("intro")]
+
+    class Meta:
+        abstract = True
+
+    @staticmethod
+    def listing_context(request, name, items, per_page, filters, **choices):
+        """A filtered listing's context: one page of ``items`` as ``name`` (``?page=``), the
+        valid ``filters`` read from the query string and the ``choices`` of its drop-downs."""
+        from core.listing import paginate
+
+        return {name: paginate(items, request, per_page), "filters": filters, **choices}
+
+
 @register_setting(icon="site")
 class SiteSettings(BaseSiteSetting):
     """Contact details and complaint channels (H6), changed by editors without a deploy."""
@@ -182,16 +207,13 @@ class SiteSettings(BaseSiteSetting):
             cache.set(key, instance, None)
         return instance
 
-    def _in_language(self, thai, english):
-        return english if get_language() == "en" and english else thai
-
     @property
     def localized_address(self):
-        return self._in_language(self.address, self.address_en)
+        return localized(self.address, self.address_en)
 
     @property
     def localized_office_hours(self):
-        return self._in_language(self.office_hours, self.office_hours_en)
+        return localized(self.office_hours, self.office_hours_en)
 
 
 def clear_cached_settings(instance, **kwargs):

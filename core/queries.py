@@ -81,6 +81,15 @@ def children_of_page_or_its_original(page):
     )
 
 
+def below(paths):
+    """A filter for the pages below any of the tree ``paths`` (e.g. the notices of a school,
+    whose page has a path in each language); nothing when ``paths`` is empty."""
+    condition = Q(pk__in=[])
+    for path in paths:
+        condition |= Q(path__startswith=path, depth__gt=len(path) // Page.steplen)
+    return condition
+
+
 def route_to_child(parent, request, path_components, model, subclasses=(), related=()):
     """Wagtail's ``route`` to a child of ``parent``, with the child loaded as its own page type
     in one query (Wagtail takes two: the page, then its specific fields), so that a notice four

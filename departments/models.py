@@ -18,8 +18,9 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from core.blocks import BodyBlock
-from core.models import BasePage
-from departments.forms import PhoneFilterForm
+from core.listing import valid_choice
+from core.models import BasePage, IndexPage
+from core.queries import route_to_child
 from ownership.models import Unit
 from search.index import ThaiSearchField
 
@@ -34,6 +35,7 @@ phone_validator = RegexValidator(
 )
 extension_validator = RegexValidator(r"^[0-9]{2,6}$", "ใส่ตัวเลข 2–6 หลัก เช่น 1101 (2 to 6 digits)")
 be_year_validators = [MinValueValidator(FIRST_BE_YEAR), MaxValueValidator(LAST_BE_YEAR)]
+QUERY_MAX_LENGTH = 100  # of the text typed in the phone-number filter
 
 
 def with_portraits(people):
@@ -85,12 +87,8 @@ class Person(models.Model):
 # --- หน่วยงานในสังกัด (A1) ------------------------------------------------------------------
 
 
-class DepartmentIndexPage(BasePage):
+class DepartmentIndexPage(IndexPage):
     """หน่วยงานในสังกัด: the nine units, each with its head and phone number."""
-
-    intro = models.TextField("คำนำ (Introduction)", blank=True)
-
-    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["departments.DepartmentPage"]
@@ -119,15 +117,10 @@ class DepartmentIndexPage(BasePage):
         return context
 
     def route(self, request, path_components):
-        """Find a unit page and its own fields in one query, not two (page, then specific)."""
-        if path_components:
-            try:
-                subpage = DepartmentPage.objects.child_of(self).get(slug=path_components[0])
-            except DepartmentPage.DoesNotExist:
-                return super().route(request, path_components)
-            subpage._cached_parent_obj = self
-            return subpage.route(request, path_components[1:])
-        return super().route(request, path_components)
+        """A unit page and its own fields in one query, not two (page, then specific)."""
+        return route_to_child(self, request, path_components, DepartmentPage) or super().route(
+            request, path_components
+        )
 
 
 class DepartmentPage(BasePage):
@@ -261,7 +254,7 @@ class DepartmentPerson(TranslatableMixin, Orderable, Person):
 # --- ทำเนียบ (H1 directories) ---------------------------------------------------------------
 
 
-class PersonDirectoryPage(BasePage):
+class PersonDirectoryPage(IndexPage):
     """คณะผู้บริหาร, สมาชิกสภาเทศบาล, ทำเนียบนายกเทศมนตรี or ทำเนียบปลัดเทศบาล."""
 
     class Kind(models.TextChoices):
@@ -271,12 +264,10 @@ class PersonDirectoryPage(BasePage):
         PAST_CLERKS = "past_clerks", "ทำเนียบปลัดเทศบาล (Municipal clerks)"
 
     kind = models.CharField("ประเภททำเนียบ (Kind of directory)", max_length=20, choices=Kind.choices)
-    intro = models.TextField("คำนำ (Introduction)", blank=True)
 
     content_panels = [
-        *BasePage.content_panels,
+        *IndexPage.content_panels,
         FieldPanel("kind"),
-        FieldPanel("intro"),
         InlinePanel(
             "people",
             heading="รายชื่อ (People)",
@@ -285,8 +276,7 @@ class PersonDirectoryPage(BasePage):
         ),
     ]
     search_fields = [
-        *BasePage.search_fields,
-        ThaiSearchField("intro"),
+        *IndexPage.search_fields,
         index.RelatedFields("people", [ThaiSearchField("name"), ThaiSearchField("position")]),
     ]
 
@@ -346,7 +336,7 @@ class DirectoryPerson(TranslatableMixin, Orderable, Person):
 # --- เบอร์โทรศัพท์ภายใน (H1) -----------------------------------------------------------------
 
 
-class PhoneDirectoryPage(BasePage):
+class PhoneDirectoryPage(IndexPage):
     """เบอร์โทรศัพท์ภายใน: internal numbers by unit, floor and room, searchable by citizens."""
 
     switchboard = models.CharField(
@@ -356,17 +346,14 @@ class PhoneDirectoryPage(BasePage):
         validators=[phone_validator],
         help_text="โทรเข้าหมายเลขนี้แล้วกดเบอร์ภายใน (Call this number, then dial the extension)",
     )
-    intro = models.TextField("คำนำ (Introduction)", blank=True)
 
     content_panels = [
-        *BasePage.content_panels,
+        *IndexPage.content_panels,
         FieldPanel("switchboard"),
-        FieldPanel("intro"),
         InlinePanel("entries", heading="หมายเลขโทรศัพท์ (Numbers)", label="หมายเลข (Number)"),
     ]
     search_fields = [
-        *BasePage.search_fields,
-        ThaiSearchField("intro"),
+        *IndexPage.search_fields,
         index.RelatedFields("entries", [ThaiSearchField("section"), ThaiSearchField("floor_room")]),
     ]
     override_translatable_fields = [SynchronizedField("switchboard")]
@@ -387,11 +374,22 @@ class PhoneDirectoryPage(BasePage):
         """Units that have a number here, for the filter's choices."""
         return Unit.objects.filter(phone_entries__page=self).distinct()
 
+    @staticmethod
+    def filters(query, units):
+        """``?unit=<slug>&q=<text>``: a value that does not fit is ignored, never an error."""
+        text = query.get("q", "").strip()
+        fits = len(text) <= QUERY_MAX_LENGTH and "\x00" not in text
+        return {
+            "unit": valid_choice(query, "unit", {unit.slug for unit in units}),
+            "q": text if fits else "",
+        }
+
     def numbers(self, unit=None, query=""):
-        """The entries in the editor's order, narrowed to ``unit`` and text ``query`` if given."""
+        """The entries in the editor's order, narrowed to the unit with the slug ``unit`` and
+        to the text ``query`` if given."""
         entries = self.entries.select_related("unit")
-        if unit is not None:
-            entries = entries.filter(unit=unit)
+        if unit:
+            entries = entries.filter(unit__slug=unit)
         if query:
             entries = entries.filter(
                 Q(section__icontains=query)
@@ -405,9 +403,14 @@ class PhoneDirectoryPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        form, unit, query = PhoneFilterForm.read(request.GET, list(self.units()))
+        units = list(self.units())
+        filters = self.filters(request.GET, units)
         context.update(
-            filter_form=form, is_filtered=bool(unit or query), entries=self.numbers(unit, query)
+            units=units,
+            filters=filters,
+            query_max_length=QUERY_MAX_LENGTH,
+            is_filtered=bool(filters["unit"] or filters["q"]),
+            entries=self.numbers(filters["unit"], filters["q"]),
         )
         return context
 

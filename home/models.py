@@ -1,22 +1,16 @@
-from django.db import models
 from django.db.models import F, Window
 from django.db.models.functions import RowNumber
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 
 from core.blocks import BodyBlock, FiscalYearDocumentsBlock
-from core.models import BasePage
+from core.models import BasePage, IndexPage
 from core.queries import in_active_language, public
 from search.index import ThaiSearchField
 
 
-class HomePage(BasePage):
+class HomePage(IndexPage):
     """หน้าหลัก: the root of each language's tree."""
-
-    intro = models.TextField("ข้อความต้อนรับ (Welcome text)", blank=True)
-
-    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
-    search_fields = [*BasePage.search_fields, ThaiSearchField("intro")]
 
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [
@@ -109,13 +103,8 @@ class InformationPage(BasePage):
         verbose_name = "หน้าข้อมูลเมนูหลัก (Main-menu information page)"
 
 
-class ChannelsPage(BasePage):
+class ChannelsPage(IndexPage):
     """ช่องทางร้องเรียน (H6): the complaint channels, read from the site settings."""
-
-    intro = models.TextField("คำอธิบาย (Introduction)", blank=True)
-
-    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
-    search_fields = [*BasePage.search_fields, ThaiSearchField("intro")]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = []

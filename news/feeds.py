@@ -12,7 +12,6 @@ import datetime
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
-from django.db.models import Q
 from django.http import Http404
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -21,6 +20,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from core.listing import all_units
+from core.queries import below, in_active_language
 from core.thai import format_english_date, format_thai_date
 from news.models import (
     AnnouncementIndexPage,
@@ -149,11 +149,9 @@ class AnnouncementFeed(NoticeFeed):
         school = in_language_served(schools)
         if school is None:
             raise FeedNotFound(_("ไม่พบโรงเรียน '%(school)s'") % {"school": slug})
-        under = Q(pk__in=[])
-        for each in schools:
-            under |= Q(path__startswith=each.path, depth=each.depth + 1)
         title = _("ประกาศจัดซื้อจัดจ้าง%(school)s") % {"school": school.title}
-        return {"title": title, "items": items.filter(under), "school": school}
+        items = items.filter(below([each.path for each in schools]))
+        return {"title": title, "items": items, "school": school}
 
     def link(self, selection):
         if "school" in selection:
@@ -170,8 +168,6 @@ class NewsFeed(NoticeFeed):
     listing_model = NewsIndexPage
 
     def get_object(self, request, category=None):
-        from core.queries import in_active_language
-
         items = in_active_language(NewsPage.listing())
         if category is None:
             return {"title": _("ข่าวสาร"), "items": items}

@@ -11,8 +11,8 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from core.blocks import BodyBlock, DocumentBlock, FigureBlock
-from core.listing import all_units, paginate, with_card_image
-from core.models import BasePage
+from core.listing import all_units, valid_choice, with_card_image
+from core.models import BasePage, IndexPage
 from core.queries import (
     children_of_page_or_its_original,
     in_active_language,
@@ -36,13 +36,8 @@ class NewsCategory(models.TextChoices):
     ACTIVITY = "activity", _("ข่าวกิจกรรม")
 
 
-class NewsIndexPage(BasePage):
+class NewsIndexPage(IndexPage):
     """ข่าวสาร: municipal news (H2) and activity news (H3), newest first, with filters."""
-
-    intro = models.TextField("คำนำ (Introduction)", blank=True)
-
-    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
-    search_fields = [*BasePage.search_fields, ThaiSearchField("intro")]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["news.NewsPage"]
@@ -74,11 +69,9 @@ class NewsIndexPage(BasePage):
 
     def filters(self, query, units):
         """The valid filters in a query string; unknown values are dropped."""
-        category = query.get("category", "")
-        unit = query.get("unit", "")
         return {
-            "category": category if category in NewsCategory.values else None,
-            "unit": unit if unit in {u.slug for u in units} else None,
+            "category": valid_choice(query, "category", NewsCategory.values),
+            "unit": valid_choice(query, "unit", {u.slug for u in units}),
             "year": parse_be_year(query.get("year")),
         }
 
@@ -86,11 +79,17 @@ class NewsIndexPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         units = all_units()
         filters = self.filters(request.GET, units)
+        items = self.news(**filters)
         context.update(
-            news_items=paginate(self.news(**filters), request, NEWS_PER_PAGE),
-            filters=filters,
-            units=units,
-            categories=NewsCategory.choices,
+            self.listing_context(
+                request,
+                "news_items",
+                items,
+                NEWS_PER_PAGE,
+                filters,
+                units=units,
+                categories=NewsCategory.choices,
+            )
         )
         return context
 
@@ -180,13 +179,8 @@ class PublicationKind(models.TextChoices):
     CITIZEN_HANDBOOK = "citizen_handbook", _("คู่มือประชาชน")
 
 
-class PublicationIndexPage(BasePage):
+class PublicationIndexPage(IndexPage):
     """เอกสารเผยแพร่ (H4): annual reports, local journals and citizen handbooks by year."""
-
-    intro = models.TextField("คำนำ (Introduction)", blank=True)
-
-    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
-    search_fields = [*BasePage.search_fields, ThaiSearchField("intro")]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["news.PublicationPage"]
@@ -211,19 +205,25 @@ class PublicationIndexPage(BasePage):
         return items
 
     def filters(self, query):
-        kind = query.get("kind", "")
+        """The valid filters in a query string; unknown values are dropped."""
         return {
-            "kind": kind if kind in PublicationKind.values else None,
+            "kind": valid_choice(query, "kind", PublicationKind.values),
             "year": parse_be_year(query.get("year")),
         }
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         filters = self.filters(request.GET)
+        items = self.publications(**filters)
         context.update(
-            publications=paginate(self.publications(**filters), request, PUBLICATIONS_PER_PAGE),
-            filters=filters,
-            kinds=PublicationKind.choices,
+            self.listing_context(
+                request,
+                "publications",
+                items,
+                PUBLICATIONS_PER_PAGE,
+                filters,
+                kinds=PublicationKind.choices,
+            )
         )
         return context
 
@@ -307,14 +307,9 @@ class AnnouncementKind(models.TextChoices):
     OTHER = "other", _("ประกาศอื่น ๆ / ข่าวประชาสัมพันธ์")
 
 
-class AnnouncementIndexPage(BasePage):
+class AnnouncementIndexPage(IndexPage):
     """ประกาศ / ข่าวประชาสัมพันธ์ (H5): every notice, newest first, filtered by kind, unit and
     fiscal year."""
-
-    intro = models.TextField("คำนำ (Introduction)", blank=True)
-
-    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
-    search_fields = [*BasePage.search_fields, ThaiSearchField("intro")]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["news.AnnouncementPage", "procurement.ProcurementNoticePage"]
@@ -352,11 +347,9 @@ class AnnouncementIndexPage(BasePage):
 
     def filters(self, query, units):
         """The valid filters in a query string; unknown values are dropped."""
-        kind = query.get("kind", "")
-        unit = query.get("unit", "")
         return {
-            "kind": kind if kind in AnnouncementKind.values else None,
-            "unit": unit if unit in {u.slug for u in units} else None,
+            "kind": valid_choice(query, "kind", AnnouncementKind.values),
+            "unit": valid_choice(query, "unit", {u.slug for u in units}),
             "year": parse_be_year(query.get("year")),
         }
 
@@ -364,12 +357,18 @@ class AnnouncementIndexPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         units = all_units()
         filters = self.filters(request.GET, units)
+        items = self.announcements(**filters)
         context.update(
-            announcements=paginate(self.announcements(**filters), request, ANNOUNCEMENTS_PER_PAGE),
-            filters=filters,
-            units=units,
-            kinds=AnnouncementKind.choices,
-            fiscal_years=self.fiscal_years(),
+            self.listing_context(
+                request,
+                "announcements",
+                items,
+                ANNOUNCEMENTS_PER_PAGE,
+                filters,
+                units=units,
+                kinds=AnnouncementKind.choices,
+                fiscal_years=self.fiscal_years(),
+            )
         )
         return context
 
@@ -427,16 +426,18 @@ class AnnouncementPage(BasePage):
         verbose_name = "ประกาศ (Announcement)"
         verbose_name_plural = "ประกาศ (Announcements)"
 
-    def _set_fiscal_year(self):
+    def set_derived_fields(self):
+        """The fields that follow others, set before validating and before saving: an empty
+        fiscal year from the date."""
         if self.fiscal_year is None and self.date:
             self.fiscal_year = fiscal_year(self.date)
 
     def clean(self):
         super().clean()
-        self._set_fiscal_year()
+        self.set_derived_fields()
 
     def save(self, *args, **kwargs):
-        self._set_fiscal_year()
+        self.set_derived_fields()
         return super().save(*args, **kwargs)
 
     @classmethod

@@ -9,9 +9,10 @@ from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.db import models
 from django.db.models.signals import post_delete, post_save
-from django.utils.translation import get_language
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
+
+from portal.i18n import localized
 
 UNITS_CACHE_KEY = "units"
 # Pages without a responsible unit are approved by the supervisors of this unit (the Office of
@@ -19,15 +20,7 @@ UNITS_CACHE_KEY = "units"
 FALLBACK_UNIT_SLUG = "clerk"
 
 
-class LocalizedNameMixin:
-    """``localized_name``: the English name on English pages when there is one, else the Thai."""
-
-    @property
-    def localized_name(self):
-        return self.name_en if get_language() == "en" and self.name_en else self.name
-
-
-class Unit(LocalizedNameMixin, models.Model):
+class Unit(models.Model):
     """A unit of the municipality (A1) that owns content. New units are added as data."""
 
     name = models.CharField("ชื่อหน่วยงาน (Name)", max_length=200, unique=True)
@@ -51,6 +44,10 @@ class Unit(LocalizedNameMixin, models.Model):
 
     def __str__(self):
         return self.name
+
+    @property
+    def localized_name(self):
+        return localized(self.name, self.name_en)
 
     @classmethod
     def cached(cls, pk):

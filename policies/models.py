@@ -8,7 +8,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 
 from core.blocks import BodyBlock
-from core.models import BasePage, BasePageForm
+from core.models import BasePage, BasePageForm, IndexPage
 from policies.blocks import ProcessingBlock
 from policies.consent import CATEGORIES
 from policies.sitemap import site_map
@@ -29,13 +29,8 @@ DUPLICATE_KIND = "มีนโยบายประเภทนี้ในห�
 FOOTER_ORDER = [*PolicyKind.values, "sitemap"]
 
 
-class PolicyIndexPage(BasePage):
+class PolicyIndexPage(IndexPage):
     """นโยบายเว็บไซต์: the section holding the policies and the site map, once per language."""
-
-    intro = models.TextField("คำนำ (Introduction)", blank=True)
-
-    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
-    search_fields = [*BasePage.search_fields, ThaiSearchField("intro")]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["policies.PolicyPage", "policies.SiteMapPage"]
@@ -102,13 +97,9 @@ class PolicyPage(BasePage):
         return context
 
 
-class SiteMapPage(BasePage):
+class SiteMapPage(IndexPage):
     """แผนผังเว็บไซต์: every live public page of the language served, as nested lists,
     built from the tree in a constant number of queries."""
-
-    intro = models.TextField("คำนำ (Introduction)", blank=True)
-
-    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
 
     parent_page_types = ["policies.PolicyIndexPage"]
     subpage_types = []

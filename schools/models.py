@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail_localize.fields import SynchronizedField
 
-from core.models import BasePage
+from core.models import BasePage, IndexPage
 from core.queries import (
     children_of_page_or_its_original,
     in_language_or_thai,
@@ -16,13 +16,8 @@ from procurement.models import ProcurementNoticePage
 from search.index import ThaiSearchField
 
 
-class SchoolIndexPage(BasePage):
+class SchoolIndexPage(IndexPage):
     """จัดซื้อจัดจ้างโรงเรียนเทศบาล (S1): the eight municipal schools and their notices."""
-
-    intro = models.TextField("คำนำ (Introduction)", blank=True)
-
-    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
-    search_fields = [*BasePage.search_fields, ThaiSearchField("intro")]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["schools.SchoolPage"]

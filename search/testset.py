@@ -15,6 +15,7 @@ from pathlib import Path
 from news.models import AnnouncementIndexPage, AnnouncementPage, NewsIndexPage, NewsPage
 from ownership.models import Unit
 from procurement.models import ProcurementNoticePage
+from procurement.models.notices import stage_for_kind
 from schools.models import SchoolIndexPage, SchoolPage
 
 TESTSET_PATH = Path(__file__).resolve().parent / "data" / "thai_search_testset.json"
@@ -78,7 +79,7 @@ def notice_page(notice, slug=None, units=None):
     if notice["type"] == "announcement":
         return AnnouncementPage(kind=notice["kind"], **common)
     return ProcurementNoticePage(
-        kind=notice["kind"],
+        stage=stage_for_kind(notice["kind"]),
         method=notice["method"],
         egp_number=notice["egp_number"],
         budget=Decimal(notice["budget"]),

@@ -19,6 +19,7 @@ from news.models import (
     NewsIndexPage,
 )
 from procurement.models import ProcurementNoticePage
+from procurement.models.notices import stage_for_kind
 from tests.utils import QUERY_BUDGET, count_queries
 
 COUNCIL, RECRUITMENT, OTHER = (
@@ -52,13 +53,13 @@ def add_notice(parent, slug, title, date, kind=PROCUREMENT, unit="engineering", 
     if kind == WINNER:
         fields.setdefault("winner_name", "ห้างหุ้นส่วนจำกัด ทดสอบการโยธา")
         fields.setdefault("agreed_price", Decimal("99000.00"))
+    fields.setdefault("stage", stage_for_kind(kind))
     return demo.child_page(
         parent,
         ProcurementNoticePage,
         slug,
         title=title,
         date=date,
-        kind=kind,
         responsible_unit=demo.unit(unit),
         **fields,
     )

@@ -362,7 +362,7 @@ class DepartmentsTests(WagtailPageTestCase):
         self.assertContains(response, 'href="tel:056219500,1104"')
         self.assertContains(response, 'href="tel:056219533"')
         self.assertContains(response, "ห้องนายกเทศมนตรี")
-        self.assertContains(response, '<label for="id_unit">หน่วยงาน</label>', html=True)
+        self.assertContains(response, '<label for="phone-unit">หน่วยงาน</label>', html=True)
 
     def test_filter_by_unit(self):
         response = self.client.get("/phone-directory/", {"unit": "finance"})

@@ -19,6 +19,7 @@ from procurement.models import (
     ProcurementNoticePage,
     ProcurementStage,
 )
+from procurement.models.notices import stage_for_kind
 from schools.models import SchoolIndexPage, SchoolPage
 from tests.moderation_support import sign_in
 from tests.test_announcements import add_notice, announcements_index
@@ -140,10 +141,12 @@ class ProcurementValidationTests(WagtailPageTestCase):
                 page.full_clean()
                 self.assertEqual(page.kind, kind)
 
-    def test_a_notice_made_with_the_winner_kind_is_at_the_winner_stage(self):
-        # As an import that knows only the announcement kind creates it.
-        self.assertEqual(ProcurementNoticePage(kind=WINNER).stage, ProcurementStage.WINNER)
-        self.assertEqual(ProcurementNoticePage(kind=PROCUREMENT).stage, "invitation")
+    def test_a_notice_known_by_its_kind_is_at_the_first_stage_of_that_kind(self):
+        # As an import that knows only the announcement kind creates or changes it.
+        self.assertEqual(stage_for_kind(WINNER), ProcurementStage.WINNER)
+        self.assertEqual(stage_for_kind(PROCUREMENT), ProcurementStage.INVITATION)
+        self.assertEqual(stage_for_kind(WINNER, ProcurementStage.CONTRACT), "contract")
+        self.assertEqual(stage_for_kind(PROCUREMENT, ProcurementStage.CONTRACT), "invitation")
 
     def test_an_agreed_price_above_the_budget_needs_a_reason(self):
         over = {
@@ -177,7 +180,7 @@ class ProcurementValidationTests(WagtailPageTestCase):
         self.assertEqual(raised.exception.message_dict["price"], ["จำนวนเงินต้องไม่ติดลบ"])
 
     def test_a_winner_notice_needs_the_winner_and_the_agreed_price(self):
-        errors = self.errors(self.draft(kind=WINNER))
+        errors = self.errors(self.draft(stage=ProcurementStage.WINNER))
         self.assertEqual(errors["winner_name"], ["ประกาศผู้ชนะการเสนอราคาต้องระบุชื่อผู้ชนะการเสนอราคา"])
         self.assertEqual(errors["agreed_price"], ["ประกาศผู้ชนะการเสนอราคาต้องระบุราคาที่ตกลงซื้อหรือจ้าง"])
 
@@ -188,8 +191,11 @@ class ProcurementValidationTests(WagtailPageTestCase):
         page.full_clean()
         self.assertEqual(page.egp_number, "69019012734")
 
-    def test_a_new_notice_starts_as_a_procurement_notice(self):
-        self.assertEqual(ProcurementNoticePage().kind, PROCUREMENT)
+    def test_a_new_notice_is_saved_as_a_procurement_notice(self):
+        new = ProcurementNoticePage(title="ซื้อวัสดุ", slug="supplies", budget=Decimal("1"))
+        self.index.add_child(instance=new)
+        saved = AnnouncementPage.objects.get(pk=new.pk)
+        self.assertEqual((new.stage, saved.kind), (ProcurementStage.INVITATION, PROCUREMENT))
         self.assertEqual(AnnouncementPage().kind, AnnouncementKind.OTHER)
 
     def test_the_editor_sees_the_thai_message_when_saving_a_negative_budget(self):

@@ -15,6 +15,7 @@ from home.models import ChannelsPage, HomePage
 from news.models import AnnouncementKind, AnnouncementPage
 from ownership.models import Unit
 from procurement.models import ProcurementNoticePage
+from procurement.models.notices import stage_for_kind
 from search import demo as search_demo
 from search.checks import thai_title_check
 from search.results import MAX_QUERY_LENGTH
@@ -43,7 +44,7 @@ def notice(parent, slug, title, date, text="", kind=PROCUREMENT, unit="engineeri
     }
     if kind in (PROCUREMENT, WINNER):
         fields.setdefault("budget", Decimal("100000"))
-        page = ProcurementNoticePage(kind=kind, **common, **fields)
+        page = ProcurementNoticePage(stage=stage_for_kind(kind), **common, **fields)
     else:
         page = AnnouncementPage(kind=kind, **common, **fields)
     return parent.add_child(instance=page)

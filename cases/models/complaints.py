@@ -11,11 +11,11 @@ from django.core.files.storage import FileSystemStorage
 from django.db import models, transaction
 from django.db.models import F
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from core.thai import be_year
 from ownership.models import Unit
+from portal.i18n import localized
 
 TRACKING_PREFIX = "นว"
 
@@ -68,7 +68,7 @@ class ComplaintCategory(models.Model):
 
     @property
     def localized_name(self):
-        return self.name_en if get_language() == "en" and self.name_en else self.name
+        return localized(self.name, self.name_en)
 
     @property
     def is_corruption(self):

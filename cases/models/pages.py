@@ -8,7 +8,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 
-from core.models import BasePage, BasePageForm
+from core.models import BasePage, BasePageForm, IndexPage
 from search.index import ThaiSearchField
 
 ANSWER_FEATURES = ["bold", "italic", "ol", "ul", "link", "document-link"]
@@ -18,13 +18,8 @@ NO_ANSWER = (
 )
 
 
-class QuestionIndexPage(BasePage):
+class QuestionIndexPage(IndexPage):
     """ถาม-ตอบ: the published answers, newest first, and the form to ask a question."""
-
-    intro = models.TextField("คำอธิบาย (Introduction)", blank=True)
-
-    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
-    search_fields = [*BasePage.search_fields, ThaiSearchField("intro")]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["cases.QuestionPage"]
@@ -80,14 +75,9 @@ class QuestionPage(BasePage):
         verbose_name = "คำถามและคำตอบ (Question and answer)"
 
 
-class ComplaintPage(RoutablePageMixin, BasePage):
+class ComplaintPage(RoutablePageMixin, IndexPage):
     """ร้องเรียน/ร้องทุกข์: the complaint form (general trouble and corruption reports) and the
     private status page of each case, reached by its secret link."""
-
-    intro = models.TextField("คำอธิบาย (Introduction)", blank=True)
-
-    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
-    search_fields = [*BasePage.search_fields, ThaiSearchField("intro")]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = []
@@ -109,15 +99,10 @@ class ComplaintPage(RoutablePageMixin, BasePage):
         return complaint_status(self, request, year, sequence, secret)
 
 
-class CaseStatisticsPage(RoutablePageMixin, BasePage):
+class CaseStatisticsPage(RoutablePageMixin, IndexPage):
     """สถิติเรื่องร้องเรียน: complaints received, completed and in progress per month and
     category of a fiscal year (``?year=2569``), as a page and XLSX; and the use of the
     e-services (every online form) per month at ``e-services/``."""
-
-    intro = models.TextField("คำอธิบาย (Introduction)", blank=True)
-
-    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
-    search_fields = [*BasePage.search_fields, ThaiSearchField("intro")]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = []

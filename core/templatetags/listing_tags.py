@@ -18,7 +18,8 @@ def _option(choice):
 
 @register.inclusion_tag("components/filter_select.html")
 def filter_select(field_id, name, label, any_label, choices, selected):
-    """A labelled drop-down of a listing's filter form; its first option means "all".
+    """A labelled drop-down of a listing's filter form; its first option, ``any_label``,
+    means "all" (an empty ``any_label``: one of ``choices`` must be chosen, e.g. a sort order).
 
     ``{% filter_select "news-unit" "unit" _("หน่วยงาน") _("ทุกหน่วยงาน") units filters.unit %}``
     """

@@ -109,7 +109,7 @@ class Writer:
     def create(self, row, target):
         """A new page for ``row`` under its target parent; returns it."""
         parent = target.parent
-        page = target.model(**target.fields)
+        page = target.model(**with_stage(target))
         page.slug = self.free_slug(parent, row.source_id)
         page.locale = self.locale
         page.depth = parent.depth + 1
@@ -199,26 +199,22 @@ class Writer:
         return page
 
     def _apply(self, page, target):
-        from procurement.models import ProcurementNoticePage, ProcurementStage
-        from procurement.models.notices import kind_of_stage
-
-        fields = dict(target.fields)
-        # The kind follows the stage (procurement app): a changed kind moves the stage to the
-        # first one of that kind.
-        if (
-            isinstance(page, ProcurementNoticePage)
-            and "stage" not in fields
-            and kind_of_stage(page.stage) != fields["kind"]
-        ):
-            fields["stage"] = (
-                ProcurementStage.WINNER
-                if fields["kind"] == "winner"
-                else ProcurementStage.INVITATION
-            )
+        fields = with_stage(target, current=page)
         if "fiscal_year" not in fields and hasattr(page, "fiscal_year"):
             fields["fiscal_year"] = None  # derived again from the date
         for name, value in fields.items():
             setattr(page, name, value)
+
+
+def with_stage(target, current=None):
+    """``target``'s fields; for a procurement notice whose row has no stage, the stage of its
+    kind (the kind follows the stage): ``current``'s stage while it is of that kind."""
+    from procurement.models.notices import ProcurementNoticePage, stage_for_kind
+
+    fields = dict(target.fields)
+    if issubclass(target.model, ProcurementNoticePage) and "stage" not in fields:
+        fields["stage"] = stage_for_kind(fields["kind"], getattr(current, "stage", None))
+    return fields
 
 
 def announce_published(pages):

@@ -3,7 +3,6 @@ tables (state only; the content types are renamed so granted permissions stay), 
 gets its stored owner unit (``PageUnit``), filled from the pages' own ``responsible_unit``."""
 
 import django.db.models.deletion
-import ownership.models
 from django.conf import settings
 from django.db import migrations, models
 
@@ -67,7 +66,6 @@ class Migration(migrations.Migration):
                         'db_table': 'core_unit',
                         'ordering': ['sort_order', 'name'],
                     },
-                    bases=(ownership.models.LocalizedNameMixin, models.Model),
                 ),
                 migrations.CreateModel(
                     name='GroupRole',

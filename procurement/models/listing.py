@@ -1,18 +1,14 @@
 """จัดซื้อจัดจ้าง: every procurement notice of the municipality and its schools, filtered,
 with the open-data downloads (CSV and JSON) of the same selection."""
 
-from django.db import models
-from django.db.models import Q
 from django.utils.translation import get_language
-from wagtail.admin.panels import FieldPanel
 
-from core.listing import all_units, paginate
-from core.models import BasePage
-from core.queries import route_to_child
+from core.listing import all_units, valid_choice
+from core.models import IndexPage
+from core.queries import below, route_to_child
 from core.thai import parse_be_year
 from procurement import exports, opendata
 from procurement.models.notices import ProcurementMethod, ProcurementNoticePage, ProcurementStage
-from search.index import ThaiSearchField
 
 NOTICES_PER_PAGE = 20
 
@@ -29,16 +25,11 @@ def school_filter_choices():
     return [(slug, title, paths[slug]) for slug, title in school_choices(schools, get_language())]
 
 
-class ProcurementIndexPage(BasePage):
+class ProcurementIndexPage(IndexPage):
     """การจัดซื้อจัดจ้าง: the notices by unit, school, fiscal year, method and stage, and their
     open data (``?format=csv``, ``?format=json`` with the same filters).
 
     Not a routable page on purpose: passing through it to a summary then costs no query."""
-
-    intro = models.TextField("คำนำ (Introduction)", blank=True)
-
-    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
-    search_fields = [*BasePage.search_fields, ThaiSearchField("intro")]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["procurement.ProcurementSummaryIndexPage"]
@@ -51,17 +42,12 @@ class ProcurementIndexPage(BasePage):
     def filters(query, units, schools):
         """The valid filters in a query string; anything else is ignored."""
 
-        def choice(name, values):
-            value = query.get(name, "")
-            return value if value in values else None
-
-        school = choice("school", {slug for slug, _title, _paths in schools})
         return {
-            "unit": choice("unit", {unit.slug for unit in units}),
-            "school": school,
+            "unit": valid_choice(query, "unit", {unit.slug for unit in units}),
+            "school": valid_choice(query, "school", {slug for slug, _title, _paths in schools}),
             "year": parse_be_year(query.get("year")),
-            "method": choice("method", ProcurementMethod.values),
-            "stage": choice("stage", ProcurementStage.values),
+            "method": valid_choice(query, "method", ProcurementMethod.values),
+            "stage": valid_choice(query, "stage", ProcurementStage.values),
         }
 
     @staticmethod
@@ -72,10 +58,7 @@ class ProcurementIndexPage(BasePage):
             items = items.filter(responsible_unit__slug=filters["unit"])
         if filters.get("school"):
             paths = [p for slug, _t, ps in schools if slug == filters["school"] for p in ps]
-            under = Q(pk__in=[])
-            for school_path in paths:
-                under |= Q(path__startswith=school_path)
-            items = items.filter(under)
+            items = items.filter(below(paths))
         if filters.get("year"):
             items = items.filter(fiscal_year=filters["year"])
         if filters.get("method"):
@@ -123,13 +106,18 @@ class ProcurementIndexPage(BasePage):
         for name in ("page", "format"):
             query.pop(name, None)
         context.update(
-            notices=paginate(items, request, NOTICES_PER_PAGE),
-            filters=filters,
-            units=units,
-            schools=[(slug, title) for slug, title, _paths in schools],
-            methods=ProcurementMethod.choices,
-            stages=ProcurementStage.choices,
-            fiscal_years=self.fiscal_years(),
+            self.listing_context(
+                request,
+                "notices",
+                items,
+                NOTICES_PER_PAGE,
+                filters,
+                units=units,
+                schools=[(slug, title) for slug, title, _paths in schools],
+                methods=ProcurementMethod.choices,
+                stages=ProcurementStage.choices,
+                fiscal_years=self.fiscal_years(),
+            ),
             summaries_index=self.summaries_index(),
             download_query=query.urlencode(),
         )

@@ -76,6 +76,16 @@ def kind_of_stage(stage):
     return AnnouncementKind.WINNER if stage in RESULT_STAGES else AnnouncementKind.PROCUREMENT
 
 
+def stage_for_kind(kind, stage=None):
+    """The stage of a notice known by its announcement kind (as an import knows it): ``stage``
+    while it is listed under ``kind``, else the first stage that is (winner, or invitation)."""
+    if stage is not None and kind_of_stage(stage) == kind:
+        return stage
+    if kind == AnnouncementKind.WINNER:
+        return ProcurementStage.WINNER
+    return ProcurementStage.INVITATION
+
+
 class ProcurementNoticePage(AnnouncementPage):
     """ประกาศจัดซื้อจัดจ้าง / ประกาศผู้ชนะการเสนอราคา, of the municipality or of a school (S1).
 
@@ -243,15 +253,6 @@ class ProcurementNoticePage(AnnouncementPage):
         verbose_name = "ประกาศจัดซื้อจัดจ้าง (Procurement notice)"
         verbose_name_plural = "ประกาศจัดซื้อจัดจ้าง (Procurement notices)"
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        if not args:
-            # A new notice created with only a kind (e.g. by an import) gets the matching
-            # stage: a winning bid, or else an invitation.
-            if "stage" not in kwargs and kwargs.get("kind") == AnnouncementKind.WINNER:
-                self.stage = ProcurementStage.WINNER
-            self.kind = kind_of_stage(self.stage)
-
     @property
     def item(self):
         """The item as the summaries list it."""
@@ -263,8 +264,12 @@ class ProcurementNoticePage(AnnouncementPage):
             self.egp_number = arabic_digits(self.egp_number).replace(" ", "").strip()
         super().clean_fields(exclude=exclude)
 
-    def clean(self):
+    def set_derived_fields(self):
+        """The kind follows the stage (``kind_of_stage``), and the fiscal year the date."""
+        super().set_derived_fields()
         self.kind = kind_of_stage(self.stage)
+
+    def clean(self):
         super().clean()
         errors = {}
         if self.stage in RESULT_STAGES:
@@ -289,10 +294,6 @@ class ProcurementNoticePage(AnnouncementPage):
             )
         if errors:
             raise ValidationError(errors)
-
-    def save(self, *args, **kwargs):
-        self.kind = kind_of_stage(self.stage)
-        return super().save(*args, **kwargs)
 
     @classmethod
     def listing(cls):

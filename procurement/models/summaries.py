@@ -13,8 +13,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
-from core.listing import all_units
-from core.models import BasePage
+from core.listing import all_units, valid_choice
+from core.models import BasePage, IndexPage
 from core.queries import (
     children_of_page_or_its_original,
     in_language_or_thai,
@@ -33,7 +33,6 @@ from core.thai import (
 from procurement import exports
 from procurement import summary as rules
 from procurement.models.notices import ProcurementNoticePage
-from search.index import ThaiSearchField
 
 
 def month_label(month):
@@ -43,14 +42,9 @@ def month_label(month):
     return f"{THAI_MONTHS[month.month - 1]} {month.year + BE_OFFSET}"
 
 
-class ProcurementSummaryIndexPage(RoutablePageMixin, BasePage):
+class ProcurementSummaryIndexPage(RoutablePageMixin, IndexPage):
     """สรุปผลการจัดซื้อจัดจ้าง: the monthly summaries by fiscal year and unit, and the ITA list
     of a fiscal year at ``ita/<year>/`` (with ``csv/`` and ``xlsx/``)."""
-
-    intro = models.TextField("คำนำ (Introduction)", blank=True)
-
-    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
-    search_fields = [*BasePage.search_fields, ThaiSearchField("intro")]
 
     parent_page_types = ["procurement.ProcurementIndexPage"]
     subpage_types = ["procurement.ProcurementSummaryPage"]
@@ -102,9 +96,8 @@ class ProcurementSummaryIndexPage(RoutablePageMixin, BasePage):
     @path("")
     def summaries_view(self, request):
         units = all_units()
-        unit = request.GET.get("unit", "")
         filters = {
-            "unit": unit if unit in {u.slug for u in units} else None,
+            "unit": valid_choice(request.GET, "unit", {u.slug for u in units}),
             "year": parse_be_year(request.GET.get("year")),
         }
         return self.render(

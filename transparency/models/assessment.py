@@ -11,13 +11,13 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
 from django.utils import timezone
-from django.utils.translation import get_language
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable
 
 from core.thai import fiscal_year, fiscal_year_bounds
+from portal.i18n import localized
 from transparency.sources import source_choices
 
 MIN_YEAR = 2560
@@ -247,13 +247,11 @@ class OITItem(ClusterableModel):
 
     @property
     def localized_title(self):
-        return self.title_en if get_language() == "en" and self.title_en else self.title
+        return localized(self.title, self.title_en)
 
     @property
     def localized_requirements(self):
-        if get_language() == "en" and self.requirements_en:
-            return self.requirements_en
-        return self.requirements
+        return localized(self.requirements, self.requirements_en)
 
 
 class EvidenceLink(Orderable):
@@ -325,7 +323,7 @@ class EvidenceLink(Orderable):
 
     @property
     def localized_title(self):
-        return self.title_en if get_language() == "en" and self.title_en else self.title
+        return localized(self.title, self.title_en)
 
 
 def clear_years_cache(**kwargs):

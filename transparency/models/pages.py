@@ -10,20 +10,15 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 
 from core.blocks import BodyBlock
-from core.models import BasePage
+from core.models import BasePage, IndexPage
 from search.index import ThaiSearchField
 from transparency.models.assessment import AssessmentYear, current_of
 
 
-class ITAPage(RoutablePageMixin, BasePage):
+class ITAPage(RoutablePageMixin, IndexPage):
     """การประเมินคุณธรรมและความโปร่งใส (ITA): every OIT item of an assessment year with live
     links to its evidence, at ``<year>/`` (the URL the municipality enters in the ITA system);
     the page itself shows the year being assessed."""
-
-    intro = models.TextField("คำนำ (Introduction)", blank=True)
-
-    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
-    search_fields = [*BasePage.search_fields, ThaiSearchField("intro")]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = []
@@ -65,13 +60,8 @@ class ITAPage(RoutablePageMixin, BasePage):
         return self.show_year(request, chosen, years)
 
 
-class MeasureIndexPage(BasePage):
+class MeasureIndexPage(IndexPage):
     """มาตรการส่งเสริมความโปร่งใสและป้องกันการทุจริต: the municipality's measures."""
-
-    intro = models.TextField("คำนำ (Introduction)", blank=True)
-
-    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
-    search_fields = [*BasePage.search_fields, ThaiSearchField("intro")]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["transparency.MeasurePage"]
