@@ -3,6 +3,7 @@ from wagtail import hooks
 from cases import access
 from cases.admin_views import CategoryViewSet, ComplaintViewSet
 from cases.checks import overdue_cases
+from cases.ita_sources import ita_sources
 from cases.panels import OverdueCasesPanel, WaitingQuestionsPanel
 
 
@@ -11,6 +12,7 @@ def register_viewsets():
     return [ComplaintViewSet(), CategoryViewSet()]
 
 
+hooks.register("register_ita_sources", ita_sources)
 # The daily site check calls it with ``now``: open cases past their time limit.
 hooks.register("register_site_checks", overdue_cases)
 

@@ -1,19 +1,20 @@
-"""Checks made on the content records rather than on the served pages: what the notice requires
-(duties, personnel, positions, school notices, fiscal-year documents, alt text), references to
-deleted documents, images and pages, schedules that did not happen, approvals waiting too long
-and pages past their "review by" date.
+"""Checks made on the content records rather than on the served pages: references to deleted
+documents, images and pages, alt text, schedules that did not happen, approvals waiting too
+long and pages past their "review by" date; and the rules the apps register with the
+``register_site_checks`` Wagtail hook for what the notice requires of their pages (a unit
+page's duties and personnel, a school's procurement notices, an H1 page's fiscal-year
+documents, ...) and for their own records (overdue cases, ITA gaps).
 
-Requirements and review dates are checked on the pages of the default language (translations
-are synchronised from them); references and alt text on the pages of every language.
+Review dates are checked on the pages of the default language (translations are synchronised
+from them); references and alt text on the pages of every language.
 """
 
 import datetime
 import re
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count, Exists, ForeignKey, OuterRef
+from django.db.models import ForeignKey
 from django.utils import timezone
-from django.utils.html import strip_tags
 from wagtail import hooks
 from wagtail.documents import get_document_model
 from wagtail.fields import RichTextField, StreamField
@@ -21,7 +22,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Revision, TaskState, get_page_models
 
 from core.models import BasePage
-from core.thai import fiscal_year, format_thai_date, format_thai_datetime
+from core.thai import format_thai_date, format_thai_datetime
 from oversight.findings import Observation, chunks
 from oversight.models import Finding, FindingKind
 
@@ -43,10 +44,6 @@ def observation(kind, page, target="", detail=""):
     )
 
 
-def default_locale():
-    return Locale.get_default()
-
-
 def owned_models(field_name):
     """The concrete page models whose own table has ``field_name`` (one query each covers
     its subclasses, e.g. procurement notices with announcements)."""
@@ -57,101 +54,6 @@ def owned_models(field_name):
         and not model._meta.abstract
         and model._meta.get_field(field_name).model is model
     ]
-
-
-# --- what the notice requires ----------------------------------------------------------------
-
-
-def has_text(raw):
-    """Whether raw StreamField data holds anything a reader would see."""
-    if isinstance(raw, str):
-        return bool(strip_tags(raw).strip())
-    if isinstance(raw, dict):
-        return any(has_text(value) for key, value in raw.items() if key not in ("type", "id"))
-    if isinstance(raw, list | tuple):
-        return any(has_text(item) for item in raw)
-    return raw not in (None, False, "")
-
-
-def departments(locale):
-    from departments.models import DepartmentPage, DepartmentPerson
-
-    pages = (
-        DepartmentPage.objects.live().filter(locale=locale).annotate(people_count=Count("people"))
-    )
-    for page in pages:
-        if not has_text(list(page.duties.raw_data)):
-            yield observation(
-                FindingKind.NO_DUTIES,
-                page,
-                detail="ยังไม่มีข้อความอำนาจหน้าที่ของหน่วยงาน (No powers and duties yet)",
-            )
-        if not page.people_count:
-            yield observation(
-                FindingKind.NO_PERSONNEL,
-                page,
-                detail="ยังไม่มีรายชื่อบุคลากรของหน่วยงาน (No personnel listed yet)",
-            )
-    yield from people_without_position(DepartmentPerson, pages)
-
-
-def directories(locale):
-    from departments.models import DirectoryPerson, PersonDirectoryPage
-
-    pages = PersonDirectoryPage.objects.live().filter(locale=locale)
-    yield from people_without_position(DirectoryPerson, pages)
-
-
-def people_without_position(model, pages):
-    people = model.objects.filter(page__in=pages.values("pk"), position="").select_related("page")
-    for person in people:
-        yield observation(
-            FindingKind.NO_POSITION,
-            person.page,
-            target=f"person:{person.pk}",
-            detail=f"{person.name}: ไม่ได้ระบุตำแหน่ง (No position given)",
-        )
-
-
-def schools(locale, today):
-    from procurement.models import ProcurementNoticePage
-    from schools.models import SchoolPage
-
-    year = fiscal_year(today)
-    notices = ProcurementNoticePage.objects.live().filter(
-        path__startswith=OuterRef("path"), depth=OuterRef("depth") + 1, fiscal_year=year
-    )
-    pages = SchoolPage.objects.live().filter(locale=locale).annotate(has_notice=Exists(notices))
-    for page in pages.filter(has_notice=False):
-        yield observation(
-            FindingKind.SCHOOL_NO_NOTICE,
-            page,
-            target=f"fiscal_year:{year}",
-            detail=f"ยังไม่มีประกาศจัดซื้อจัดจ้างในปีงบประมาณ {year} "
-            f"(No procurement notice in fiscal year {year} yet)",
-        )
-
-
-def fiscal_year_documents(locale, today):
-    """An H1 page with documents by fiscal year that had last year's is expected to have this
-    year's (a page whose documents are not yearly, e.g. a policy statement, is not)."""
-    from home.models import InformationPage
-
-    year = fiscal_year(today)
-    for page in InformationPage.objects.live().filter(locale=locale):
-        years = {
-            block["value"].get("fiscal_year")
-            for block in page.documents.raw_data
-            if block.get("type") == "fiscal_year" and block["value"].get("documents")
-        }
-        if year - 1 in years and year not in years:
-            yield observation(
-                FindingKind.NO_FISCAL_YEAR_DOCUMENT,
-                page,
-                target=f"fiscal_year:{year}",
-                detail=f"มีเอกสารปีงบประมาณ {year - 1} แต่ยังไม่มีของปีงบประมาณ {year} "
-                f"(Has fiscal year {year - 1} but not {year} yet)",
-            )
 
 
 # --- references and alt text in every language ---------------------------------------------
@@ -343,8 +245,9 @@ def reviews(locale, today):
 
 
 def contributed(now):
-    """Observations of the checks other apps register with the ``register_site_checks`` hook:
-    each is a function of ``now`` returning ``Observation`` objects of the content source."""
+    """Observations of the checks the apps register with the ``register_site_checks`` hook:
+    each is a function of ``now`` returning ``Observation`` objects of the content source
+    (``observation`` makes one)."""
     for check in hooks.get_hooks("register_site_checks"):
         yield from check(now)
 
@@ -353,15 +256,10 @@ def run_all(now=None):
     """Every observation of the content checks."""
     now = now or timezone.now()
     today = timezone.localdate(now)
-    locale = default_locale()
     return [
-        *departments(locale),
-        *directories(locale),
-        *schools(locale, today),
-        *fiscal_year_documents(locale, today),
         *references(),
         *schedules(now),
         *waiting_approvals(now),
-        *reviews(locale, today),
+        *reviews(Locale.get_default(), today),
         *contributed(now),
     ]

@@ -22,7 +22,13 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from core import demo
-from departments.models import DepartmentIndexPage, DepartmentPage, DepartmentPerson
+from departments.models import (
+    DepartmentIndexPage,
+    DepartmentPage,
+    DepartmentPerson,
+    DirectoryPerson,
+    PersonDirectoryPage,
+)
 from home.models import HomePage, InformationPage
 from news.models import AnnouncementIndexPage, AnnouncementPage
 from oversight import content_checks, scheduler, sitecheck
@@ -359,6 +365,17 @@ class ContentCheckTests(TestCase):
             unit=cls.education,
             people=[DepartmentPerson(name="นายสมชาย ใจดี", position="")],
         )
+        cls.council = demo.child_page(
+            cls.home,
+            PersonDirectoryPage,
+            "council",
+            title="สมาชิกสภาเทศบาล",
+            kind=PersonDirectoryPage.Kind.COUNCIL,
+            people=[
+                DirectoryPerson(name="นายสมศักดิ์ รักเมือง", position="", term_start=2564),
+                DirectoryPerson(name="นางสมศรี รักเมือง", position="สมาชิกสภา", term_start=2564),
+            ],
+        )
 
     def kinds(self, moment):
         with at(moment):
@@ -375,6 +392,7 @@ class ContentCheckTests(TestCase):
         self.assertIn((FindingKind.IMAGE_NO_ALT, self.structure.pk), found)
         self.assertIn((FindingKind.NO_DUTIES, self.unit_page.pk), found)
         self.assertIn((FindingKind.NO_POSITION, self.unit_page.pk), found)
+        self.assertIn((FindingKind.NO_POSITION, self.council.pk), found)
         self.assertIn((FindingKind.REVIEW_OVERDUE, self.structure.pk), found)
         self.assertNotIn(FindingKind.NO_PERSONNEL, {kind for kind, _page in found})
         # In fiscal year 2568 the budget page is complete, and the review is not yet due.

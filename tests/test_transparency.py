@@ -7,9 +7,11 @@ from io import StringIO
 from unittest import mock
 
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ImproperlyConfigured
 from django.core.management import CommandError, call_command
 from django.test import TestCase
 from django.utils import timezone
+from wagtail import hooks
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
@@ -30,7 +32,7 @@ from transparency.models import (
     OITItem,
     Period,
 )
-from transparency.sources import SOURCES
+from transparency.sources import Source, live_of, registry, source_choices
 
 TITLES_2569 = {
     "O1": "โครงสร้าง หน้าที่และอำนาจ",
@@ -91,12 +93,26 @@ class ListsTests(TestCase):
 
     def test_a_source_is_a_function_of_the_year_and_the_period(self):
         year = AssessmentYear.objects.get(year=2569)
-        monthly = SOURCES["procurement_monthly"]
+        monthly = registry()["procurement_monthly"]
         self.assertEqual(monthly(year, Period.CURRENT), [(self.november.title, self.november.url)])
         self.assertEqual(
             monthly(year, Period.PREVIOUS), [(self.september.title, self.september.url)]
         )
-        self.assertEqual(SOURCES["executives"](year, Period.STANDING)[0][1], self.executives.url)
+        self.assertEqual(registry()["executives"](year, Period.STANDING)[0][1], self.executives.url)
+
+    def test_every_source_the_lists_name_is_registered_by_its_app(self):
+        named = set(EvidenceLink.objects.exclude(source="").values_list("source", flat=True))
+        self.assertEqual(len(named), 12)
+        self.assertLessEqual(named, set(registry()))
+        self.assertLessEqual(named, {key for key, _label in source_choices()})
+
+    def test_two_sources_cannot_share_a_key(self):
+        again = Source("news", "ข่าวอีกชุด (More news)", pages=live_of(NewsPage))
+        with (
+            hooks.register_temporarily("register_ita_sources", lambda: [again]),
+            self.assertRaisesMessage(ImproperlyConfigured, "'news'"),
+        ):
+            registry()
 
     def test_copying_a_year_keeps_its_items_and_links(self):
         original = AssessmentYear.objects.get(year=2569)

@@ -8,12 +8,11 @@ from django.utils import timezone
 from oversight.findings import Observation
 from oversight.models import Finding, FindingKind
 from transparency.coverage import current_coverage
+from transparency.models import ITAPage
 from transparency.sources import Status
 
 
 def ita_page_id():
-    from transparency.models import ITAPage
-
     page = ITAPage.objects.filter(locale__language_code=settings.LANGUAGE_CODE).first()
     return page.pk if page else None
 

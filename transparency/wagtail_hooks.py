@@ -5,7 +5,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from oversight import access
-from transparency import checks
+from transparency import checks, ita_sources
 from transparency.models import AssessmentYear, OITItem
 from transparency.views import AssessmentYearIndexView, CopyYearView, CoverageReportView
 
@@ -73,4 +73,5 @@ def register_coverage_menu_item():
     )
 
 
+hooks.register("register_ita_sources", ita_sources.ita_sources)
 hooks.register("register_site_checks", checks.ita_gaps)

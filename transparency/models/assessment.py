@@ -135,6 +135,15 @@ class AssessmentYear(models.Model):
             self.fiscal_year = self.year
         super().save(*args, **kwargs)
 
+    def period_bounds(self, period):
+        """First and last day the evidence of ``period`` must fall in, or None for standing."""
+        return period_range(self.fiscal_year, period)
+
+    def evidence_year(self, period):
+        """The fiscal year the evidence of ``period`` belongs to (the assessed one for
+        standing information)."""
+        return evidence_fiscal_year(self.fiscal_year, period) or self.fiscal_year
+
     def clean(self):
         super().clean()
         if self.fiscal_year is None and self.year:
