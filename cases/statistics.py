@@ -122,10 +122,8 @@ def complaint_statistics(year_be, categories):
 
 
 def form_usage(year_be):
-    """Submissions of every online form per month of fiscal year ``year_be``: the complaint
-    form, the question form, and each Wagtail form page there is."""
-    from wagtail.contrib.forms.models import FormSubmission
-
+    """Submissions of the online forms per month of fiscal year ``year_be``: the complaint form
+    and the question form (the portal has no other form)."""
     from cases.models import Complaint, Question
 
     months = month_starts(year_be)
@@ -144,14 +142,7 @@ def form_usage(year_be):
             index = month_index(months, item["month"])
             if index is not None:
                 usage.months[index] += item["count"]
-    forms = {}
-    submissions = FormSubmission.objects.filter(submit_time__gte=start, submit_time__lt=end)
-    for item in per_month(submissions, "submit_time", "page_id", "page__title"):
-        usage = forms.setdefault(item["page_id"], FormUsage(item["page__title"], [0] * len(months)))
-        index = month_index(months, item["month"])
-        if index is not None:
-            usage.months[index] += item["count"]
-    return [complaints, questions, *forms.values()]
+    return [complaints, questions]
 
 
 def first_fiscal_year(today=None):

@@ -40,7 +40,6 @@ INSTALLED_APPS = [
     "search",
     "wagtail_localize",
     "wagtail_localize.locales",
-    "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.search_promotions",
@@ -48,7 +47,6 @@ INSTALLED_APPS = [
     "wagtail.contrib.sitemaps",
     # The sitemap.xml template of Wagtail's sitemap view (core/sitemaps.py).
     "django.contrib.sitemaps",
-    "wagtail.contrib.table_block",
     "wagtail.embeds",
     "wagtail.sites",
     "moderation.users_app.StaffUsersAppConfig",  # wagtail.users, with staff positions

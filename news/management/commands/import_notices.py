@@ -13,24 +13,15 @@ FILE_REFUSED = 2
 
 
 class Progress:
-    """A progress bar on a terminal (tqdm's when it is installed); nothing elsewhere (logs,
-    cron), where only the report at the end is written."""
+    """A progress bar on a terminal; nothing elsewhere (logs, cron), where only the report at
+    the end is written."""
 
     width = 30
 
     def __init__(self, stream, total, started):
-        self.stream, self.total, self.tqdm = stream, total, None
-        self.started = started
-        try:
-            from tqdm import tqdm
-        except ImportError:
-            return
-        self.tqdm = tqdm(total=total, unit=" แถว", file=stream)
+        self.stream, self.total, self.started = stream, total, started
 
     def __call__(self, done):
-        if self.tqdm is not None:
-            self.tqdm.update(done - self.tqdm.n)
-            return
         filled = int(self.width * done / self.total) if self.total else self.width
         rate = done / max(time.monotonic() - self.started, 1e-6)
         bar = "█" * filled + "·" * (self.width - filled)
@@ -38,10 +29,7 @@ class Progress:
         self.stream.flush()
 
     def close(self):
-        if self.tqdm is not None:
-            self.tqdm.close()
-        else:
-            self.stream.write("\n")
+        self.stream.write("\n")
 
 
 class Command(BaseCommand):
