@@ -2,7 +2,7 @@
 checked values of the filter forms."""
 
 from django.core.cache import cache
-from django.core.paginator import Paginator
+from django.core.paginator import Page, Paginator
 from django.db import models
 from wagtail.images import get_image_model
 
@@ -35,7 +35,7 @@ class CountingPaginator(Paginator):
         if not rows:
             return super().get_page(number)
         self.count = rows[0].total_rows  # instead of Paginator's COUNT query
-        return self._get_page(rows, number, self)
+        return Page(rows, number, self)
 
 
 def paginate(queryset, request, per_page):

@@ -16,7 +16,6 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import GroupApprovalTask, Task, TaskState
-from wagtail.signals import task_submitted
 
 from ownership.models import FALLBACK_UNIT_SLUG, Role, Unit
 from ownership.permissions import supervised_unit_ids, user_roles
@@ -85,6 +84,12 @@ class UnitTaskState(TaskState):
         verbose_name = "ขั้นอนุมัติของหน่วยงาน (Unit approval state)"
         verbose_name_plural = "ขั้นอนุมัติของหน่วยงาน (Unit approval states)"
 
+    def save(self, *args, **kwargs):
+        """A new step 1 records its unit before Wagtail announces it (``task_submitted``)."""
+        if self._state.adding and self.unit_id is None and self.revision_id is not None:
+            self.unit_id = unit_of_revision(self.revision)
+        super().save(*args, **kwargs)
+
 
 def unit_of_revision(revision):
     """The responsible unit of the submitted version (or the fallback unit)."""
@@ -103,18 +108,6 @@ class UnitSupervisorTask(ApprovalRulesMixin, Task):
     class Meta:
         verbose_name = "การอนุมัติโดยผู้บังคับบัญชาของหน่วยงาน (Approval by the unit's supervisors)"
         verbose_name_plural = "การอนุมัติโดยผู้บังคับบัญชาของหน่วยงาน (Approvals by the unit's supervisors)"
-
-    def start(self, workflow_state, user=None):
-        revision = workflow_state.content_object.get_latest_revision()
-        task_state = UnitTaskState.objects.create(
-            workflow_state=workflow_state,
-            revision=revision,
-            task=self,
-            status=TaskState.STATUS_IN_PROGRESS,
-            unit_id=unit_of_revision(revision),
-        )
-        task_submitted.send(sender=UnitTaskState, instance=task_state, user=user)
-        return task_state
 
     def _current_unit_id(self, obj):
         """The unit asked at this step for ``obj``, cached on the object for the request."""
@@ -198,7 +191,7 @@ class OperatorApprovalTask(ApprovalRulesMixin, GroupApprovalTask):
         return None
 
     def get_actions(self, obj, user):
-        if user.is_superuser or self._user_in_groups(user):
+        if user.is_superuser or self.groups.filter(user=user).exists():
             return self.moderation_actions(obj, user)
         return []
 

@@ -42,6 +42,11 @@ _ROLES_CACHE = "_ownership_group_roles"
 EXPLORE_ACTIONS = {"add", "change", "publish", "lock", "unlock", "bulk_delete"}
 
 
+def codenames(*actions):
+    """The page permission codenames of ``actions`` (``add`` → ``add_page``)."""
+    return {f"{action}_page" for action in actions}
+
+
 def group_roles(user):
     """``{group_id: (role, unit_id)}`` for the user's groups that have a role, cached on the user
     object for the request (every permission check of a page asks for it)."""
@@ -102,9 +107,8 @@ class UnitPagePermissionPolicy(PagePermissionPolicy):
         return pages
 
     def user_has_any_permission_for_instance(self, user, actions, instance):
-        base_permission = self._base_user_has_permission(user)
-        if base_permission is not None:
-            return base_permission
+        if not user.is_active or user.is_superuser:
+            return user.is_active
         scoped = unit_scoped_groups(user)
         unit_id = owner_unit_id(instance) if scoped else None
         permissions = set()
@@ -114,26 +118,28 @@ class UnitPagePermissionPolicy(PagePermissionPolicy):
             if perm.group_id in scoped and scoped[perm.group_id] != unit_id:
                 continue
             permissions.add(perm.permission.codename)
-            if (
-                perm.permission.codename == self._get_permission_codename("add")
-                and instance.owner_id == user.pk
-            ):
-                permissions.add(self._get_permission_codename("change"))
-        return bool(self._get_permission_codenames(actions) & permissions)
+            if perm.permission.codename == "add_page" and instance.owner_id == user.pk:
+                permissions.add("change_page")
+        return bool(codenames(*actions) & permissions)
+
+    def _all_or_none(self, user):
+        """Every page for an active superuser, none for an inactive account, else None."""
+        if not user.is_active:
+            return self.model._default_manager.none()
+        return self.model._default_manager.all() if user.is_superuser else None
 
     def instances_user_has_any_permission_for(self, user, actions):
-        base_queryset = self._base_queryset_for_user(user)
-        if base_queryset is not None:
-            return base_queryset
+        everything_or_nothing = self._all_or_none(user)
+        if everything_or_nothing is not None:
+            return everything_or_nothing
         scoped = unit_scoped_groups(user)
-        codenames = self._get_permission_codenames(actions)
-        add = self._get_permission_codename("add")
+        wanted = codenames(*actions)
         pages = self.model._default_manager.none()
         for perm in self.get_cached_permissions_for_user(user):
             codename = perm.permission.codename
-            if codename == add and "add" not in actions and "change" in actions:
+            if codename == "add_page" and "add" not in actions and "change" in actions:
                 pages |= self._subtree(perm, scoped).filter(owner=user)
-            elif codename in codenames:
+            elif codename in wanted:
                 pages |= self._subtree(perm, scoped)
         return pages
 
@@ -144,31 +150,30 @@ class UnitPagePermissionPolicy(PagePermissionPolicy):
             group__role__unit_id=owner_unit_id(instance)
         )
         permissions = GroupPagePermission.objects.filter(in_scope, page__in=ancestors)
-        groups = permissions.filter(
-            permission__codename__in=self._get_permission_codenames(actions)
-        ).values_list("group", flat=True)
+        groups = permissions.filter(permission__codename__in=codenames(*actions)).values_list(
+            "group", flat=True
+        )
         q = Q(groups__in=groups)
         if include_superusers:
             q |= Q(is_superuser=True)
         if "change" in actions and "add" not in actions:
-            add_groups = permissions.filter(
-                permission__codename=self._get_permission_codename("add")
-            ).values_list("group", flat=True)
+            add_groups = permissions.filter(permission__codename="add_page").values_list(
+                "group", flat=True
+            )
             q |= Q(groups__in=add_groups) & Q(pk=instance.owner_id)
         return get_user_model()._default_manager.filter(is_active=True).filter(q).distinct()
 
     def explorable_instances(self, user):
-        base_queryset = self._base_queryset_for_user(user)
-        if base_queryset is not None:
-            return base_queryset
+        everything_or_nothing = self._all_or_none(user)
+        if everything_or_nothing is not None:
+            return everything_or_nothing
         explorable = self.instances_user_has_any_permission_for(user, EXPLORE_ACTIONS)
         scoped = unit_scoped_groups(user)
-        add = self._get_permission_codename("add")
         perm_pages = []
         for perm in self.get_cached_permissions_for_user(user):
             perm_pages.append(perm.page)
             explorable |= self.model._default_manager.ancestor_of(perm.page)
-            if perm.group_id in scoped and perm.permission.codename == add:
+            if perm.group_id in scoped and perm.permission.codename == "add_page":
                 sections = self.model._default_manager.descendant_of(perm.page, inclusive=True)
                 explorable |= sections.filter(content_type__in=section_content_types())
         if not perm_pages:

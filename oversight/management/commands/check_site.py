@@ -18,19 +18,22 @@ class ProgressBar:
 
     width = 30
 
-    def __init__(self, stream, interactive):
-        self.stream = stream
+    def __init__(self, stdout, interactive):
+        self.stdout = stdout
         self.interactive = interactive
         self.phase = None
         self.last_draw = 0.0
 
+    def write(self, text):
+        self.stdout.write(text, ending="")
+
     def __call__(self, phase, done, total):
         if phase != self.phase:
             if self.phase is not None and self.interactive:
-                self.stream.write("\n")
+                self.write("\n")
             self.phase = phase
             if not self.interactive:
-                self.stream.write(f"{PHASES.get(phase, phase)}: {total}\n")
+                self.write(f"{PHASES.get(phase, phase)}: {total}\n")
         if not self.interactive:
             return
         now = time.monotonic()
@@ -39,12 +42,12 @@ class ProgressBar:
         self.last_draw = now
         filled = int(self.width * done / total) if total else self.width
         bar = "█" * filled + "·" * (self.width - filled)
-        self.stream.write(f"\r{PHASES.get(phase, phase)} [{bar}] {done}/{total}")
-        self.stream.flush()
+        self.write(f"\r{PHASES.get(phase, phase)} [{bar}] {done}/{total}")
+        self.stdout.flush()
 
     def close(self):
         if self.phase is not None and self.interactive:
-            self.stream.write("\n")
+            self.write("\n")
 
 
 class Command(BaseCommand):
@@ -78,8 +81,7 @@ class Command(BaseCommand):
             raise CommandError(
                 "มีการตรวจเว็บไซต์กำลังทำงานอยู่ (Another site check is running)"
             ) from None
-        interactive = hasattr(self.stdout._out, "isatty") and self.stdout._out.isatty()
-        bar = ProgressBar(self.stdout._out if interactive else self.stdout, interactive)
+        bar = ProgressBar(self.stdout, self.stdout.isatty())
         try:
             run = sitecheck.execute(
                 run,

@@ -1,0 +1,59 @@
+"""Pins for the private names of other packages the project still uses (docs/upgrading.md):
+each fails when an upgrade renames or changes what the project relies on, so the upgrade
+is caught here rather than on the site."""
+
+import inspect
+
+from django.contrib.sitemaps import Sitemap
+from django.test import TestCase
+from django.urls import resolve, reverse
+from django.utils.functional import SimpleLazyObject, empty
+from modelsearch.backends.base import BaseSearchResults
+from wagtail.models import Page
+from wagtail_localize.models import TranslationSource
+
+from ownership.wagtail_hooks import SubmitOwnPageTranslationView
+
+
+class BorrowedInternalsTests(TestCase):
+    def test_treebeard_keeps_a_parent_set_on_the_child(self):
+        """core.models.BasePage.route and core.queries.route_to_child hand the parent over."""
+        home = Page.objects.get(depth=2, locale__language_code="th")
+        root = home.get_parent()
+        home = Page.objects.get(pk=home.pk)
+        home._cached_parent_obj = root
+        with self.assertNumQueries(0):
+            self.assertIs(home.get_parent(), root)
+
+    def test_treebeard_path_helpers_used_by_the_importer(self):
+        self.assertEqual(Page._str2int(Page._int2str(7)), 7)
+        self.assertEqual(Page._get_path("0001", 2, 3), "00010003")
+        home = Page.objects.get(depth=2, locale__language_code="th")
+        self.assertEqual(len(home._inc_path()), len(home.path))
+
+    def test_django_sitemap_builds_urls_in_one_private_method(self):
+        self.assertEqual(
+            list(inspect.signature(Sitemap._urls).parameters),
+            ["self", "page", "protocol", "domain"],
+        )
+
+    def test_lazy_objects_keep_their_wrapped_value(self):
+        """The sign-in audit log unwraps request.user to log the real user."""
+        lazy = SimpleLazyObject(lambda: "user")
+        self.assertIs(lazy._wrapped, empty)
+        lazy._setup()
+        self.assertEqual(lazy._wrapped, "user")
+
+    def test_querysets_and_search_results_keep_what_the_thai_backend_copies(self):
+        queryset = Page.objects.prefetch_related("locale").values_list("pk")
+        self.assertEqual(queryset._prefetch_related_lookups, ("locale",))
+        self.assertTrue(hasattr(queryset, "_iterable_class"))
+        for name in ("_do_search", "_do_count"):
+            self.assertTrue(callable(getattr(BaseSearchResults, name)))
+        self.assertIn("_score_field", vars(BaseSearchResults(None, None)))
+
+    def test_wagtail_localize_segments_and_submit_address(self):
+        parameters = inspect.signature(TranslationSource._get_segments_for_translation).parameters
+        self.assertIn("fallback", parameters)
+        url = reverse("wagtail_localize:submit_page_translation", args=[1])
+        self.assertIs(resolve(url).func.view_class, SubmitOwnPageTranslationView)
