@@ -12,13 +12,13 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from django.apps import apps
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db.models import F, OrderBy, Q, TextField
 from django.db.models.functions import Cast, Coalesce, TruncDate
+from django.db.models.signals import post_delete, post_save
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelsearch.backends.base import BaseSearchResults
@@ -30,7 +30,6 @@ from core.thai import BE_OFFSET, arabic_digits, fiscal_year_bounds, parse_be_yea
 from news.models import AnnouncementKind, NewsCategory, PublicationKind
 
 RESULTS_PER_PAGE = 10
-SCHOOLS_CACHE_KEY = "search-schools"
 LOCALES_CACHE_KEY = "search-locale-ids"
 MAX_QUERY_LENGTH = 200
 SNIPPET_LENGTH = 180
@@ -194,6 +193,16 @@ def locale_ids():
     return ids
 
 
+def clear_cached_locales(**kwargs):
+    cache.delete(LOCALES_CACHE_KEY)
+
+
+def connect_signals():
+    """The locales change when one is added (or removed)."""
+    for signal in (post_save, post_delete):
+        signal.connect(clear_cached_locales, sender=Locale, dispatch_uid=f"search-locale-{signal}")
+
+
 def searchable_pages(filters):
     """The pages a citizen may find: live, public, in the language served (or Thai where a
     notice has no translation), narrowed by ``filters``.
@@ -344,67 +353,3 @@ def cards(pages, units_by_pk):
             )
         )
     return result
-
-
-@dataclass
-class School:
-    slug: str
-    title: str
-    path: str
-    language: str
-
-
-def school_pages():
-    """The live public municipal schools of both languages, for the school filter: cached
-    (one query when a school page has changed, see ``clear_cached_schools``)."""
-    schools = cache.get(SCHOOLS_CACHE_KEY)
-    if schools is None:
-        SchoolPage = apps.get_model("schools", "SchoolPage")
-        rows = public(SchoolPage.objects.live()).order_by("path")
-        schools = [
-            School(slug, title, path, language)
-            for slug, title, path, language in rows.values_list(
-                "slug", "title", "path", "locale__language_code"
-            )
-        ]
-        cache.set(SCHOOLS_CACHE_KEY, schools, None)
-    return schools
-
-
-def clear_cached_schools(**kwargs):
-    cache.delete(SCHOOLS_CACHE_KEY)
-
-
-def connect_signals():
-    """The school list changes when a school page is published, unpublished, moved or
-    deleted, or a section is made private; the locales when one is added."""
-    from django.db.models.signals import post_delete, post_save
-    from wagtail.models import PageViewRestriction
-    from wagtail.signals import page_published, page_unpublished, post_page_move
-
-    SchoolPage = apps.get_model("schools", "SchoolPage")
-    for signal in (page_published, page_unpublished, post_delete):
-        signal.connect(clear_cached_schools, sender=SchoolPage, dispatch_uid=f"search-{signal}")
-    post_page_move.connect(clear_cached_schools, dispatch_uid="search-schools-move")
-    for signal in (post_save, post_delete):
-        signal.connect(
-            clear_cached_schools, sender=PageViewRestriction, dispatch_uid=f"search-pvr-{signal}"
-        )
-        signal.connect(
-            lambda **kwargs: cache.delete(LOCALES_CACHE_KEY),
-            sender=Locale,
-            dispatch_uid=f"search-locale-{signal}",
-            weak=False,
-        )
-
-
-def school_choices(schools, language):
-    """``(slug, title)`` of each school, in the language served where translated."""
-    titles = {}
-    for school in schools:
-        code = school.language
-        if code in (language, settings.LANGUAGE_CODE) and (
-            school.slug not in titles or code == language
-        ):
-            titles[school.slug] = school.title
-    return list(titles.items())
