@@ -72,7 +72,7 @@ def search(request):
             "search_results": page_obj,
             "cards": cards,
             "promotions": promotions(query),
-            "kinds": results.KIND_CHOICES,
+            "kinds": results.kind_choices(),
             "units": units,
             "schools": school_choices(schools, get_language()),
             "fiscal_years": range(current, current - FISCAL_YEARS_SHOWN, -1),
