@@ -109,3 +109,19 @@ class BodyBlock(blocks.StreamBlock):
 
     class Meta:
         label = "เนื้อหา (Body)"
+
+
+# The blocks of a body that hold text. A search result's snippet reads only these, so that it
+# loads none of the images and documents of the others (a query each).
+TEXT_BLOCKS = ("paragraph", "quote", "table")
+
+
+def body_text(value):
+    """The words of a ``BodyBlock`` value's text blocks, in their order and without markup, as
+    each block gives them to the search index (``get_searchable_content``)."""
+    words = []
+    for index, child in enumerate(value.raw_data):
+        if child["type"] in TEXT_BLOCKS:
+            bound = value[index]
+            words.extend(bound.block.get_searchable_content(bound.value))
+    return " ".join(" ".join(words).split())

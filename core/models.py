@@ -81,9 +81,33 @@ class BasePage(Page):
         ),
         index.FilterField("responsible_unit"),
     ]
+    # What the site search asks of a page type (search/results.py reads these and names no
+    # page type's table): the kinds its kind filter offers for this type, as ``(value,
+    # label)``, and where they come in the filter; the field holding the kind when the type
+    # has several; the date field that dates the page (date filters, "newest first", the
+    # result card); the fiscal year field when it is stored apart from the date. A page type
+    # without kinds is one of the search's "other pages". Multi-table subclasses inherit them.
+    search_kinds = ()
+    search_kind_order = 0
+    search_kind_field = None
+    search_date_field = None
+    search_fiscal_year_field = None
 
     class Meta:
         abstract = True
+
+    def search_date(self):
+        """The date on this page's search result (None for an undated page)."""
+        return getattr(self, self.search_date_field) if self.search_date_field else None
+
+    def search_kind_label(self):
+        """The kind on this page's search result: by default the Thai name of its type."""
+        return str(self._meta.verbose_name).split(" (")[0]  # verbose names are "ไทย (English)"
+
+    def search_text(self):
+        """The text a search result's snippet is cut from: the listing summary, or the search
+        description; page types with a body add its words."""
+        return self.listing_summary or self.search_description or ""
 
     def route(self, request, path_components):
         """Wagtail's routing, one query cheaper per level passed through: a page on the way

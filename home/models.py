@@ -3,7 +3,7 @@ from django.db.models.functions import RowNumber
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 
-from core.blocks import BodyBlock, FiscalYearDocumentsBlock
+from core.blocks import BodyBlock, FiscalYearDocumentsBlock, body_text
 from core.models import BasePage, IndexPage
 from core.queries import in_active_language, public
 from search.index import ThaiSearchField
@@ -101,6 +101,9 @@ class InformationPage(BasePage):
 
     class Meta:
         verbose_name = "หน้าข้อมูลเมนูหลัก (Main-menu information page)"
+
+    def search_text(self):
+        return f"{super().search_text()} {body_text(self.body)}".strip()
 
 
 class ChannelsPage(IndexPage):

@@ -10,7 +10,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from core.blocks import BodyBlock, DocumentBlock, FigureBlock
+from core.blocks import BodyBlock, DocumentBlock, FigureBlock, body_text
 from core.listing import all_units, valid_choice, with_card_image
 from core.models import BasePage, IndexPage
 from core.queries import (
@@ -143,9 +143,20 @@ class NewsPage(BasePage):
     parent_page_types = ["news.NewsIndexPage"]
     subpage_types = []
 
+    # The site search: "news" in its kind filter, whatever the category; dated by ``date``.
+    search_kinds = [("news", _("ข่าวสาร"))]
+    search_kind_order = 2
+    search_date_field = "date"
+
     class Meta:
         verbose_name = "ข่าว (News item)"
         verbose_name_plural = "ข่าว (News)"
+
+    def search_kind_label(self):
+        return self.get_category_display()
+
+    def search_text(self):
+        return f"{super().search_text()} {body_text(self.body)}".strip()
 
     @classmethod
     def listing(cls):
@@ -276,9 +287,19 @@ class PublicationPage(BasePage):
     parent_page_types = ["news.PublicationIndexPage"]
     subpage_types = []
 
+    # The site search: "publications" in its kind filter, whatever the kind; undated.
+    search_kinds = [("publication", _("เอกสารเผยแพร่"))]
+    search_kind_order = 3
+
     class Meta:
         verbose_name = "เอกสารเผยแพร่ (Publication)"
         verbose_name_plural = "เอกสารเผยแพร่ (Publications)"
+
+    def search_kind_label(self):
+        return self.get_kind_display()
+
+    def search_text(self):
+        return f"{super().search_text()} {self.summary}".strip()
 
     @classmethod
     def listing(cls):
@@ -422,9 +443,23 @@ class AnnouncementPage(BasePage):
     parent_page_types = ["news.AnnouncementIndexPage"]
     subpage_types = []
 
+    # The site search: each kind of notice in its kind filter, first; dated by ``date``, with
+    # the fiscal year as stored (an editor may set it apart from the date).
+    search_kinds = AnnouncementKind.choices
+    search_kind_order = 1
+    search_kind_field = "kind"
+    search_date_field = "date"
+    search_fiscal_year_field = "fiscal_year"
+
     class Meta:
         verbose_name = "ประกาศ (Announcement)"
         verbose_name_plural = "ประกาศ (Announcements)"
+
+    def search_kind_label(self):
+        return self.get_kind_display()
+
+    def search_text(self):
+        return f"{super().search_text()} {body_text(self.body)}".strip()
 
     def set_derived_fields(self):
         """The fields that follow others, set before validating and before saving: an empty

@@ -1,24 +1,36 @@
 """The search page's queries: which pages may be found, the filters, and the result cards.
 
-Results are pages of every type. What a card shows (kind, unit, date, a text for the snippet)
-lives in each page type's own table, so ``cards()`` reads it for one page of results in a
-single query, with a LEFT JOIN to each table (joins on primary keys, for ten rows), instead of
-loading each page as its specific type (one query per type).
+Results are pages of every type, and each page type answers for itself (``core.models.BasePage``
+holds the defaults): the kinds it is filtered as (``search_kinds``, ``search_kind_field``), the
+field that dates it (``search_date_field``, ``search_fiscal_year_field``), and its result card
+(``search_kind_label()``, ``search_date()``, ``search_text()``). This module reads those
+declarations from the registered page models and names no page type's table or field.
+
+Filtering and sorting by date happen in the database, on the date fields the page types
+declare: each is reached from ``Page`` through the multi-table link to the table that holds it
+(``_lookup``), and "newest first" sorts by the first of them a page has (``Coalesce``). The
+lookups are built from the models, not stored: a copy of the date on ``Page`` would need a
+concrete table and keeping in step with every revision, for the same one-query result.
+
+``cards()`` loads one page of results as their own types in one query (``select_related``
+along the same links, for the types on that page only), so the query count of the search page
+does not depend on how many results there are or of how many types.
 """
 
 import datetime
-import json
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from django.apps import apps
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
+from django.core.paginator import Page as ResultsPage
 from django.core.paginator import Paginator
-from django.db.models import F, OrderBy, Q, TextField
-from django.db.models.functions import Cast, Coalesce, TruncDate
+from django.db.models import F, OrderBy, Q
+from django.db.models.functions import Coalesce, TruncDate
+from django.db.models.signals import post_delete, post_save
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelsearch.backends.base import BaseSearchResults
@@ -27,47 +39,93 @@ from wagtail.models import Locale, Page, get_page_models
 from core.listing import CountingPaginator
 from core.queries import in_language_or_thai, public
 from core.thai import BE_OFFSET, arabic_digits, fiscal_year_bounds, parse_be_year
-from news.models import AnnouncementKind, NewsCategory, PublicationKind
 
 RESULTS_PER_PAGE = 10
-SCHOOLS_CACHE_KEY = "search-schools"
 LOCALES_CACHE_KEY = "search-locale-ids"
 MAX_QUERY_LENGTH = 200
-SNIPPET_LENGTH = 180
 
-# Kinds a citizen filters by: the kinds of announcement, then news, publications, other pages.
-NEWS, PUBLICATION, PAGE = "news", "publication", "page"
-KIND_CHOICES = [
-    *AnnouncementKind.choices,
-    (NEWS, _("ข่าวสาร")),
-    (PUBLICATION, _("เอกสารเผยแพร่")),
-    (PAGE, _("หน้าข้อมูลอื่น ๆ")),
-]
+# The kind filter's last choice: every page whose type declares no kinds.
+PAGE = "page"
 RELEVANCE, NEWEST = "relevance", "newest"
 SORT_CHOICES = [(RELEVANCE, _("ตรงกับคำค้นมากที่สุด")), (NEWEST, _("ใหม่ที่สุด"))]
 
-# Page types with text worth a snippet, as ``page type lookup from Page__field``.
-BODY_LOOKUPS = [
-    "announcementpage__body",
-    "newspage__body",
-    "publicationpage__summary",
-    "informationpage__body",
-]
-# Dated content: announcements (and procurement notices, which extend them) and news.
-DATE_LOOKUPS = ["announcementpage__date", "newspage__date"]
+
+@functools.cache
+def _path_from_page(model):
+    """The lookup from ``Page`` to ``model``'s table: the multi-table links, each named after the
+    child model in lowercase as Django names them (``announcementpage__procurementnoticepage``)."""
+    return "__".join(
+        cls._meta.model_name
+        for cls in reversed(model.__mro__)
+        if issubclass(cls, Page)
+        and cls is not Page
+        and not cls._meta.abstract
+        and not cls._meta.proxy
+    )
 
 
-def base_page_lookups(field_name):
-    """``<model>__<field_name>`` from ``Page`` for each page table that holds a column of
-    ``core.BasePage`` (it is abstract: every page type has its own copy, except multi-table
-    subclasses such as procurement notices, which use their parent's)."""
-    from core.models import BasePage
+def _lookup(model, attribute):
+    """``<path from Page>__<field>`` of the field ``model`` names in ``attribute`` (through the
+    table that holds it: a procurement notice's date is its announcement's), or None."""
+    name = getattr(model, attribute, None)
+    if not name:
+        return None
+    model_field = model._meta.get_field(name)
+    return f"{_path_from_page(model_field.model)}__{model_field.name}"
 
-    return [
-        f"{model._meta.model_name}__{field_name}"
-        for model in get_page_models()
-        if issubclass(model, BasePage) and model._meta.get_field(field_name).model is model
-    ]
+
+@functools.cache
+def date_lookups():
+    """The lookups of the date fields the page types declare, once each."""
+    lookups = (_lookup(model, "search_date_field") for model in get_page_models())
+    return list(dict.fromkeys(lookup for lookup in lookups if lookup))
+
+
+@functools.cache
+def fiscal_year_lookups():
+    """``(lookup, is_a_date)`` for each dated page type's fiscal year: the fiscal year field it
+    declares, or else its date (within the year's bounds)."""
+    lookups = []
+    for model in get_page_models():
+        year = _lookup(model, "search_fiscal_year_field")
+        date = _lookup(model, "search_date_field")
+        if year or date:
+            lookups.append((year, False) if year else (date, True))
+    return list(dict.fromkeys(lookups))
+
+
+@functools.cache
+def _with_kinds():
+    """The page types that declare kinds (a multi-table subclass inherits its parent's)."""
+    return [model for model in get_page_models() if getattr(model, "search_kinds", ())]
+
+
+@functools.cache
+def kind_choices():
+    """The kind filter's choices: the kinds the page types declare, in their
+    ``search_kind_order``, then other pages."""
+    declaring = sorted(_with_kinds(), key=lambda model: model.search_kind_order)
+    choices = dict(choice for model in declaring for choice in model.search_kinds)
+    return [*choices.items(), (PAGE, _("หน้าข้อมูลอื่น ๆ"))]
+
+
+def _kind_q(kind):
+    """Pages of ``kind``: by the field holding the kind where the page type has several,
+    otherwise by page type (the content type, which ``Page`` holds: no join)."""
+    if kind == PAGE:
+        return ~Q(content_type__in=ContentType.objects.get_for_models(*_with_kinds()).values())
+    field_lookups, types = [], []
+    for model in _with_kinds():
+        if kind in dict(model.search_kinds):
+            lookup = _lookup(model, "search_kind_field")
+            if lookup:
+                field_lookups.append(lookup)
+            else:
+                types.append(model)
+    condition = _any(Q(**{lookup: kind}) for lookup in dict.fromkeys(field_lookups))
+    if types:
+        condition |= Q(content_type__in=ContentType.objects.get_for_models(*types).values())
+    return condition
 
 
 def parse_date(value):
@@ -127,7 +185,7 @@ class Filters:
         unit_slug = query.get("unit", "")
         school = query.get("school", "")
         filters = cls(
-            kind=kind if kind in dict(KIND_CHOICES) else None,
+            kind=kind if kind in dict(kind_choices()) else None,
             unit=next((unit for unit in units if unit.slug == unit_slug), None),
             fiscal_year=parse_be_year(query.get("year")),
             date_from=parse_date(query.get("from")),
@@ -146,16 +204,8 @@ class Filters:
     def as_q(self):
         """The filters as one condition on ``Page`` (joins to the page types' tables)."""
         condition = Q()
-        if self.kind in AnnouncementKind.values:
-            condition &= Q(announcementpage__kind=self.kind)
-        elif self.kind == NEWS:
-            condition &= Q(newspage__isnull=False)
-        elif self.kind == PUBLICATION:
-            condition &= Q(publicationpage__isnull=False)
-        elif self.kind == PAGE:
-            condition &= Q(
-                announcementpage__isnull=True, newspage__isnull=True, publicationpage__isnull=True
-            )
+        if self.kind:
+            condition &= _kind_q(self.kind)
         if self.unit is not None:
             condition &= Q(ownership__unit=self.unit.pk)
         if self.school_paths:
@@ -165,14 +215,15 @@ class Filters:
                 for path in self.school_paths
             )
         if self.fiscal_year:
-            start, end = fiscal_year_bounds(self.fiscal_year)
-            condition &= Q(announcementpage__fiscal_year=self.fiscal_year) | Q(
-                newspage__date__range=(start, end)
+            bounds = fiscal_year_bounds(self.fiscal_year)
+            condition &= _any(
+                Q(**{f"{lookup}__range": bounds} if is_a_date else {lookup: self.fiscal_year})
+                for lookup, is_a_date in fiscal_year_lookups()
             )
         if self.date_from or self.date_to:
             start = self.date_from or datetime.date.min
             end = self.date_to or datetime.date.max
-            condition &= _any(Q(**{f"{lookup}__range": (start, end)}) for lookup in DATE_LOOKUPS)
+            condition &= _any(Q(**{f"{lookup}__range": (start, end)}) for lookup in date_lookups())
         return condition
 
 
@@ -190,6 +241,16 @@ def locale_ids():
         ids = dict(Locale.objects.values_list("language_code", "pk"))
         cache.set(LOCALES_CACHE_KEY, ids, None)
     return ids
+
+
+def clear_cached_locales(**kwargs):
+    cache.delete(LOCALES_CACHE_KEY)
+
+
+def connect_signals():
+    """The locales change when one is added (or removed)."""
+    for signal in (post_save, post_delete):
+        signal.connect(clear_cached_locales, sender=Locale, dispatch_uid=f"search-locale-{signal}")
 
 
 def searchable_pages(filters):
@@ -212,8 +273,9 @@ def searchable_pages(filters):
 
 
 def newest_first(pages):
-    """``pages`` with dated notices newest first, then other pages by publication date."""
-    date = Coalesce(*DATE_LOOKUPS, TruncDate("last_published_at"))
+    """``pages`` with dated pages newest first by their date, the others by their publication
+    date."""
+    date = Coalesce(*date_lookups(), TruncDate("last_published_at"))
     return pages.order_by(
         OrderBy(date, descending=True, nulls_last=True), OrderBy(F("pk"), descending=True)
     )
@@ -239,7 +301,7 @@ class SearchPaginator(Paginator):
         if not rows:
             return super().get_page(number)
         self.count = self.object_list.count()  # from the rows' query where the backend can
-        return self._get_page(rows, number, self)
+        return ResultsPage(rows, number, self)
 
 
 def search(query, filters, sort):
@@ -258,71 +320,32 @@ def search(query, filters, sort):
 
 @dataclass
 class Card:
-    page: Page
+    page: Page  # as its own type
     kind: str
     unit: object
     date: datetime.date | None
     text: str
 
 
-def _kind_label(page, values):
-    for key, choices in (
-        ("a_kind", AnnouncementKind),
-        ("n_category", NewsCategory),
-        ("p_kind", PublicationKind),
-    ):
-        if values[key]:
-            return dict(choices.choices).get(values[key], values[key])
-    model = ContentType.objects.get_for_id(page.content_type_id).model_class()
-    name = str(model._meta.verbose_name) if model else ""
-    return name.split(" (")[0]  # verbose names are "ไทย (English)"
-
-
-def _text_of(value):
-    """The words of a StreamField's JSON or a text column, without markup."""
-    if not value:
-        return ""
-    try:
-        data = json.loads(value)
-    except ValueError:
-        data = value
-    strings = []
-
-    def walk(node):
-        if isinstance(node, str):
-            strings.append(node)
-        elif isinstance(node, list):
-            for item in node:
-                walk(item)
-        elif isinstance(node, dict):
-            for key, item in node.items():
-                if key not in ("type", "id") and not isinstance(item, (int, float, bool)):
-                    walk(item)
-
-    walk(data)
-    text = re.sub(r"<[^>]*>", " ", " ".join(strings))
-    return " ".join(text.split())
+def _as_own_type(page):
+    """``page`` as its own type, from the rows ``select_related`` loaded along
+    ``_path_from_page`` (no query)."""
+    for name in _path_from_page(page.specific_class).split("__"):
+        page = getattr(page, name)
+    return page
 
 
 def cards(pages, units_by_pk):
-    """Cards for ``pages`` (one page of results), in their order: one query."""
+    """Cards for ``pages`` (one page of results), in their order: one query, whatever the
+    number and types of the pages. Each page answers for its kind, date and text."""
     ids = [page.pk for page in pages]
     if not ids:
         return []
-    text = Coalesce(
-        *(Cast(lookup, TextField()) for lookup in BODY_LOOKUPS), output_field=TextField()
-    )
+    paths = {_path_from_page(page.specific_class) for page in pages}
     rows = (
         Page.objects.filter(pk__in=ids)
-        .annotate(
-            a_kind=F("announcementpage__kind"),
-            n_category=F("newspage__category"),
-            p_kind=F("publicationpage__kind"),
-            item_date=Coalesce(*DATE_LOOKUPS),
-            unit_pk=F("ownership__unit"),
-            summary=Coalesce(*base_page_lookups("listing_summary")),
-            body_text=text,
-        )
+        .select_related(*paths)
+        .annotate(unit_pk=F("ownership__unit"))
         .in_bulk()
     )
     result = []
@@ -330,79 +353,14 @@ def cards(pages, units_by_pk):
         row = rows.get(page.pk)
         if row is None:
             continue
-        values = {"a_kind": row.a_kind, "n_category": row.n_category, "p_kind": row.p_kind}
-        summary = row.summary or row.search_description or ""
+        own = _as_own_type(row)
         result.append(
             Card(
-                page=row,
-                kind=_kind_label(row, values),
+                page=own,
+                kind=own.search_kind_label(),
                 unit=units_by_pk.get(row.unit_pk),
-                date=row.item_date,
-                text=" ".join(part for part in (summary, _text_of(row.body_text)) if part),
+                date=own.search_date(),
+                text=own.search_text(),
             )
         )
     return result
-
-
-@dataclass
-class School:
-    slug: str
-    title: str
-    path: str
-    language: str
-
-
-def school_pages():
-    """The live public municipal schools of both languages, for the school filter: cached
-    (one query when a school page has changed, see ``clear_cached_schools``)."""
-    schools = cache.get(SCHOOLS_CACHE_KEY)
-    if schools is None:
-        SchoolPage = apps.get_model("schools", "SchoolPage")
-        rows = public(SchoolPage.objects.live()).order_by("path")
-        schools = [
-            School(slug, title, path, language)
-            for slug, title, path, language in rows.values_list(
-                "slug", "title", "path", "locale__language_code"
-            )
-        ]
-        cache.set(SCHOOLS_CACHE_KEY, schools, None)
-    return schools
-
-
-def clear_cached_schools(**kwargs):
-    cache.delete(SCHOOLS_CACHE_KEY)
-
-
-def connect_signals():
-    """The school list changes when a school page is published, unpublished, moved or
-    deleted, or a section is made private; the locales when one is added."""
-    from django.db.models.signals import post_delete, post_save
-    from wagtail.models import PageViewRestriction
-    from wagtail.signals import page_published, page_unpublished, post_page_move
-
-    SchoolPage = apps.get_model("schools", "SchoolPage")
-    for signal in (page_published, page_unpublished, post_delete):
-        signal.connect(clear_cached_schools, sender=SchoolPage, dispatch_uid=f"search-{signal}")
-    post_page_move.connect(clear_cached_schools, dispatch_uid="search-schools-move")
-    for signal in (post_save, post_delete):
-        signal.connect(
-            clear_cached_schools, sender=PageViewRestriction, dispatch_uid=f"search-pvr-{signal}"
-        )
-        signal.connect(
-            lambda **kwargs: cache.delete(LOCALES_CACHE_KEY),
-            sender=Locale,
-            dispatch_uid=f"search-locale-{signal}",
-            weak=False,
-        )
-
-
-def school_choices(schools, language):
-    """``(slug, title)`` of each school, in the language served where translated."""
-    titles = {}
-    for school in schools:
-        code = school.language
-        if code in (language, settings.LANGUAGE_CODE) and (
-            school.slug not in titles or code == language
-        ):
-            titles[school.slug] = school.title
-    return list(titles.items())

@@ -7,6 +7,7 @@ from wagtail.search.utils import normalise_query_string
 
 from core.listing import all_units
 from core.thai import fiscal_year
+from schools.cache import school_choices, school_pages
 from search import results
 from search.snippets import highlight, snippet
 from search.text import query_words
@@ -41,7 +42,7 @@ def search(request):
     values are ignored and a query over 200 characters is cut (with a message)."""
     query, was_cut = results.clean_query(request.GET.get("query", ""))
     units = all_units()
-    schools = results.school_pages()
+    schools = school_pages()
     filters = results.Filters.read(request.GET, units, schools)
     newest = not query or request.GET.get("sort") == results.NEWEST
     sort = results.NEWEST if newest else results.RELEVANCE
@@ -71,9 +72,9 @@ def search(request):
             "search_results": page_obj,
             "cards": cards,
             "promotions": promotions(query),
-            "kinds": results.KIND_CHOICES,
+            "kinds": results.kind_choices(),
             "units": units,
-            "schools": results.school_choices(schools, get_language()),
+            "schools": school_choices(schools, get_language()),
             "fiscal_years": range(current, current - FISCAL_YEARS_SHOWN, -1),
             "sort_choices": results.SORT_CHOICES,
         },

@@ -5,7 +5,7 @@ import re
 
 from django.core.exceptions import ValidationError
 from django.test import TestCase
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.test.utils import WagtailPageTestCase
 
 from core import demo
@@ -206,6 +206,28 @@ class SchoolPageTests(WagtailPageTestCase):
         ):
             with self.subTest(url=url):
                 self.assertLessEqual(count_queries(self.client, url), QUERY_BUDGET)
+
+
+class SchoolFilterTests(TestCase):
+    """The school filters (search page, procurement listing) read a cached list of the live
+    public schools (schools.cache), which publishing and privacy changes clear."""
+
+    def school_filter(self):
+        return self.client.get("/search/").context["schools"]
+
+    def test_the_school_filter_follows_publishing_and_privacy(self):
+        index = school_index(HomePage.objects.get(locale__language_code="th"))
+        first = add_school(index, 1, "ท.๑", "โรงเรียนเทศบาลวัดไทรใต้")
+        self.assertEqual(self.school_filter(), [("school-1", "โรงเรียนเทศบาลวัดไทรใต้")])
+        second = add_school(index, 2, "ท.๒", "โรงเรียนเทศบาลวัดปากน้ำโพใต้")
+        self.assertEqual(
+            self.school_filter(),
+            [("school-1", "โรงเรียนเทศบาลวัดไทรใต้"), ("school-2", "โรงเรียนเทศบาลวัดปากน้ำโพใต้")],
+        )
+        second.unpublish()
+        self.assertEqual(self.school_filter(), [("school-1", "โรงเรียนเทศบาลวัดไทรใต้")])
+        PageViewRestriction.objects.create(page=first, restriction_type="login")
+        self.assertEqual(self.school_filter(), [])
 
 
 class SchoolQueryCountTests(TestCase):

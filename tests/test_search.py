@@ -4,6 +4,7 @@ the search page's filters, sorting, snippets and safety; promotions; the API; in
 import datetime
 import re
 from decimal import Decimal
+from unittest import mock
 
 from django.core.management import call_command
 from django.db import connection
@@ -11,13 +12,23 @@ from django.test import TestCase
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Page, PageViewRestriction
 
-from home.models import ChannelsPage, HomePage
-from news.models import AnnouncementKind, AnnouncementPage
+from core import demo
+from home.models import ChannelsPage, HomePage, InformationPage
+from news import demo as news_demo
+from news.models import (
+    AnnouncementKind,
+    AnnouncementPage,
+    NewsCategory,
+    NewsPage,
+    PublicationIndexPage,
+    PublicationKind,
+    PublicationPage,
+)
 from ownership.models import Unit
 from procurement.models import ProcurementNoticePage
 from procurement.models.notices import stage_for_kind
 from search import demo as search_demo
-from search.checks import thai_title_check
+from search.checks import search_card_check, thai_title_check
 from search.results import MAX_QUERY_LENGTH
 from search.testset import build_sections
 from tests.utils import QUERY_BUDGET, count_queries
@@ -310,6 +321,150 @@ class SearchPageTests(TestCase):
         self.assertContains(self.search(query="E-GP"), "https://www.gprocurement.go.th/")
 
 
+class ResultCardTests(TestCase):
+    """Each page type answers for its result card and for the kind and date filters; one query
+    loads a page of results of any mix of types."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.home = HomePage.objects.get(locale__language_code="th")
+        sections = build_sections(cls.home)
+        image = demo.demo_image("ภาพเครื่องสูบน้ำ", "pump", size=(160, 100))
+        manual = demo.demo_document("คู่มือเครื่องสูบน้ำ", "pump manual", pages=1)
+        figure = news_demo.figure(image, "เครื่องสูบน้ำริมตลิ่ง")
+        attachment = {"type": "document", "value": {"document": manual.pk, "title": "คู่มือ"}}
+        cls.procurement = [
+            notice(
+                sections["announcements"],
+                f"pump-{n}",
+                f"ประกาศซื้อเครื่องสูบน้ำ เครื่องที่ {n}",
+                datetime.date(2024, 2, 1 + n),
+                "ซื้อเครื่องสูบน้ำขนาด ๘ นิ้ว",
+            )
+            for n in range(3)
+        ]
+        cls.others = [
+            notice(
+                sections["announcements"],
+                f"pump-rota-{n}",
+                f"ประกาศตารางเดินเครื่องสูบน้ำ ชุดที่ {n}",
+                datetime.date(2024, 3, 1 + n),
+                kind=OTHER,
+                unit="finance",
+            )
+            for n in range(3)
+        ]
+        for page in cls.others:
+            # Images and documents in a body cost no query on the results page.
+            page.body = [figure, attachment, *body("เดินเครื่องสูบน้ำทุกคืนช่วงน้ำหลาก")]
+            page.save()
+        cls.news = [
+            sections["news"].add_child(
+                instance=NewsPage(
+                    title=f"ข่าวซ่อมเครื่องสูบน้ำ ครั้งที่ {n}",
+                    slug=f"pump-news-{n}",
+                    date=datetime.date(2024, 4, 1 + n),
+                    category=NewsCategory.ACTIVITY,
+                    body=[figure, *body("ช่างซ่อมเครื่องสูบน้ำประจำชุมชน")],
+                )
+            )
+            for n in range(3)
+        ]
+        publications = cls.home.add_child(
+            instance=PublicationIndexPage(title="เอกสารเผยแพร่", slug="publications")
+        )
+        cls.publications = [
+            publications.add_child(
+                instance=PublicationPage(
+                    title=f"คู่มือดูแลเครื่องสูบน้ำ เล่มที่ {n}",
+                    slug=f"pump-handbook-{n}",
+                    kind=PublicationKind.CITIZEN_HANDBOOK,
+                    year=2567,
+                    summary="วิธีดูแลเครื่องสูบน้ำในบ้าน",
+                    document=manual,
+                )
+            )
+            for n in range(3)
+        ]
+        cls.information = [
+            cls.home.add_child(
+                instance=InformationPage(
+                    title=f"ข้อมูลสถานีเครื่องสูบน้ำ แห่งที่ {n}",
+                    slug=f"pump-station-{n}",
+                    listing_summary="สถานีสูบน้ำของเทศบาล",
+                    body=[
+                        {"type": "quote", "value": {"text": "น้ำไม่ท่วมเมือง", "source": ""}},
+                        *body("สถานีเครื่องสูบน้ำริมแม่น้ำเจ้าพระยา"),
+                        *body("ใกล้ประตูระบายน้ำ" if n == 0 else ""),
+                    ],
+                )
+            )
+            for n in range(2)
+        ]
+
+    def cards(self, **params):
+        response = self.client.get("/search/", {"query": "เครื่องสูบน้ำ", **params})
+        self.assertEqual(response.status_code, 200)
+        return {card.page.title: card for card in response.context["cards"]}
+
+    def test_each_page_type_answers_for_its_card(self):
+        cards = self.cards(sort="newest")
+        news = cards[self.news[0].title]
+        self.assertEqual((news.kind, news.date), ("ข่าวกิจกรรม", datetime.date(2024, 4, 1)))
+        self.assertIn("<mark>เครื่องสูบ</mark>น้ำประจำชุมชน", news.snippet)
+        rota = cards[self.others[2].title]
+        self.assertEqual(rota.kind, "ประกาศอื่น ๆ / ข่าวประชาสัมพันธ์")
+        self.assertEqual(rota.unit.slug, "finance")
+        self.assertIn("เดิน<mark>เครื่องสูบ</mark>น้ำทุกคืน", rota.snippet)
+        cards = self.cards(kind="publication")
+        handbook = cards[self.publications[0].title]
+        self.assertEqual((handbook.kind, handbook.date), ("คู่มือประชาชน", None))
+        self.assertIn("วิธีดูแล<mark>เครื่องสูบ</mark>น้ำในบ้าน", handbook.snippet)
+        cards = self.cards(kind="page")
+        station = cards[self.information[1].title]
+        self.assertEqual((station.kind, station.date), ("หน้าข้อมูลเมนูหลัก", None))
+        self.assertEqual(
+            str(station.snippet),
+            "สถานี<mark>สูบ</mark>น้ำของเทศบาล น้ำไม่ท่วมเมือง สถานี<mark>เครื่องสูบ</mark>น้ำริมแม่น้ำเจ้าพระยา",
+        )
+
+    def test_kind_and_date_filters_ask_the_page_types(self):
+        def titles(pages):
+            return {page.title for page in pages}
+
+        self.assertEqual(set(self.cards(kind="news")), titles(self.news))
+        self.assertEqual(set(self.cards(kind="publication")), titles(self.publications))
+        self.assertEqual(set(self.cards(kind="page")), titles(self.information))
+        self.assertEqual(set(self.cards(kind=OTHER)), titles(self.others))
+        self.assertEqual(set(self.cards(kind=PROCUREMENT)), titles(self.procurement))
+        self.assertEqual(
+            set(self.cards(**{"from": "1/3/2567", "to": "31/3/2567"})), titles(self.others)
+        )
+        # Fiscal year 2567 runs from 1 October 2023 to 30 September 2024: every dated page.
+        self.assertEqual(
+            set(self.cards(year="2567")), titles(self.procurement + self.others + self.news)
+        )
+
+    def test_newest_first_orders_by_each_page_types_date(self):
+        titles = list(self.cards(sort="newest"))
+        dated = [*reversed(self.news), *reversed(self.others), *reversed(self.procurement)]
+        self.assertEqual(titles[:9], [page.title for page in dated])
+
+    def test_a_page_of_results_of_many_types_costs_as_many_queries_as_one_result(self):
+        one = "/search/?query=ประตูระบายน้ำ"
+        many = "/search/?query=เครื่องสูบน้ำ"
+        self.assertEqual(len(self.client.get(one).context["cards"]), 1)
+        shown = self.client.get(many).context["cards"]
+        self.assertEqual(len(shown), 10)
+        self.assertGreaterEqual(len({type(card.page) for card in shown}), 4)
+        counts = [
+            count_queries(self.client, url)
+            for url in (one, many, f"{many}&sort=newest", f"{many}&page=2", f"{many}&year=2567")
+        ]
+        self.assertEqual(len(set(counts)), 1, counts)
+        self.assertLessEqual(counts[0], QUERY_BUDGET)
+
+
 class IndexingTests(TestCase):
     @classmethod
     def setUpTestData(cls):
@@ -376,6 +531,12 @@ class IndexingTests(TestCase):
 
     def test_every_page_type_indexes_its_title_as_thai(self):
         self.assertEqual(thai_title_check(None), [])
+
+    def test_every_page_type_answers_what_the_search_page_asks(self):
+        self.assertEqual(search_card_check(None), [])
+        with mock.patch.object(NewsPage, "search_date_field", "published_on"):
+            [error] = search_card_check(None)
+        self.assertEqual((error.id, error.obj), ("search.E003", NewsPage))
 
     def test_the_database_keeps_thai_marks_in_words(self):
         if connection.vendor == "sqlite":

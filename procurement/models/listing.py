@@ -9,15 +9,14 @@ from core.queries import below, route_to_child
 from core.thai import parse_be_year
 from procurement import exports, opendata
 from procurement.models.notices import ProcurementMethod, ProcurementNoticePage, ProcurementStage
+from schools.cache import school_choices, school_pages
 
 NOTICES_PER_PAGE = 20
 
 
 def school_filter_choices():
-    """``(slug, title, paths)`` of the live schools, from the search app's school cache
-    (no query once cached); ``paths`` are the school's pages in every language."""
-    from search.results import school_choices, school_pages
-
+    """``(slug, title, paths)`` of the live schools, from the schools app's cache (no query
+    once cached); ``paths`` are the school's pages in every language."""
     schools = school_pages()
     paths = {}
     for school in schools:

@@ -1,0 +1,73 @@
+"""The live municipal schools, cached: the school filters of the search page and of the
+procurement listing read them on every view.
+
+``SchoolPage`` is looked up through the app registry when the list is built, because
+``schools.models`` imports the procurement models, whose listing imports this module.
+"""
+
+from dataclasses import dataclass
+
+from django.apps import apps
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models.signals import post_delete, post_save
+from wagtail.models import PageViewRestriction
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from core.queries import public
+
+SCHOOLS_CACHE_KEY = "school-pages"
+
+
+@dataclass
+class School:
+    slug: str
+    title: str
+    path: str
+    language: str
+
+
+def school_pages():
+    """The live public municipal schools of both languages, in the order of the page tree:
+    cached (one query when a school page has changed, see ``clear_cached_schools``)."""
+    schools = cache.get(SCHOOLS_CACHE_KEY)
+    if schools is None:
+        SchoolPage = apps.get_model("schools", "SchoolPage")
+        rows = public(SchoolPage.objects.live()).order_by("path")
+        schools = [
+            School(slug, title, path, language)
+            for slug, title, path, language in rows.values_list(
+                "slug", "title", "path", "locale__language_code"
+            )
+        ]
+        cache.set(SCHOOLS_CACHE_KEY, schools, None)
+    return schools
+
+
+def school_choices(schools, language):
+    """``(slug, title)`` of each school, in the language served where translated."""
+    titles = {}
+    for school in schools:
+        code = school.language
+        if code in (language, settings.LANGUAGE_CODE) and (
+            school.slug not in titles or code == language
+        ):
+            titles[school.slug] = school.title
+    return list(titles.items())
+
+
+def clear_cached_schools(**kwargs):
+    cache.delete(SCHOOLS_CACHE_KEY)
+
+
+def connect_signals():
+    """The school list changes when a school page is published, unpublished, moved or
+    deleted, or a section is made private or public again."""
+    SchoolPage = apps.get_model("schools", "SchoolPage")
+    for signal in (page_published, page_unpublished, post_delete):
+        signal.connect(clear_cached_schools, sender=SchoolPage, dispatch_uid=f"schools-{signal}")
+    post_page_move.connect(clear_cached_schools, dispatch_uid="schools-move")
+    for signal in (post_save, post_delete):
+        signal.connect(
+            clear_cached_schools, sender=PageViewRestriction, dispatch_uid=f"schools-pvr-{signal}"
+        )
