@@ -126,7 +126,7 @@ def build_sections():
 
 
 def timed_import(label, path, rows):
-    from news.importer import import_notices
+    from imports.importer import import_notices
 
     started = time.perf_counter()
     report = import_notices(path, publish=True)

@@ -7,7 +7,6 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Page
 from wagtail.search import index
 
 from core.blocks import BodyBlock, DocumentBlock, FigureBlock, body_text
@@ -518,26 +517,3 @@ class AnnouncementPage(BasePage):
 
 
 # ---------------------------------------------------------------------------
-# Notices moved from the old site (manage.py import_notices, news/importer/)
-# ---------------------------------------------------------------------------
-
-
-class ImportedNotice(models.Model):
-    """The page an old-site notice became: a second import of the same ``source_id`` updates
-    this page instead of adding another. Deleting the page forgets the mapping."""
-
-    source_id = models.CharField("รหัสในเว็บไซต์เดิม (Old-site id)", max_length=100, unique=True)
-    page = models.OneToOneField(
-        Page, verbose_name="หน้า (Page)", on_delete=models.CASCADE, related_name="+"
-    )
-    # A digest of the row as last imported: an unchanged row is skipped, without a new revision.
-    row_digest = models.CharField(max_length=64)
-    imported_at = models.DateTimeField("นำเข้าครั้งแรก (First imported)", auto_now_add=True)
-    updated_at = models.DateTimeField("นำเข้าล่าสุด (Last imported)", auto_now=True)
-
-    class Meta:
-        verbose_name = "ประกาศที่นำเข้าจากเว็บไซต์เดิม (Imported notice)"
-        verbose_name_plural = "ประกาศที่นำเข้าจากเว็บไซต์เดิม (Imported notices)"
-
-    def __str__(self):
-        return self.source_id

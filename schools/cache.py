@@ -1,20 +1,17 @@
 """The live municipal schools, cached: the school filters of the search page and of the
-procurement listing read them on every view.
-
-``SchoolPage`` is looked up through the app registry when the list is built, because
-``schools.models`` imports the procurement models, whose listing imports this module.
-"""
+procurement listing (through ``procurement.schools``) read them on every view."""
 
 from dataclasses import dataclass
 
-from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
+from django.utils.translation import get_language
 from wagtail.models import PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from core.queries import public
+from schools.models import SchoolPage
 
 SCHOOLS_CACHE_KEY = "school-pages"
 
@@ -32,7 +29,6 @@ def school_pages():
     cached (one query when a school page has changed, see ``clear_cached_schools``)."""
     schools = cache.get(SCHOOLS_CACHE_KEY)
     if schools is None:
-        SchoolPage = apps.get_model("schools", "SchoolPage")
         rows = public(SchoolPage.objects.live()).order_by("path")
         schools = [
             School(slug, title, path, language)
@@ -56,6 +52,16 @@ def school_choices(schools, language):
     return list(titles.items())
 
 
+def school_filter_choices():
+    """``(slug, title, paths)`` of the live schools in the language served (no query once
+    cached); ``paths`` are the school's pages in every language."""
+    schools = school_pages()
+    paths = {}
+    for school in schools:
+        paths.setdefault(school.slug, []).append(school.path)
+    return [(slug, title, paths[slug]) for slug, title in school_choices(schools, get_language())]
+
+
 def clear_cached_schools(**kwargs):
     cache.delete(SCHOOLS_CACHE_KEY)
 
@@ -63,7 +69,6 @@ def clear_cached_schools(**kwargs):
 def connect_signals():
     """The school list changes when a school page is published, unpublished, moved or
     deleted, or a section is made private or public again."""
-    SchoolPage = apps.get_model("schools", "SchoolPage")
     for signal in (page_published, page_unpublished, post_delete):
         signal.connect(clear_cached_schools, sender=SchoolPage, dispatch_uid=f"schools-{signal}")
     post_page_move.connect(clear_cached_schools, dispatch_uid="schools-move")

@@ -8,8 +8,8 @@ from django.test import TestCase
 from wagtail.models import PageViewRestriction
 
 from core import demo
+from feeds.views import FEED_ITEMS
 from home.models import HomePage
-from news.feeds import FEED_ITEMS
 from news.models import AnnouncementKind, NewsCategory, NewsIndexPage
 from tests.test_announcements import add_announcement, add_notice, announcements_index
 from tests.test_news import add_news

@@ -13,7 +13,8 @@ from wagtail.models import Page, PageLogEntry, Revision
 
 from core import demo
 from home.models import HomePage
-from news.models import AnnouncementPage, ImportedNotice, NewsIndexPage, NewsPage
+from imports.models import ImportedNotice
+from news.models import AnnouncementPage, NewsIndexPage, NewsPage
 from procurement.models import ProcurementMethod, ProcurementNoticePage
 from tests.test_announcements import announcements_index
 from tests.test_schools import add_school, school_index

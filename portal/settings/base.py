@@ -38,6 +38,8 @@ INSTALLED_APPS = [
     "cases",
     "policies",
     "search",
+    "feeds",
+    "imports",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.redirects",

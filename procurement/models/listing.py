@@ -1,27 +1,15 @@
 """จัดซื้อจัดจ้าง: every procurement notice of the municipality and its schools, filtered,
 with the open-data downloads (CSV and JSON) of the same selection."""
 
-from django.utils.translation import get_language
-
 from core.listing import all_units, valid_choice
 from core.models import IndexPage
 from core.queries import below, route_to_child
 from core.thai import parse_be_year
 from procurement import exports, opendata
 from procurement.models.notices import ProcurementMethod, ProcurementNoticePage, ProcurementStage
-from schools.cache import school_choices, school_pages
+from procurement.schools import registered_schools
 
 NOTICES_PER_PAGE = 20
-
-
-def school_filter_choices():
-    """``(slug, title, paths)`` of the live schools, from the schools app's cache (no query
-    once cached); ``paths`` are the school's pages in every language."""
-    schools = school_pages()
-    paths = {}
-    for school in schools:
-        paths.setdefault(school.slug, []).append(school.path)
-    return [(slug, title, paths[slug]) for slug, title in school_choices(schools, get_language())]
 
 
 class ProcurementIndexPage(IndexPage):
@@ -86,7 +74,7 @@ class ProcurementIndexPage(IndexPage):
         ) or super().route(request, path_components)
 
     def _selection(self, request):
-        units, schools = all_units(), school_filter_choices()
+        units, schools = all_units(), registered_schools().filter_choices()
         filters = self.filters(request.GET, units, schools)
         return filters, units, schools, self.notices(filters, schools)
 

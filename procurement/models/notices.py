@@ -21,6 +21,7 @@ from core.queries import public
 from core.thai import arabic_digits
 from news.models import AnnouncementKind, AnnouncementPage
 from procurement.blocks import ProcurementDocumentBlock
+from procurement.schools import registered_schools
 from search.index import ThaiSearchField
 
 
@@ -312,9 +313,7 @@ class ProcurementNoticePage(AnnouncementPage):
 def with_school(notices):
     """``notices`` annotated with ``school_title`` and ``school_slug``: those of the parent
     page when it is a school, else None (a subquery on the parent's tree path)."""
-    from schools.models import SchoolPage
-
-    parent = SchoolPage.objects.filter(
+    parent = registered_schools().page_model.objects.filter(
         path=Substr(models.OuterRef("path"), 1, Length(models.OuterRef("path")) - Page.steplen)
     )
     return notices.annotate(

@@ -1,7 +1,6 @@
 from django.core.management.base import BaseCommand
-from wagtail.models import Locale
+from wagtail.models import Site
 
-from home.models import HomePage
 from transparency.data import load_lists
 
 
@@ -12,6 +11,8 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
-        home = HomePage.objects.filter(locale=Locale.get_default()).first()
+        # The Thai home page: the root of the default site.
+        site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+        home = site.root_page if site is not None else None
         added = load_lists(home)
         self.stdout.write(f"เพิ่ม {added} ข้อ (Added {added} items)")

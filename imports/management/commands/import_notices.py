@@ -4,7 +4,7 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
 
-from news.importer import BATCH_SIZE, FileProblem, import_notices
+from imports.importer import BATCH_SIZE, FileProblem, import_notices
 
 # Exit codes: 0 every row imported (or unchanged), 1 some rows rejected (the others are
 # imported), 2 nothing imported: the file cannot be read (missing, not UTF-8, wrong header).

@@ -68,7 +68,7 @@ class NoticeFeed(Feed):
             return super().__call__(request, *args, **kwargs)
         except FeedNotFound as missing:
             return TemplateResponse(
-                request, "news/feed_not_found.html", {"message": str(missing)}, status=404
+                request, "feeds/feed_not_found.html", {"message": str(missing)}, status=404
             )
 
     def title(self, selection):

@@ -19,10 +19,11 @@ from wagtail.models import ReferenceIndex
 from wagtail.search.backends import get_search_backends
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
-from news.importer.rows import FileProblem, RowProblem, parse_row, read_table
-from news.importer.targets import Targets
-from news.importer.writer import Writer, announce_published, write_atomically
-from news.models import AnnouncementPage, ImportedNotice, NewsPage
+from imports.models import ImportedNotice
+from imports.rows import FileProblem, RowProblem, parse_row, read_table
+from imports.targets import Targets
+from imports.writer import Writer, announce_published, write_atomically
+from news.models import AnnouncementPage, NewsPage
 
 __all__ = ["FileProblem", "ImportReport", "import_notices"]
 

@@ -9,7 +9,7 @@ from wagtail.models import Locale
 from wagtail.rich_text import RichText
 
 from core.thai import arabic_digits
-from news.importer.rows import RowProblem
+from imports.rows import RowProblem
 from news.models import (
     AnnouncementIndexPage,
     AnnouncementKind,

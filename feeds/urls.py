@@ -3,7 +3,7 @@
 
 from django.urls import path
 
-from news.feeds import AnnouncementAtomFeed, AnnouncementFeed, NewsAtomFeed, NewsFeed
+from feeds.views import AnnouncementAtomFeed, AnnouncementFeed, NewsAtomFeed, NewsFeed
 
 app_name = "feeds"
 

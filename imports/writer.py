@@ -23,8 +23,8 @@ from wagtail.actions.move_page import MovePageAction
 from wagtail.models import Page, PageLogEntry
 from wagtail.signals import page_published
 
-from news.importer.rows import RowProblem
-from news.models import ImportedNotice
+from imports.models import ImportedNotice
+from imports.rows import RowProblem
 
 SLUG_MAX = 80
 
