@@ -10,6 +10,7 @@ from django.contrib.auth.models import Group
 from django.test.utils import override_settings
 from django.utils import timezone
 
+from accounts.demo import DEMO_PASSWORD
 from cases import handling
 from cases.models import (
     CaseStatisticsPage,
@@ -21,7 +22,6 @@ from cases.models import (
 )
 from cases.setup import CENTRE_GROUP, CORRUPTION_GROUP, UNIT_HANDLERS_GROUP
 from core.demo import child_page, translate_page, unit
-from moderation.demo import DEMO_PASSWORD
 from ownership.models import Role
 
 PAGES = [

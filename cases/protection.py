@@ -12,7 +12,7 @@ from django.core import signing
 from django.core.cache import cache
 from django.utils.translation import gettext_lazy as _
 
-from moderation.auth import client_ip_address
+from accounts.auth import client_ip_address
 
 RATE_WINDOW_SECONDS = 60 * 60
 DEFAULT_SUBMISSIONS_PER_HOUR = 10

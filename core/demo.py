@@ -215,7 +215,7 @@ def load_home():
 
 def load_superuser():
     """The demo superuser, with the demo authenticator key (superusers sign in with a code)."""
-    from moderation.demo import demo_device
+    from accounts.demo import demo_device
 
     username, password = DEMO_SUPERUSER
     User = get_user_model()
@@ -238,6 +238,7 @@ SECTIONS = [
     "search.demo",
     "policies.demo",
     "transparency.demo",
+    "accounts.demo",
     "moderation.demo",
     "cases.demo",
 ]

@@ -3,7 +3,7 @@ from django.apps import AppConfig
 
 class ModerationConfig(AppConfig):
     name = "moderation"
-    verbose_name = "การอนุมัติและบัญชีผู้ใช้ (Approval and accounts)"
+    verbose_name = "การอนุมัติ (Approval)"
 
     def ready(self):
         from moderation import signals

@@ -13,8 +13,8 @@ publication):
 - the publisher is who approved step 2 (approving it publishes).
 
 Subject, summary and attachments come from the version published, not from the page as it is
-now, and each sign-off prints the position its signer held at that moment (``PositionRecord``).
-Forms are built in batches: a fiscal year costs a fixed number of queries, whatever its size.
+now, and each sign-off prints the position its signer held at that moment
+(``accounts.PositionRecord``). Forms are built in batches: a fiscal year costs a fixed number of queries, whatever its size.
 """
 
 import datetime
@@ -27,8 +27,9 @@ from django.utils.text import Truncator
 from wagtail.documents import get_document_model
 from wagtail.models import Page, PageLogEntry, TaskState, WorkflowState
 
+from accounts.models import position_at, positions_of
 from core.thai import fiscal_year_bounds
-from moderation.models import OperatorApprovalTask, position_at, positions_of
+from moderation.models import OperatorApprovalTask
 from ownership.models import Unit
 
 SUBMISSION_ACTIONS = ("wagtail.workflow.start", "wagtail.workflow.resume")

@@ -2,7 +2,7 @@
 findings, and the web operators, get an e-mail in Thai listing the unit's new and still-open
 findings. A unit with nothing new gets nothing.
 
-Who is who comes from the approval roles (``moderation.models.GroupRole``): the supervisors'
+Who is who comes from the approval roles (``ownership.models.GroupRole``): the supervisors'
 group of the unit (ผู้บังคับบัญชา) and the web operators' group (ผู้ปฏิบัติงานเผยแพร่)."""
 
 import logging

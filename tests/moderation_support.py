@@ -16,9 +16,9 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail.models import Page, TaskState, WorkflowState
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
+from accounts.middleware import requires_two_factor
 from core.demo import child_page, unit
 from home.models import HomePage
-from moderation.middleware import requires_two_factor
 from news.models import AnnouncementIndexPage, AnnouncementPage
 from ownership.models import Role
 from procurement.models import ProcurementNoticePage

@@ -15,9 +15,9 @@ from django.utils import timezone
 from pypdf import PdfReader
 from wagtail.models import WorkflowState
 
+from accounts.models import StaffProfile, position_at, positions_of
 from core.demo import demo_document
 from moderation import request_form
-from moderation.models import StaffProfile, position_at, positions_of
 from news.models import AnnouncementPage
 from ownership.models import Role
 from tests.moderation_support import ModerationTestCase, make_user

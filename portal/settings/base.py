@@ -26,6 +26,9 @@ INSTALLED_APPS = [
     "core",
     # Before wagtail.admin: its Thai notification e-mail templates replace Wagtail's.
     "moderation",
+    # Sign-in, two-factor, lock-out and staff positions; before wagtail.admin too, so that its
+    # templates may override the admin's.
+    "accounts",
     "csp",
     "home",
     "about",
@@ -51,7 +54,7 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "wagtail.embeds",
     "wagtail.sites",
-    "moderation.users_app.StaffUsersAppConfig",  # wagtail.users, with staff positions
+    "accounts.users_app.StaffUsersAppConfig",  # wagtail.users, with staff positions
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
@@ -85,7 +88,9 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # Admin only: idle sessions end, two-factor for operators and IT administrators.
-    "moderation.middleware.AdminAccessMiddleware",
+    "accounts.middleware.AdminAccessMiddleware",
+    # wagtail-localize cannot publish translations around the approval workflow.
+    "moderation.middleware.TranslationsThroughApprovalMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -143,25 +148,26 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# Accounts and approval (moderation/, docs/architecture.md "Approval and accounts").
+# Accounts (accounts/, docs/architecture.md "Approval and accounts").
 # Lock-out: 5 failed sign-ins for one username from one address, counted over 15 minutes, lock
 # that pair for 15 minutes (IT administrators unlock earlier under Settings).
 AUTHENTICATION_BACKENDS = [
-    "moderation.auth.LockoutBackend",
+    "accounts.auth.LockoutBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_CALLABLE = "moderation.auth.lockout_response"
-AXES_CLIENT_IP_CALLABLE = "moderation.auth.client_ip_address"
+AXES_LOCKOUT_CALLABLE = "accounts.auth.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "accounts.auth.client_ip_address"
 # Two-factor (TOTP) for web operators and IT administrators.
 OTP_TOTP_ISSUER = "เทศบาลนครนครสวรรค์"
-# Admin sessions end after 30 idle minutes (moderation.middleware).
+# Admin sessions end after 30 idle minutes (accounts.middleware).
 ADMIN_IDLE_TIMEOUT_SECONDS = 30 * 60
-# An edit during approval voids the approvals given before it: what goes live is always the
-# version every step approved.
+
+# Approval (moderation/). An edit during approval voids the approvals given before it: what
+# goes live is always the version every step approved.
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 # Approving the last step publishes; nobody but a superuser publishes any other way
 # (ownership.permissions).

@@ -10,7 +10,7 @@ from base64 import b32decode
 import pytest
 from django_otp.oath import TOTP
 
-from moderation.demo import DEMO_PASSWORD, DEMO_TOTP_SECRET
+from accounts.demo import DEMO_PASSWORD, DEMO_TOTP_SECRET
 from tests.e2e.conftest import DESKTOP, assert_accessible
 
 pytestmark = pytest.mark.e2e

@@ -40,7 +40,7 @@ class Command(BaseCommand):
         username, password = demo.DEMO_SUPERUSER
         self.stdout.write(self.style.SUCCESS("Demo content loaded."))
         self.stdout.write(f"  admin login: {username} / {password}")
-        from moderation.demo import logins
+        from accounts.demo import logins
 
         for line in logins():
             self.stdout.write(line)

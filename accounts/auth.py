@@ -25,9 +25,7 @@ def lockout_response(request, original_response=None, credentials=None):
     """A Thai page (HTTP 429) saying the account is locked, for how long, and who can unlock it."""
     cool_off = get_cool_off(request)
     minutes = int(cool_off.total_seconds() // 60) if cool_off else None
-    return render(
-        request, "moderation/locked_out.html", {"minutes": minutes}, status=LOCKOUT_STATUS
-    )
+    return render(request, "accounts/locked_out.html", {"minutes": minutes}, status=LOCKOUT_STATUS)
 
 
 def client_ip_address(request):

@@ -1,5 +1,5 @@
 """``wagtail.users`` with the staff member's position in its user forms
-(``moderation.user_forms``); listed in INSTALLED_APPS in place of ``wagtail.users``.
+(``accounts.user_forms``); listed in INSTALLED_APPS in place of ``wagtail.users``.
 
 In a module of its own: Django picks an app's configuration from its ``apps.py`` only when
 that module holds a single ``AppConfig``."""
@@ -8,4 +8,4 @@ from wagtail.users.apps import WagtailUsersAppConfig
 
 
 class StaffUsersAppConfig(WagtailUsersAppConfig):
-    user_viewset = "moderation.user_forms.StaffUserViewSet"
+    user_viewset = "accounts.user_forms.StaffUserViewSet"

@@ -5,7 +5,7 @@ from django import forms
 from wagtail.users.forms import UserCreationForm, UserEditForm
 from wagtail.users.views.users import UserViewSet
 
-from moderation.models import StaffProfile
+from accounts.models import StaffProfile
 
 
 class PositionFormMixin(forms.Form):
@@ -51,7 +51,7 @@ class StaffUserEditForm(PositionFormMixin, UserEditForm):
 
 
 class StaffUserViewSet(UserViewSet):
-    template_prefix = "moderation/users/"
+    template_prefix = "accounts/users/"
 
     def get_form_class(self, for_update=False):
         return StaffUserEditForm if for_update else StaffUserCreationForm

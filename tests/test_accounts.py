@@ -1,12 +1,11 @@
-"""Accounts: groups created by data, lock-out, two-factor for operators, idle sessions, the
-sign-in audit log and its retention, and the demo accounts."""
+"""Accounts: passwords, lock-out, two-factor for operators, idle sessions, the sign-in audit log
+and its retention, and the demo accounts."""
 
 import time
 from datetime import timedelta
 from io import StringIO
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.core.management import CommandError, call_command
@@ -14,12 +13,11 @@ from django.test import TestCase
 from django.urls import reverse
 from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
-from wagtail.models import GroupPagePermission, ModelLogEntry, PageLogEntry
+from wagtail.models import ModelLogEntry, PageLogEntry
 
-from moderation import demo
-from moderation.middleware import LAST_ACTIVITY_KEY
-from moderation.setup import IT_ADMINS_GROUP, OPERATORS_GROUP
-from ownership.models import GroupRole, Role, Unit
+from accounts import demo
+from accounts.middleware import LAST_ACTIVITY_KEY
+from ownership.models import Role
 from tests.moderation_support import PASSWORD, ModerationTestCase, make_user, totp_token
 
 LOGIN = "/admin/login/"
@@ -29,50 +27,7 @@ def sign_in_form(username, password):
     return {"username": username, "password": password, "next": "/admin/"}
 
 
-class GroupsTests(TestCase):
-    def test_every_unit_has_its_creators_and_supervisors_and_the_site_roles_exist(self):
-        for unit in Unit.objects.all():
-            roles = set(GroupRole.objects.filter(unit=unit).values_list("role", flat=True))
-            self.assertEqual(roles, {Role.CREATOR, Role.SUPERVISOR}, unit.slug)
-        names = set(Group.objects.values_list("name", flat=True))
-        self.assertIn(OPERATORS_GROUP, names)
-        self.assertIn(IT_ADMINS_GROUP, names)
-        self.assertIn("ผู้จัดทำเนื้อหา สำนักงานคลัง (Content creators, Finance Office)", names)
-        self.assertIn("ผู้บังคับบัญชา สำนักงานการศึกษา (Supervisors, Education Office)", names)
-        # Wagtail's example groups, which edit the whole tree whatever the unit, are gone.
-        self.assertFalse(Group.objects.filter(name__in=["Editors", "Moderators"]).exists())
-
-    def test_a_new_unit_gets_its_groups_without_code_and_they_go_with_it(self):
-        unit = Unit.objects.create(
-            name="หน่วยตรวจสอบภายใน", name_en="Internal Audit Unit", slug="audit"
-        )
-        groups = Group.objects.filter(role__unit=unit)
-        self.assertEqual(
-            sorted(groups.values_list("name", flat=True)),
-            [
-                "ผู้จัดทำเนื้อหา หน่วยตรวจสอบภายใน (Content creators, Internal Audit Unit)",
-                "ผู้บังคับบัญชา หน่วยตรวจสอบภายใน (Supervisors, Internal Audit Unit)",
-            ],
-        )
-        creators = groups.get(role__role=Role.CREATOR)
-        self.assertEqual(
-            set(
-                GroupPagePermission.objects.filter(group=creators).values_list(
-                    "permission__codename", flat=True
-                )
-            ),
-            {"add_page", "change_page"},
-        )
-        unit.delete()
-        # Left behind, the groups' tree-wide permissions would no longer be limited to a unit.
-        self.assertFalse(Group.objects.filter(pk=creators.pk).exists())
-
-    def test_ensure_unit_groups_can_run_again_without_duplicates(self):
-        counts = (Group.objects.count(), GroupPagePermission.objects.count())
-        call_command("ensure_unit_groups", stdout=StringIO())
-        call_command("ensure_unit_groups", stdout=StringIO())
-        self.assertEqual((Group.objects.count(), GroupPagePermission.objects.count()), counts)
-
+class PasswordTests(TestCase):
     def test_passwords_must_be_long_and_uncommon(self):
         for weak in ["short-pw", "password1234", "123456789012"]:
             with self.subTest(weak), self.assertRaises(ValidationError):
@@ -127,10 +82,10 @@ class LockOutTests(ModerationTestCase):
         from tests.moderation_support import sign_in
 
         sign_in(admin_client, self.it_admin)
-        listing = admin_client.get(reverse("moderation_locked_accounts"))
+        listing = admin_client.get(reverse("accounts_locked_accounts"))
         self.assertContains(listing, "finance-creator")
         attempt_id = listing.context["attempts"][0].pk
-        admin_client.post(reverse("moderation_unlock_account", args=[attempt_id]))
+        admin_client.post(reverse("accounts_unlock_account", args=[attempt_id]))
         response = self.client.post(
             LOGIN, sign_in_form("finance-creator", PASSWORD), REMOTE_ADDR="10.0.0.5"
         )
@@ -140,7 +95,7 @@ class LockOutTests(ModerationTestCase):
         )
         # Others cannot see or unlock.
         sign_in(self.client, self.operator)
-        self.assertRefused(self.client.get(reverse("moderation_locked_accounts")))
+        self.assertRefused(self.client.get(reverse("accounts_locked_accounts")))
 
     def test_failed_sign_in_with_an_unknown_name_is_logged_and_the_report_shows_it(self):
         self.client.post(LOGIN, sign_in_form("no-such-person", "whatever-123"))
@@ -162,7 +117,7 @@ class TwoFactorTests(ModerationTestCase):
         response = self.client.get("/admin/pages/")
         self.assertRedirects(
             response,
-            f"{reverse('moderation_two_factor_setup')}?next=%2Fadmin%2Fpages%2F",
+            f"{reverse('accounts_two_factor_setup')}?next=%2Fadmin%2Fpages%2F",
             fetch_redirect_response=False,
         )
         setup = self.client.get(response["Location"])
@@ -185,8 +140,8 @@ class TwoFactorTests(ModerationTestCase):
         self.client.post(LOGIN, sign_in_form("web-operator", PASSWORD))
         response = self.client.get("/admin/")
         self.assertEqual(response.status_code, 302)
-        self.assertTrue(response["Location"].startswith(reverse("moderation_two_factor_verify")))
-        bad = self.client.post(reverse("moderation_two_factor_verify"), {"token": "12ab"})
+        self.assertTrue(response["Location"].startswith(reverse("accounts_two_factor_verify")))
+        bad = self.client.post(reverse("accounts_two_factor_verify"), {"token": "12ab"})
         self.assertEqual(bad.status_code, 200)
         device.refresh_from_db()
         # django-otp refuses a code already used; the next time step's code works.
@@ -194,7 +149,7 @@ class TwoFactorTests(ModerationTestCase):
         device.throttling_failure_count = 0
         device.throttling_failure_timestamp = None
         device.save()
-        self.client.post(reverse("moderation_two_factor_verify"), {"token": totp_token(device)})
+        self.client.post(reverse("accounts_two_factor_verify"), {"token": totp_token(device)})
         self.assertEqual(self.client.get("/admin/").status_code, 200)
 
     def test_a_superuser_must_use_two_factor_too(self):
@@ -203,7 +158,7 @@ class TwoFactorTests(ModerationTestCase):
         response = self.client.get("/admin/users/")
         self.assertRedirects(
             response,
-            f"{reverse('moderation_two_factor_setup')}?next=%2Fadmin%2Fusers%2F",
+            f"{reverse('accounts_two_factor_setup')}?next=%2Fadmin%2Fusers%2F",
             fetch_redirect_response=False,
         )
 
