@@ -1,9 +1,12 @@
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.urls import path
+from django.utils.translation import gettext as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 from wagtail_localize.views.submit_translations import SubmitPageTranslationView
+from wagtail_localize.views.update_translations import UpdateTranslationsView
 
 from ownership.models import Unit
 
@@ -21,26 +24,60 @@ class UnitViewSet(SnippetViewSet):
 register_snippet(UnitViewSet)
 
 
+def editable(page, user):
+    if not page.permissions_for_user(user).can_edit():
+        raise PermissionDenied
+    return page
+
+
 class SubmitOwnPageTranslationView(SubmitPageTranslationView):
     """wagtail-localize's "translate this page", for those who may edit the page: the
     package asks only for its global permission, so a unit's staff could otherwise start
     translations of every unit's pages."""
 
     def get_object(self):
-        page = super().get_object()
-        if not page.permissions_for_user(self.request.user).can_edit():
-            raise PermissionDenied
-        return page
+        return editable(super().get_object(), self.request.user)
+
+
+class SyncOwnTranslationsView(UpdateTranslationsView):
+    """wagtail-localize's "Sync translated pages", for those who may edit the page; its
+    "publish immediately" publishes without asking anyone, so it asks the permission tester
+    (nobody but a superuser publishes directly) and otherwise syncs the translations as
+    drafts, which then go through approval."""
+
+    def get_object(self):
+        source = super().get_object()
+        editable(source.get_source_instance(), self.request.user)
+        return source
+
+    def form_valid(self, form):
+        page = self.object.get_source_instance()
+        publishing = form.cleaned_data["publish_translations"]
+        if publishing and not page.permissions_for_user(self.request.user).can_publish():
+            form.cleaned_data["publish_translations"] = False
+            messages.warning(
+                self.request,
+                _(
+                    "คำแปลถูกปรับปรุงเป็นฉบับร่าง ยังไม่เผยแพร่: คำแปลต้องผ่านการอนุมัติ"
+                    "เช่นเดียวกับหน้าภาษาไทย ส่งคำแปลขออนุมัติจากหน้าแก้ไขคำแปล"
+                ),
+            )
+        return super().form_valid(form)
 
 
 @hooks.register("register_admin_urls")
 def translate_own_pages_only():
-    # The same address as wagtail-localize's view; this app's hooks run first (INSTALLED_APPS
-    # order), so Django resolves the address here (tests/test_moderation_permissions.py).
+    # The same addresses as wagtail-localize's views; this app's hooks run first
+    # (INSTALLED_APPS order), so Django resolves them here (tests/test_upgrading.py).
     return [
         path(
             "localize/submit/page/<int:page_id>/",
             SubmitOwnPageTranslationView.as_view(),
             name="ownership_submit_page_translation",
-        )
+        ),
+        path(
+            "localize/update/<int:translation_source_id>/",
+            SyncOwnTranslationsView.as_view(),
+            name="ownership_update_translations",
+        ),
     ]

@@ -12,7 +12,7 @@ from modelsearch.backends.base import BaseSearchResults
 from wagtail.models import Page
 from wagtail_localize.models import TranslationSource
 
-from ownership.wagtail_hooks import SubmitOwnPageTranslationView
+from ownership.wagtail_hooks import SubmitOwnPageTranslationView, SyncOwnTranslationsView
 
 
 class BorrowedInternalsTests(TestCase):
@@ -57,3 +57,5 @@ class BorrowedInternalsTests(TestCase):
         self.assertIn("fallback", parameters)
         url = reverse("wagtail_localize:submit_page_translation", args=[1])
         self.assertIs(resolve(url).func.view_class, SubmitOwnPageTranslationView)
+        url = reverse("wagtail_localize:update_translations", args=[1])
+        self.assertIs(resolve(url).func.view_class, SyncOwnTranslationsView)

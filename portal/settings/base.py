@@ -90,7 +90,6 @@ MIDDLEWARE = [
     # Admin only: idle sessions end, two-factor for operators and IT administrators.
     "accounts.middleware.AdminAccessMiddleware",
     # wagtail-localize cannot publish translations around the approval workflow.
-    "moderation.middleware.TranslationsThroughApprovalMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
