@@ -140,6 +140,12 @@ def english_home():
     return translate(home_page(), HOME_TITLE_EN)
 
 
+def translated_home():
+    """The Thai home page, with its English translation published."""
+    english_home()
+    return home_page()
+
+
 # --- people --------------------------------------------------------------------------------------
 
 
