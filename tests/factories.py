@@ -190,6 +190,8 @@ def pdf_bytes():
 
 
 class ImageFactory(wagtail_factories.ImageFactory):
+    """A plain picture (``file__width``, ``file__height`` to size it) in the root collection."""
+
     title = factory.Sequence(lambda n: f"ภาพประกอบที่ {n}")
     description = factory.LazyAttribute(lambda image: image.title)
     collection = factory.LazyFunction(root_collection)
@@ -197,12 +199,23 @@ class ImageFactory(wagtail_factories.ImageFactory):
 
 
 class DocumentFactory(wagtail_factories.DocumentFactory):
+    """A one-page PDF, with its size recorded as an upload records it."""
+
+    class Meta:
+        skip_postgeneration_save = True
+
     title = factory.Sequence(lambda n: f"เอกสารแนบที่ {n}")
     collection = factory.LazyFunction(root_collection)
     file = factory.django.FileField(
         filename=factory.Sequence(lambda n: f"document-{n}.pdf"),
         data=factory.LazyFunction(pdf_bytes),
     )
+
+    @factory.post_generation
+    def recorded_size(document, create, extracted, **kwargs):
+        if create:
+            document.file_size = document.file.size
+            document.save(update_fields=["file_size"])
 
 
 # --- pages ---------------------------------------------------------------------------------------
