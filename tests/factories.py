@@ -49,9 +49,7 @@ from policies.models import PolicyIndexPage, PolicyPage
 from procurement.models import (
     ProcurementBidder,
     ProcurementIndexPage,
-    ProcurementMethod,
     ProcurementNoticePage,
-    ProcurementStage,
     ProcurementSummaryIndexPage,
     ProcurementSummaryPage,
 )
@@ -365,8 +363,9 @@ class AnnouncementPageFactory(PageFactory):
 
 
 class ProcurementNoticePageFactory(AnnouncementPageFactory):
-    """A procurement notice; ``bidders`` as (name, price) pairs. Without a ``subject`` the
-    summaries use the title, as for an editor who leaves it empty."""
+    """A procurement notice (an invitation unless a ``stage`` or ``kind`` says otherwise);
+    ``bidders`` as (name, price) pairs. Without a ``subject`` the summaries use the title, as
+    for an editor who leaves it empty."""
 
     class Meta:
         model = ProcurementNoticePage
@@ -375,10 +374,6 @@ class ProcurementNoticePageFactory(AnnouncementPageFactory):
         lambda n: f"ประกาศเทศบาลนครนครสวรรค์ เรื่อง จ้างก่อสร้างถนนคอนกรีตเสริมเหล็ก สายที่ {n}"
     )
     slug = factory.Sequence(lambda n: f"procurement-{n}")
-    kind = "procurement"
-    stage = ProcurementStage.INVITATION
-    method = ProcurementMethod.E_BIDDING
-    date = datetime.date(2025, 10, 15)
     budget = Decimal("100000.00")
     responsible_unit = factory.LazyFunction(lambda: unit("engineering"))
     bidders = factory.LazyFunction(list)

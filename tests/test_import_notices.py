@@ -11,10 +11,10 @@ from django.core.management import CommandError, call_command
 from django.test import TestCase
 from wagtail.models import Page, PageLogEntry, Revision
 
-from core import demo
 from home.models import HomePage
-from news.models import AnnouncementPage, ImportedNotice, NewsIndexPage, NewsPage
+from news.models import AnnouncementPage, ImportedNotice, NewsPage
 from procurement.models import ProcurementMethod, ProcurementNoticePage
+from tests.factories import NewsIndexPageFactory, unit
 from tests.test_announcements import announcements_index
 from tests.test_schools import add_school, school_index
 
@@ -42,8 +42,8 @@ class ImportTestCase(TestCase):
     def setUpTestData(cls):
         home = HomePage.objects.get(locale__language_code="th")
         cls.announcements = announcements_index(home)
-        cls.news = demo.child_page(
-            home, NewsIndexPage, "news", title="ข่าวสาร", responsible_unit=demo.unit("clerk")
+        cls.news = NewsIndexPageFactory(
+            parent=home, slug="news", title="ข่าวสาร", responsible_unit=unit("clerk")
         )
         schools = school_index(home)
         cls.school1 = add_school(schools, 1, "ท.๑", "โรงเรียนเทศบาลวัดไทรใต้")
