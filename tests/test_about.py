@@ -10,9 +10,9 @@ from wagtail.test.utils import WagtailPageTestCase
 
 from about import demo as about_demo
 from about.models import BasicInformationPage, HistoryPage, MapPage, VisionPage
-from core import demo
 from core.models import Unit
 from home.models import HomePage
+from tests.factories import VisionPageFactory, site_settings, translated_home
 from tests.utils import QUERY_BUDGET, count_queries
 
 ABOUT_PAGES = [BasicInformationPage, HistoryPage, VisionPage, MapPage]
@@ -50,7 +50,7 @@ class AboutTreeTests(WagtailPageTestCase):
                     self.assertCanNotCreateAt(parent, child)
 
     def test_each_about_page_exists_only_once_under_the_home_page(self):
-        demo.child_page(self.home, VisionPage, "vision", title="วิสัยทัศน์", vision=VISION)
+        VisionPageFactory(parent=self.home, slug="vision", title="วิสัยทัศน์", vision=VISION)
         self.assertFalse(VisionPage.can_create_at(self.home))
         self.assertTrue(MapPage.can_create_at(self.home))
 
@@ -188,7 +188,7 @@ class VisionPageTests(TestCase):
 class MapPageTests(TestCase):
     @classmethod
     def setUpTestData(cls):
-        demo.load_site_settings()
+        site_settings()
         home = HomePage.objects.get(locale__language_code="th")
         with cls.captureOnCommitCallbacks(execute=True):
             cls.page = about_demo.load_map(home)
@@ -240,9 +240,9 @@ class MapPageTests(TestCase):
 
 class AboutDemoTests(TestCase):
     def test_loading_the_demo_twice_creates_no_duplicates(self):
-        demo.load_site_settings()
+        site_settings()
         with self.captureOnCommitCallbacks(execute=True):
-            home = demo.load_home()
+            home = translated_home()
         for _run in range(2):
             with self.captureOnCommitCallbacks(execute=True):
                 about_demo.load(home)

@@ -11,12 +11,12 @@ from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 from about import demo as about_demo
-from core import demo
 from home.models import HomePage
-from news.models import NewsIndexPage, NewsPage
+from news.models import NewsPage
 from policies import demo as policies_demo
 from policies.consent import CATEGORIES, CONSENT_COOKIE
 from policies.models import PolicyIndexPage, PolicyKind, PolicyPage, SiteMapPage
+from tests.factories import NewsIndexPageFactory, NewsPageFactory, site_settings
 from tests.utils import QUERY_BUDGET, count_queries
 
 PRIVACY_PARTS = [
@@ -54,7 +54,7 @@ class PolicyTreeTests(WagtailPageTestCase):
 class PolicyPagesTests(TestCase):
     @classmethod
     def setUpTestData(cls):
-        demo.load_site_settings()
+        site_settings()
         cls.home = HomePage.objects.get(locale__language_code="th")
         with cls.captureOnCommitCallbacks(execute=True):
             cls.index = policies_demo.load(cls.home)
@@ -178,8 +178,8 @@ class SiteMapTests(TestCase):
         cls.home = HomePage.objects.get(locale__language_code="th")
         with cls.captureOnCommitCallbacks(execute=True):
             policies_demo.load(cls.home)
-        cls.news = demo.child_page(cls.home, NewsIndexPage, "news", title="ข่าวประชาสัมพันธ์")
-        cls.private = demo.child_page(cls.home, NewsIndexPage, "staff-news", title="ข่าวภายใน")
+        cls.news = NewsIndexPageFactory(parent=cls.home, slug="news", title="ข่าวประชาสัมพันธ์")
+        cls.private = NewsIndexPageFactory(parent=cls.home, slug="staff-news", title="ข่าวภายใน")
         PageViewRestriction.objects.create(
             page=cls.private, restriction_type=PageViewRestriction.PASSWORD, password="x"
         )
@@ -188,7 +188,7 @@ class SiteMapTests(TestCase):
 
     def add_news(self, count):
         for n in range(count):
-            demo.child_page(self.news, NewsPage, f"news-{n}", title=f"ข่าวที่ {n}")
+            NewsPageFactory(parent=self.news, slug=f"news-{n}", title=f"ข่าวที่ {n}")
 
     def test_site_map_lists_live_public_pages_not_drafts_or_private_sections(self):
         self.add_news(3)
