@@ -45,7 +45,7 @@ from news.models import (
     PublicationKind,
     PublicationPage,
 )
-from policies.models import PolicyIndexPage, PolicyPage
+from policies.models import PolicyIndexPage, PolicyPage, SiteMapPage
 from procurement.models import (
     ProcurementBidder,
     ProcurementIndexPage,
@@ -449,6 +449,15 @@ class PolicyPageFactory(PageFactory):
     title = "ประกาศความเป็นส่วนตัว"
     slug = "privacy"
     kind = "privacy"
+
+
+class SiteMapPageFactory(SectionFactory):
+    class Meta:
+        model = SiteMapPage
+
+    parent = factory.SubFactory(PolicyIndexPageFactory)
+    slug = "site-map"
+    title = "แผนผังเว็บไซต์"
 
 
 class QuestionPageFactory(PageFactory):
