@@ -3,7 +3,7 @@ documents, site settings and translations, with Thai defaults.
 
 Tests build what they assert on here, never with the demo loaders (``*/demo.py``), so that
 editing the demo's text cannot break a test. Models that may move between apps (``Unit``) are
-imported in this module only.
+imported in this module only: tests take ``Unit`` from here.
 
 Pages: ``NewsPageFactory(parent=index, title="...")`` adds the page under ``parent`` and
 publishes it through a revision (``save_revision().publish()``), as an editor does; with

@@ -11,13 +11,14 @@ from wagtail.test.utils import WagtailPageTestCase
 
 from about import demo as about_demo
 from about.models import BasicInformationPage, HistoryPage, MapPage, VisionPage
-from core.models import Unit
 from home.models import HomePage
 from tests.factories import (
     BasicInformationPageFactory,
     HistoryPageFactory,
     ImageFactory,
     MapPageFactory,
+    Unit,
+    UnitFactory,
     VisionPageFactory,
     paragraph,
     site_settings,
@@ -127,7 +128,7 @@ class BasicInformationPageTests(TestCase):
         self.assertContains(response, 'href="#boundaries"')
 
     def test_units_are_listed_from_the_unit_data_in_each_language(self):
-        Unit.objects.create(name="สำนักงานทดสอบใหม่", name_en="New Test Office", slug="new-test")
+        UnitFactory(name="สำนักงานทดสอบใหม่", name_en="New Test Office", slug="new-test")
         thai = section(self.client.get("/basic-information/").content.decode(), "units")
         self.assertEqual(thai.count("<li>"), Unit.objects.count())
         self.assertIn("<li>สำนักปลัดเทศบาล</li>", thai)
@@ -147,7 +148,7 @@ class BasicInformationPageTests(TestCase):
         nine_units = count_queries(self.client, "/basic-information/")
         self.assertLessEqual(nine_units, QUERY_BUDGET)
         for number in range(1, 4):
-            Unit.objects.create(name=f"หน่วยงานใหม่ {number}", slug=f"new-{number}")
+            UnitFactory(name=f"หน่วยงานใหม่ {number}", slug=f"new-{number}")
         self.assertEqual(count_queries(self.client, "/basic-information/"), nine_units)
         self.assertLessEqual(count_queries(self.client, "/en/basic-information/"), QUERY_BUDGET)
 

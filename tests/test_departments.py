@@ -8,7 +8,6 @@ from wagtail.models import Locale
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
-from core.models import Unit
 from departments import demo as departments_demo
 from departments.models import (
     DepartmentIndexPage,
@@ -26,6 +25,7 @@ from tests.factories import (
     ImageFactory,
     PersonDirectoryPageFactory,
     PhoneDirectoryPageFactory,
+    Unit,
     paragraph,
     site_settings,
     translate,

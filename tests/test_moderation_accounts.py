@@ -16,11 +16,11 @@ from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail.models import GroupPagePermission, ModelLogEntry, PageLogEntry
 
-from core.models import Unit
 from moderation import demo
 from moderation.middleware import LAST_ACTIVITY_KEY
 from moderation.models import GroupRole, Role
 from moderation.setup import IT_ADMINS_GROUP, OPERATORS_GROUP
+from tests.factories import Unit, UnitFactory
 from tests.moderation_support import PASSWORD, ModerationTestCase, make_user, totp_token
 
 LOGIN = "/admin/login/"
@@ -44,9 +44,7 @@ class GroupsTests(TestCase):
         self.assertFalse(Group.objects.filter(name__in=["Editors", "Moderators"]).exists())
 
     def test_a_new_unit_gets_its_groups_without_code_and_they_go_with_it(self):
-        unit = Unit.objects.create(
-            name="หน่วยตรวจสอบภายใน", name_en="Internal Audit Unit", slug="audit"
-        )
+        unit = UnitFactory(name="หน่วยตรวจสอบภายใน", name_en="Internal Audit Unit", slug="audit")
         groups = Group.objects.filter(moderation_role__unit=unit)
         self.assertEqual(
             sorted(groups.values_list("name", flat=True)),

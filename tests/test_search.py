@@ -11,7 +11,6 @@ from django.test import TestCase
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Page, PageViewRestriction
 
-from core.models import Unit
 from home.models import ChannelsPage, HomePage
 from news.models import AnnouncementKind, AnnouncementPage
 from procurement.models import ProcurementNoticePage
@@ -19,6 +18,7 @@ from search import demo as search_demo
 from search.checks import thai_title_check
 from search.results import MAX_QUERY_LENGTH
 from search.testset import build_sections
+from tests.factories import unit as unit_named
 from tests.utils import QUERY_BUDGET, count_queries
 
 PROCUREMENT, WINNER, OTHER = (
@@ -39,7 +39,7 @@ def notice(parent, slug, title, date, text="", kind=PROCUREMENT, unit="engineeri
         "slug": slug,
         "date": date,
         "body": body(text),
-        "responsible_unit": Unit.objects.get(slug=unit),
+        "responsible_unit": unit_named(unit),
     }
     if kind in (PROCUREMENT, WINNER):
         fields.setdefault("budget", Decimal("100000"))
