@@ -1,41 +1,20 @@
-"""Factories for the tests' data: pages in the tree, units, people in role groups, images and
-documents, site settings and translations, with Thai defaults.
-
-Tests build what they assert on here, never with the demo loaders (``*/demo.py``), so that
-editing the demo's text cannot break a test. Models that may move between apps (``Unit``) are
-imported in this module only: tests take ``Unit`` from here.
-
-Pages: ``NewsPageFactory(parent=index, title="...")`` adds the page under ``parent`` and
-publishes it through a revision (``save_revision().publish()``), as an editor does; with
-``live=False`` it is a draft with one unpublished revision. Index pages default to the Thai
-home page as parent and to the slug the site uses (``/news/``), found again if they exist, so
-``NewsPageFactory()`` alone builds ``/news/<slug>/``.
-"""
+"""Pages in the tree, added under their parent and published through a revision."""
 
 import datetime
-import io
 from decimal import Decimal
 
 import factory
 import wagtail_factories
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
-from factory.django import DjangoModelFactory
-from PIL import Image as PILImage
-from wagtail.models import Collection, Locale, Site
-from wagtail_localize.models import Translation, TranslationSource
 
 from about.models import BasicInformationPage, HistoryPage, MapPage, VisionPage
-from cases.models import CaseStatisticsPage, ComplaintPage, QuestionIndexPage, QuestionPage
-from core.models import SiteSettings, Unit
+from cases.models import CaseStatisticsPage, ComplaintPage, QuestionIndexPage
 from departments.models import (
     DepartmentIndexPage,
     DepartmentPage,
-    DirectoryPerson,
     PersonDirectoryPage,
     PhoneDirectoryPage,
 )
-from home.models import ChannelsPage, HomePage, InformationPage
+from home.models import ChannelsPage, InformationPage
 from news.models import (
     AnnouncementIndexPage,
     AnnouncementPage,
@@ -54,169 +33,8 @@ from procurement.models import (
     ProcurementSummaryPage,
 )
 from schools.models import SchoolIndexPage, SchoolPage
+from tests.factories.site import home_page, unit
 from transparency.models import ITAPage
-
-PASSWORD = "a-long-test-password-2569"
-HOME_TITLE_EN = {"เทศบาลนครนครสวรรค์": "Nakhon Sawan City Municipality"}
-
-
-# --- units, home page, settings ----------------------------------------------------------------
-
-
-def unit(slug):
-    """One of the nine units of the municipality, which a data migration creates."""
-    return Unit.objects.get(slug=slug)
-
-
-class UnitFactory(DjangoModelFactory):
-    """A unit beyond the nine (units are data: the admin adds more)."""
-
-    class Meta:
-        model = Unit
-        django_get_or_create = ("slug",)
-
-    slug = factory.Sequence(lambda n: f"unit-{n}")
-    name = factory.Sequence(lambda n: f"กองทดสอบที่ {n}")
-    name_en = factory.Sequence(lambda n: f"Test Division {n}")
-    sort_order = 50
-
-
-def home_page():
-    """The Thai home page, the site's root (created by a migration)."""
-    return HomePage.objects.get(locale__language_code="th")
-
-
-def hotline(label, label_en, number):
-    return {"type": "hotline", "value": {"label": label, "label_en": label_en, "number": number}}
-
-
-def site_settings(**fields):
-    """The site's contact settings, with a Thai address and phone unless given."""
-    settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
-    values = {
-        "address": "เทศบาลนครนครสวรรค์ 329 ถนนโกสีย์ ตำบลปากน้ำโพ อำเภอเมืองนครสวรรค์ 60000",
-        "address_en": "329 Kosi Road, Pak Nam Pho, Mueang Nakhon Sawan 60000",
-        "phone": "0 5600 0000",
-        "email": "contact@example.org",
-        "office_hours": "วันจันทร์–ศุกร์ 08.30–16.30 น.",
-        "office_hours_en": "Monday–Friday 08:30–16:30",
-        "facebook_url": "https://www.facebook.com/example-municipality",
-        "hotlines": [hotline("ศูนย์รับเรื่องร้องเรียน", "Complaints centre", "0 5600 0001")],
-        **fields,
-    }
-    for name, value in values.items():
-        setattr(settings, name, value)
-    settings.save()
-    return settings
-
-
-def translate(page, strings=None, language="en"):
-    """The translation of ``page`` into ``language`` through wagtail-localize, made once and
-    published; ``strings`` maps each Thai text to its translation (the rest stays Thai).
-    Untranslated ancestors are translated first (the home page with its English name)."""
-    locale = Locale.objects.get(language_code=language)
-    if page.has_translation(locale):
-        return page.get_translation(locale)
-    parent = page.get_parent()
-    if parent.depth > 1 and not parent.has_translation(locale):
-        translate(parent.specific, HOME_TITLE_EN if parent.depth == 2 else {}, language)
-    source, _ = TranslationSource.get_or_create_from_instance(page)
-    translation, _ = Translation.objects.get_or_create(source=source, target_locale=locale)
-    po = translation.export_po()
-    for entry in po:
-        entry.msgstr = (strings or {}).get(entry.msgid, "")
-    translation.import_po(po)
-    # A draft published now: wagtail-localize would publish on commit, from a copy of the page
-    # taken before its children were added.
-    translation.save_target(publish=False)
-    target = page.get_translation(locale)
-    target.get_latest_revision().publish()
-    return target
-
-
-def english_home():
-    return translate(home_page(), HOME_TITLE_EN)
-
-
-def translated_home():
-    """The Thai home page, with its English translation published."""
-    english_home()
-    return home_page()
-
-
-# --- people --------------------------------------------------------------------------------------
-
-
-def role_group(role, unit_or_slug=None):
-    """The group of ``role`` (of a unit, for the unit roles), created by a migration."""
-    lookup = {"moderation_role__role": role}
-    if isinstance(unit_or_slug, str):
-        lookup["moderation_role__unit__slug"] = unit_or_slug
-    elif unit_or_slug is not None:
-        lookup["moderation_role__unit"] = unit_or_slug
-    return Group.objects.get(**lookup)
-
-
-class UserFactory(DjangoModelFactory):
-    """A member of staff; ``role=Role.CREATOR, unit="finance"`` puts them in that group."""
-
-    class Meta:
-        model = get_user_model()
-
-    username = factory.Sequence(lambda n: f"staff-{n}")
-    email = factory.LazyAttribute(lambda user: f"{user.username}@example.org")
-
-    @classmethod
-    def _create(cls, model_class, *args, role=None, unit=None, password=PASSWORD, **kwargs):
-        user = model_class.objects.create_user(*args, password=password, **kwargs)
-        if role is not None:
-            user.groups.add(role_group(role, unit))
-        return user
-
-
-# --- images and documents ------------------------------------------------------------------
-
-
-def root_collection():
-    return Collection.get_first_root_node()
-
-
-def pdf_bytes():
-    buffer = io.BytesIO()
-    PILImage.new("RGB", (120, 170), "#ffffff").save(buffer, "PDF")
-    return buffer.getvalue()
-
-
-class ImageFactory(wagtail_factories.ImageFactory):
-    """A plain picture (``file__width``, ``file__height`` to size it) in the root collection."""
-
-    title = factory.Sequence(lambda n: f"ภาพประกอบที่ {n}")
-    description = factory.LazyAttribute(lambda image: image.title)
-    collection = factory.LazyFunction(root_collection)
-    file = factory.django.ImageField(width=320, height=200, color="#0b4f6c")
-
-
-class DocumentFactory(wagtail_factories.DocumentFactory):
-    """A one-page PDF, with its size recorded as an upload records it."""
-
-    class Meta:
-        skip_postgeneration_save = True
-
-    title = factory.Sequence(lambda n: f"เอกสารแนบที่ {n}")
-    collection = factory.LazyFunction(root_collection)
-    file = factory.django.FileField(
-        filename=factory.Sequence(lambda n: f"document-{n}.pdf"),
-        data=factory.LazyFunction(pdf_bytes),
-    )
-
-    @factory.post_generation
-    def recorded_size(document, create, extracted, **kwargs):
-        if create:
-            document.file_size = document.file.size
-            document.save(update_fields=["file_size"])
-
-
-# --- pages ---------------------------------------------------------------------------------------
 
 
 class PageFactory(wagtail_factories.PageFactory):
@@ -436,11 +254,6 @@ class PersonDirectoryPageFactory(PageFactory):
     kind = PersonDirectoryPage.Kind.EXECUTIVES
 
 
-def director(name, position, **fields):
-    """A person of a directory page (kept with the page when it is saved)."""
-    return DirectoryPerson(name=name, position=position, **fields)
-
-
 class PolicyPageFactory(PageFactory):
     class Meta:
         model = PolicyPage
@@ -458,10 +271,3 @@ class SiteMapPageFactory(SectionFactory):
     parent = factory.SubFactory(PolicyIndexPageFactory)
     slug = "site-map"
     title = "แผนผังเว็บไซต์"
-
-
-class QuestionPageFactory(PageFactory):
-    class Meta:
-        model = QuestionPage
-
-    parent = factory.SubFactory(QuestionIndexPageFactory)
