@@ -5,8 +5,6 @@ import datetime
 from contextlib import contextmanager
 from decimal import Decimal
 
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.db import transaction
 from django.test import TestCase
 from django.urls import reverse
@@ -17,26 +15,22 @@ from wagtail.models import Page, TaskState, WorkflowState
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 from accounts.middleware import requires_two_factor
-from core.demo import child_page, unit
-from home.models import HomePage
-from news.models import AnnouncementIndexPage, AnnouncementPage
 from ownership.models import Role
-from procurement.models import ProcurementNoticePage
-from schools.models import SchoolIndexPage, SchoolPage
-
-PASSWORD = "a-long-test-password-2569"
+from tests.factories import PASSWORD as PASSWORD
+from tests.factories import (
+    AnnouncementIndexPageFactory,
+    AnnouncementPageFactory,
+    ProcurementNoticePageFactory,
+    SchoolIndexPageFactory,
+    SchoolPageFactory,
+    UserFactory,
+    home_page,
+    unit,
+)
 
 
 def make_user(username, role=None, unit_slug=None, **fields):
-    user = get_user_model().objects.create_user(
-        username, email=f"{username}@example.org", password=PASSWORD, **fields
-    )
-    if role is not None:
-        lookup = {"role__role": role}
-        if unit_slug:
-            lookup["role__unit__slug"] = unit_slug
-        user.groups.add(Group.objects.get(**lookup))
-    return user
+    return UserFactory(username=username, role=role, unit=unit_slug, **fields)
 
 
 def totp_token(device):
@@ -124,52 +118,35 @@ class ModerationTestCase(TestCase):
     def setUpTestData(cls):
         cls.finance = unit("finance")
         cls.education = unit("education")
-        cls.home = HomePage.objects.get(locale__language_code="th")
-        cls.index = child_page(
-            cls.home,
-            AnnouncementIndexPage,
-            "announcements",
-            title="ประกาศ",
-            responsible_unit=unit("clerk"),
-        )
-        cls.finance_notice = child_page(
-            cls.index,
-            AnnouncementPage,
-            "finance-notice",
+        cls.home = home_page()
+        cls.index = AnnouncementIndexPageFactory(title="ประกาศ", responsible_unit=unit("clerk"))
+        cls.finance_notice = AnnouncementPageFactory(
+            parent=cls.index,
+            slug="finance-notice",
             title="ประกาศสำนักงานคลัง เรื่อง ภาษีป้าย",
             responsible_unit=cls.finance,
             date=datetime.date(2026, 1, 10),
         )
-        cls.education_notice = child_page(
-            cls.index,
-            AnnouncementPage,
-            "education-notice",
+        cls.education_notice = AnnouncementPageFactory(
+            parent=cls.index,
+            slug="education-notice",
             title="ประกาศสำนักงานการศึกษา เรื่อง รับสมัครนักเรียน",
             responsible_unit=cls.education,
             date=datetime.date(2026, 1, 11),
         )
-        schools = child_page(
-            cls.home,
-            SchoolIndexPage,
-            "schools",
-            title="จัดซื้อจัดจ้างโรงเรียนเทศบาล",
-            responsible_unit=cls.education,
-        )
-        cls.school = child_page(
-            schools,
-            SchoolPage,
-            "school-1",
+        schools = SchoolIndexPageFactory(responsible_unit=cls.education)
+        cls.school = SchoolPageFactory(
+            parent=schools,
+            slug="school-1",
             title="โรงเรียนเทศบาลวัดไทรใต้",
             code="ท.๑",
             responsible_unit=cls.education,
         )
         cls.procurement = {
-            slug: child_page(
-                cls.index,
-                ProcurementNoticePage,
-                f"{slug}-procurement",
+            slug: ProcurementNoticePageFactory(
+                parent=cls.index,
+                slug=f"{slug}-procurement",
                 title=f"ประกาศจัดซื้อ ({slug})",
-                kind="procurement",
                 date=datetime.date(2026, 1, 12),
                 responsible_unit=owner,
                 budget=Decimal("100000"),

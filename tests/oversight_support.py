@@ -2,10 +2,8 @@
 
 from unittest import mock
 
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
-
 from ownership.models import Role
+from tests.factories import UserFactory
 
 
 def at(moment):
@@ -14,14 +12,7 @@ def at(moment):
 
 
 def make_user(username, role, unit_slug=None, **fields):
-    user = get_user_model().objects.create_user(
-        username, email=f"{username}@example.org", password="x-long-test-password", **fields
-    )
-    lookup = {"role__role": role}
-    if unit_slug:
-        lookup["role__unit__slug"] = unit_slug
-    user.groups.add(Group.objects.get(**lookup))
-    return user
+    return UserFactory(username=username, role=role, unit=unit_slug, **fields)
 
 
 def sign_in(client, user):

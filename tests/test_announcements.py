@@ -9,7 +9,6 @@ from django.utils import translation
 from wagtail.models import Page, PageViewRestriction
 from wagtail.test.utils import WagtailPageTestCase
 
-from core import demo
 from core.queries import private_paths
 from home.models import HomePage
 from news.models import (
@@ -19,7 +18,17 @@ from news.models import (
     NewsIndexPage,
 )
 from procurement.models import ProcurementNoticePage
-from procurement.models.notices import stage_for_kind
+from tests.factories import (
+    AnnouncementIndexPageFactory,
+    AnnouncementPageFactory,
+    DocumentFactory,
+    ProcurementNoticePageFactory,
+    site_settings,
+    translate,
+    translated_home,
+    unit,
+)
+from tests.factories import unit as unit_named
 from tests.utils import QUERY_BUDGET, count_queries
 
 COUNCIL, RECRUITMENT, OTHER = (
@@ -36,14 +45,13 @@ def listed_titles(response):
 
 
 def add_announcement(parent, slug, title, date, kind=OTHER, unit="clerk", **fields):
-    return demo.child_page(
-        parent,
-        AnnouncementPage,
-        slug,
+    return AnnouncementPageFactory(
+        parent=parent,
+        slug=slug,
         title=title,
         date=date,
         kind=kind,
-        responsible_unit=demo.unit(unit),
+        responsible_unit=unit_named(unit),
         **fields,
     )
 
@@ -53,21 +61,20 @@ def add_notice(parent, slug, title, date, kind=PROCUREMENT, unit="engineering", 
     if kind == WINNER:
         fields.setdefault("winner_name", "ห้างหุ้นส่วนจำกัด ทดสอบการโยธา")
         fields.setdefault("agreed_price", Decimal("99000.00"))
-    fields.setdefault("stage", stage_for_kind(kind))
-    return demo.child_page(
-        parent,
-        ProcurementNoticePage,
-        slug,
+    return ProcurementNoticePageFactory(
+        parent=parent,
+        slug=slug,
         title=title,
         date=date,
-        responsible_unit=demo.unit(unit),
+        kind=kind,
+        responsible_unit=unit_named(unit),
         **fields,
     )
 
 
 def announcements_index(home):
-    return demo.child_page(
-        home, AnnouncementIndexPage, "announcements", title="ประกาศ / ข่าวประชาสัมพันธ์"
+    return AnnouncementIndexPageFactory(
+        parent=home, slug="announcements", title="ประกาศ / ข่าวประชาสัมพันธ์"
     )
 
 
@@ -107,8 +114,8 @@ class AnnouncementTreeTests(WagtailPageTestCase):
 class AnnouncementListingTests(WagtailPageTestCase):
     @classmethod
     def setUpTestData(cls):
-        demo.load_site_settings()
-        cls.home = demo.load_home()
+        site_settings()
+        cls.home = translated_home()
         cls.index = announcements_index(cls.home)
         cls.council = add_announcement(
             cls.index,
@@ -138,10 +145,8 @@ class AnnouncementListingTests(WagtailPageTestCase):
             datetime.date(2025, 12, 5),
             kind=WINNER,
         )
-        demo.translate_page(cls.index, "en", {cls.index.title: "Announcements"})
-        demo.translate_page(
-            cls.recruit, "en", {cls.recruit.title: "Recruitment: public health assistant"}
-        )
+        translate(cls.index, {cls.index.title: "Announcements"})
+        translate(cls.recruit, {cls.recruit.title: "Recruitment: public health assistant"})
         cls.everything = [cls.road_winner, cls.road, cls.council, cls.recruit]
 
     def titles(self, pages):
@@ -232,7 +237,7 @@ class AnnouncementListingTests(WagtailPageTestCase):
         self.assertContains(response, '<option value="">All units</option>', html=True)
 
     def test_announcement_page_shows_kind_date_fiscal_year_unit_body_and_attachment(self):
-        document = demo.demo_document("ประกาศรับสมัคร ฉบับลงนาม", "Recruitment")
+        document = DocumentFactory(title="ประกาศรับสมัคร ฉบับลงนาม")
         page = add_announcement(
             self.index,
             "with-pdf",
@@ -289,7 +294,7 @@ class AnnouncementPaginationTests(TestCase):
 
 class AnnouncementQueryCountTests(TestCase):
     def test_the_listing_runs_as_many_queries_for_15_notices_as_for_2(self):
-        demo.load_site_settings()
+        site_settings()
         index = announcements_index(HomePage.objects.get(locale__language_code="th"))
         day = datetime.date(2025, 5, 1)
         add_announcement(index, "a0", "ประกาศ 0", day, kind=COUNCIL)
@@ -354,7 +359,7 @@ class LatestAnnouncementTests(TestCase):
         self.assertNotIn("ประชุมสภา 4", titles)
 
     def test_latest_of_a_unit_newest_first(self):
-        finance = demo.unit("finance")
+        finance = unit("finance")
         private_paths()
         with self.assertNumQueries(1):
             latest = list(AnnouncementPage.latest(unit=finance, limit=2))

@@ -15,13 +15,13 @@ from django.utils import timezone
 from openpyxl import load_workbook
 from wagtail.models import WorkflowState
 
-from core import demo
 from home.models import HomePage
 from moderation.setup import SUPERVISOR_TASK_NAME
-from news.models import AnnouncementIndexPage, AnnouncementPage
+from news.models import AnnouncementPage
 from oversight import annual, annual_output
 from oversight.models import AnnualNarrative, Finding, FindingKind, JobRun, Severity
 from ownership.models import Role
+from tests.factories import AnnouncementIndexPageFactory, AnnouncementPageFactory, unit
 from tests.oversight_support import at, make_user, sign_in
 
 HOUR = datetime.timedelta(hours=1)
@@ -46,12 +46,11 @@ class ConstructedYearTests(TestCase):
     @classmethod
     def setUpTestData(cls):
         home = HomePage.objects.get(locale__language_code="th")
-        cls.index = demo.child_page(
-            home,
-            AnnouncementIndexPage,
-            "announcements",
+        cls.index = AnnouncementIndexPageFactory(
+            parent=home,
+            slug="announcements",
             title="ประกาศ",
-            responsible_unit=demo.unit("clerk"),
+            responsible_unit=unit("clerk"),
         )
         cls.finance_creator = make_user("finance-creator", Role.CREATOR, "finance")
         cls.finance_supervisor = make_user("finance-supervisor", Role.SUPERVISOR, "finance")
@@ -79,7 +78,7 @@ class ConstructedYearTests(TestCase):
                 slug="timed-e",
                 title="ประกาศ timed-e",
                 live=False,
-                responsible_unit=demo.unit("clerk"),
+                responsible_unit=unit("clerk"),
                 go_live_at=bangkok(2025, 6, 1, 8),
                 expire_at=bangkok(2025, 7, 1, 0),
             )
@@ -94,7 +93,7 @@ class ConstructedYearTests(TestCase):
             ("after", bangkok(2025, 10, 1, 0, 1)),
         ):
             with at(moment):
-                demo.child_page(cls.index, AnnouncementPage, slug, title=f"ประกาศ {slug}")
+                AnnouncementPageFactory(parent=cls.index, slug=slug, title=f"ประกาศ {slug}")
 
         # The daily check ran every day but 25 Dec, 13 and 14 Apr (13 Apr: it failed).
         missed = {
@@ -140,7 +139,7 @@ class ConstructedYearTests(TestCase):
         creator = getattr(cls, f"{unit_slug}_creator")
         with at(moment):
             page = AnnouncementPage(
-                slug=slug, title=f"ประกาศ {slug}", live=False, responsible_unit=demo.unit(unit_slug)
+                slug=slug, title=f"ประกาศ {slug}", live=False, responsible_unit=unit(unit_slug)
             )
             cls.index.add_child(instance=page)
             page.save_revision(user=creator)

@@ -33,9 +33,17 @@ from cases.models import (
 )
 from cases.protection import started_token
 from cases.statistics import month_label
-from core import demo
 from core.thai import fiscal_year
 from home.models import HomePage
+from tests.factories import (
+    CaseStatisticsPageFactory,
+    ComplaintPageFactory,
+    PolicyIndexPageFactory,
+    PolicyPageFactory,
+    QuestionIndexPageFactory,
+    translate,
+    unit,
+)
 from tests.utils import QUERY_BUDGET, count_queries
 
 BANGKOK = datetime.timezone(datetime.timedelta(hours=7))
@@ -44,9 +52,9 @@ BANGKOK = datetime.timezone(datetime.timedelta(hours=7))
 def build_tree():
     home = HomePage.objects.get(locale__language_code="th")
     return (
-        demo.child_page(home, ComplaintPage, "complaints", title="ร้องเรียน/ร้องทุกข์"),
-        demo.child_page(home, QuestionIndexPage, "questions", title="ถาม-ตอบ"),
-        demo.child_page(home, CaseStatisticsPage, "complaint-statistics", title="สถิติเรื่องร้องเรียน"),
+        ComplaintPageFactory(parent=home, slug="complaints", title="ร้องเรียน/ร้องทุกข์"),
+        QuestionIndexPageFactory(parent=home, slug="questions", title="ถาม-ตอบ"),
+        CaseStatisticsPageFactory(parent=home, slug="complaint-statistics", title="สถิติเรื่องร้องเรียน"),
     )
 
 
@@ -161,11 +169,12 @@ class FilingTests(TestCase):
         self.assertFalse(Complaint.objects.exists())
 
     def test_the_form_links_the_privacy_notice_and_states_its_purpose(self):
-        from policies.models import PolicyIndexPage, PolicyPage
 
         home = HomePage.objects.get(locale__language_code="th")
-        policies = demo.child_page(home, PolicyIndexPage, "policies", title="นโยบายเว็บไซต์")
-        demo.child_page(policies, PolicyPage, "privacy", title="ประกาศความเป็นส่วนตัว", kind="privacy")
+        policies = PolicyIndexPageFactory(parent=home, slug="policies", title="นโยบายเว็บไซต์")
+        PolicyPageFactory(
+            parent=policies, slug="privacy", title="ประกาศความเป็นส่วนตัว", kind="privacy"
+        )
         response = self.client.get(self.page.url + "?category=corruption")
         self.assertContains(response, '<a href="/policies/privacy/">อ่านประกาศความเป็นส่วนตัว</a>')
         self.assertContains(response, "เพื่อตรวจสอบและแก้ไขเรื่องที่ท่านแจ้ง")
@@ -198,7 +207,7 @@ class FilingTests(TestCase):
         self.assertLessEqual(count_queries(self.client, link), QUERY_BUDGET)
 
     def test_a_complaint_filed_in_english_is_followed_in_english(self):
-        english = demo.translate_page(self.page, "en", {"ร้องเรียน/ร้องทุกข์": "Complaints"})
+        english = translate(self.page, {"ร้องเรียน/ร้องทุกข์": "Complaints"})
         self.assertEqual(self.client.get(english.url).status_code, 200)
         response = self.client.post(english.url, complaint_data())
         self.assertIn("/en/complaints/track/", response["Location"])
@@ -238,13 +247,13 @@ class QuestionTests(TestCase):
     @classmethod
     def setUpTestData(cls):
         _complaints, cls.index, _statistics = build_tree()
-        cls.index.responsible_unit = demo.unit("clerk")
+        cls.index.responsible_unit = unit("clerk")
         cls.index.save_revision().publish()
 
     def ask(self, **fields):
         data = {
             "text": "ต้องใช้เอกสารอะไรบ้างในการขออนุญาตก่อสร้างอาคาร",
-            "unit": demo.unit("engineering").pk,
+            "unit": unit("engineering").pk,
             "name": "มานี",
             "email": "manee@example.org",
             "website": "",
@@ -263,7 +272,7 @@ class QuestionTests(TestCase):
         entry = question.page
         self.assertFalse(entry.live)
         self.assertEqual(entry.get_parent().pk, self.index.pk)
-        self.assertEqual(entry.responsible_unit, demo.unit("engineering"))
+        self.assertEqual(entry.responsible_unit, unit("engineering"))
         self.assertEqual(entry.question, question.text)
         # The asker's details never enter the page or its revisions.
         revision = entry.get_latest_revision()
@@ -367,7 +376,7 @@ class StatisticsTests(TestCase):
         )
 
     def test_the_english_page_shows_common_era_months(self):
-        english = demo.translate_page(self.page, "en", {"สถิติเรื่องร้องเรียน": "Complaint statistics"})
+        english = translate(self.page, {"สถิติเรื่องร้องเรียน": "Complaint statistics"})
         response = self.client.get(english.url + "?year=2569")
         self.assertEqual(english.url, "/en/complaint-statistics/")
         rows = self.rows(response)

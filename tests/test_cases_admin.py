@@ -14,10 +14,10 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 from cases.models import Complaint, Question, Status
 from cases.setup import CENTRE_GROUP, CORRUPTION_GROUP, UNIT_HANDLERS_GROUP
-from core import demo
 from oversight.content_checks import contributed
 from oversight.models import FindingKind
 from ownership.models import Role
+from tests.factories import unit
 from tests.moderation_support import make_user, sign_in
 from tests.test_cases import build_tree, category, complaint_data, jpeg
 
@@ -68,7 +68,7 @@ class CaseAdminTests(TestCase):
         case, link = self.file(attachments=[jpeg()])
         mail.outbox.clear()
         # The complaints centre assigns it to the Engineering Office.
-        response = self.post(self.centre, case, "assign", unit=demo.unit("engineering").pk)
+        response = self.post(self.centre, case, "assign", unit=unit("engineering").pk)
         self.assertRedirects(response, case_url(case))
         case.refresh_from_db()
         self.assertEqual((case.status, case.unit.slug), (Status.ASSIGNED, "engineering"))
@@ -80,7 +80,7 @@ class CaseAdminTests(TestCase):
         self.assertNotIn("สมชาย", unit_mail.body)
         self.assertNotIn(("accountant@example.org",), to)
         # The unit cannot pass it on, but works on it, notes and resolves it.
-        refused = self.post(self.engineering, case, "assign", unit=demo.unit("finance").pk)
+        refused = self.post(self.engineering, case, "assign", unit=unit("finance").pk)
         self.assertRedirects(refused, "/admin/", fetch_redirect_response=False)
         case.refresh_from_db()
         self.assertEqual(case.unit.slug, "engineering")
@@ -119,7 +119,7 @@ class CaseAdminTests(TestCase):
     def test_an_anonymous_corruption_report_is_seen_by_the_restricted_group_only(self):
         report, _link = self.file(category=category("corruption").pk, place="", anonymous="on")
         general, _link = self.file()
-        general.unit = demo.unit("engineering")
+        general.unit = unit("engineering")
         general.status = Status.ASSIGNED
         general.save()
         for user in (self.centre, self.engineering, self.finance):
@@ -140,8 +140,8 @@ class CaseAdminTests(TestCase):
         ours, _link = self.file(attachments=[jpeg()])
         theirs, _link = self.file()
         self.file()  # received, not yet assigned to any unit
-        self.post(self.centre, ours, "assign", unit=demo.unit("engineering").pk)
-        self.post(self.centre, theirs, "assign", unit=demo.unit("finance").pk)
+        self.post(self.centre, ours, "assign", unit=unit("engineering").pk)
+        self.post(self.centre, theirs, "assign", unit=unit("finance").pk)
         self.client.force_login(self.engineering)
         self.assertEqual(listed(self.client), [ours.number])
         self.assertEqual(self.client.get(case_url(theirs)).status_code, 404)
@@ -195,7 +195,7 @@ class CaseAdminTests(TestCase):
         self.assertEqual([o.target for o in observations], [f"case:{late.number}"])
         self.assertEqual(observations[0].page_id, self.page.pk)
         # Resolved, it is no longer overdue.
-        self.post(self.centre, late, "assign", unit=demo.unit("engineering").pk)
+        self.post(self.centre, late, "assign", unit=unit("engineering").pk)
         self.post(self.engineering, late, "resolve", text="แก้ไขแล้ว")
         self.assertFalse(
             [o for o in contributed(timezone.now()) if o.kind == FindingKind.CASE_OVERDUE]
@@ -203,7 +203,7 @@ class CaseAdminTests(TestCase):
 
     def ask(self, text):
         _complaints, questions, _stats = build_tree()
-        data = {"text": text, "unit": demo.unit("engineering").pk}
+        data = {"text": text, "unit": unit("engineering").pk}
         data.update(website="", started=complaint_data()["started"])
         self.client.post(questions.url, data)
         return Question.objects.get().page

@@ -8,8 +8,6 @@ from wagtail.models import Locale
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
-from core import demo
-from core.demo import child_page, demo_portrait, translate_page, unit
 from departments import demo as departments_demo
 from departments.models import (
     DepartmentIndexPage,
@@ -21,7 +19,19 @@ from departments.models import (
     PhoneEntry,
 )
 from home.models import HomePage
-from ownership.models import Unit
+from tests.factories import (
+    DepartmentIndexPageFactory,
+    DepartmentPageFactory,
+    ImageFactory,
+    PersonDirectoryPageFactory,
+    PhoneDirectoryPageFactory,
+    Unit,
+    paragraph,
+    site_settings,
+    translate,
+    translated_home,
+    unit,
+)
 from tests.moderation_support import sign_in
 from tests.utils import QUERY_BUDGET, count_queries
 
@@ -40,7 +50,7 @@ def people(model, rows, **extra):
             name=name,
             position=position,
             phone=phone,
-            photo=demo_portrait(name),
+            photo=ImageFactory(title=f"ภาพ {name}"),
             **extra,
         )
         for number, (name, position, phone) in enumerate(rows)
@@ -58,7 +68,7 @@ def add_people(page, model, count, **extra):
                 name=name,
                 position="เจ้าหน้าที่",
                 phone="0 5621 9599",
-                photo=demo_portrait(name),
+                photo=ImageFactory(title=f"ภาพ {name}"),
                 **extra,
             )
         )
@@ -70,41 +80,39 @@ class DepartmentsTests(WagtailPageTestCase):
     def setUpTestData(cls):
         cls.home = HomePage.objects.get(locale__language_code="th")
         cls.finance_unit = unit("finance")
-        cls.index = child_page(
-            cls.home,
-            DepartmentIndexPage,
-            "departments",
+        cls.index = DepartmentIndexPageFactory(
+            parent=cls.home,
+            slug="departments",
             title="หน่วยงานในสังกัด",
             intro="เทศบาลแบ่งส่วนราชการออกเป็นเก้าสำนักและกอง",
         )
         # Engineering first: tree order, not the Thai alphabet (ค before ช).
-        cls.engineering = child_page(
-            cls.index,
-            DepartmentPage,
-            "engineering",
+        cls.engineering = DepartmentPageFactory(
+            parent=cls.index,
+            slug="engineering",
             title="สำนักงานช่าง",
             unit=unit("engineering"),
             phone="0 5621 9530",
         )
-        cls.finance = child_page(
-            cls.index,
-            DepartmentPage,
-            "finance",
+        cls.finance = DepartmentPageFactory(
+            parent=cls.index,
+            slug="finance",
             title="สำนักงานคลัง",
             unit=cls.finance_unit,
             phone="0 5621 9520",
             email="finance@nakhonsawancity.go.th",
             location="ชั้น 1 อาคารสำนักงานเทศบาล",
-            duties=departments_demo.duties(
-                "สำนักงานคลังบริหารการเงินและการคลังของเทศบาล",
-                "การจัดเก็บภาษีที่ดินและสิ่งปลูกสร้าง",
-            ),
+            duties=[
+                paragraph(
+                    "<p>สำนักงานคลังบริหารการเงินและการคลังของเทศบาล</p>"
+                    "<ol><li>การจัดเก็บภาษีที่ดินและสิ่งปลูกสร้าง</li></ol>"
+                )
+            ],
             people=people(DepartmentPerson, FINANCE_PEOPLE),
         )
-        cls.executives = child_page(
-            cls.home,
-            PersonDirectoryPage,
-            "executives",
+        cls.executives = PersonDirectoryPageFactory(
+            parent=cls.home,
+            slug="executives",
             title="คณะผู้บริหาร",
             kind=PersonDirectoryPage.Kind.EXECUTIVES,
             people=people(
@@ -116,10 +124,9 @@ class DepartmentsTests(WagtailPageTestCase):
                 term_start=2564,
             ),
         )
-        cls.past_mayors = child_page(
-            cls.home,
-            PersonDirectoryPage,
-            "past-mayors",
+        cls.past_mayors = PersonDirectoryPageFactory(
+            parent=cls.home,
+            slug="past-mayors",
             title="ทำเนียบนายกเทศมนตรี",
             kind=PersonDirectoryPage.Kind.PAST_MAYORS,
             people=[
@@ -134,10 +141,9 @@ class DepartmentsTests(WagtailPageTestCase):
                 DirectoryPerson(sort_order=1, name="นายไพศาล เลิศพิพัฒน์", term_start=2566),
             ],
         )
-        cls.phones = child_page(
-            cls.home,
-            PhoneDirectoryPage,
-            "phone-directory",
+        cls.phones = PhoneDirectoryPageFactory(
+            parent=cls.home,
+            slug="phone-directory",
             title="เบอร์โทรศัพท์ภายใน",
             entries=[
                 PhoneEntry(
@@ -157,17 +163,16 @@ class DepartmentsTests(WagtailPageTestCase):
             ],
         )
         with cls.captureOnCommitCallbacks(execute=True):
-            demo.load_home()
-            translate_page(cls.index, "en", {"หน่วยงานในสังกัด": "Departments"})
+            translated_home()
+            translate(cls.index, {"หน่วยงานในสังกัด": "Departments"})
             for page in (cls.engineering, cls.finance):
-                translate_page(
+                translate(
                     page,
-                    "en",
                     {page.title: page.unit.name_en, "ผู้อำนวยการสำนักการคลัง": "Director of Finance"},
                 )
-            translate_page(cls.executives, "en", {"คณะผู้บริหาร": "Executive board"})
-            translate_page(cls.past_mayors, "en", {"ทำเนียบนายกเทศมนตรี": "Past and present mayors"})
-            translate_page(cls.phones, "en", {"เบอร์โทรศัพท์ภายใน": "Internal phone numbers"})
+            translate(cls.executives, {"คณะผู้บริหาร": "Executive board"})
+            translate(cls.past_mayors, {"ทำเนียบนายกเทศมนตรี": "Past and present mayors"})
+            translate(cls.phones, {"เบอร์โทรศัพท์ภายใน": "Internal phone numbers"})
 
     # Tree rules
 
@@ -295,10 +300,9 @@ class DepartmentsTests(WagtailPageTestCase):
         self.assertFalse(DepartmentPage.objects.filter(slug="finance-copy").exists())
 
     def test_the_responsible_unit_is_always_the_pages_unit(self):
-        page = child_page(
-            self.index,
-            DepartmentPage,
-            "welfare",
+        page = DepartmentPageFactory(
+            parent=self.index,
+            slug="welfare",
             title="กองสวัสดิการสังคม",
             unit=unit("welfare"),
             responsible_unit=unit("clerk"),
@@ -414,10 +418,9 @@ class DepartmentsTests(WagtailPageTestCase):
     # Query budget
 
     def test_unit_page_queries_do_not_grow_with_its_people(self):
-        page = child_page(
-            self.index,
-            DepartmentPage,
-            "planning",
+        page = DepartmentPageFactory(
+            parent=self.index,
+            slug="planning",
             title="กองวิชาการและแผนงาน",
             unit=unit("planning"),
         )
@@ -430,10 +433,9 @@ class DepartmentsTests(WagtailPageTestCase):
         self.assertLessEqual(with_two, QUERY_BUDGET)
 
     def test_directory_queries_do_not_grow_with_its_people(self):
-        page = child_page(
-            self.home,
-            PersonDirectoryPage,
-            "council",
+        page = PersonDirectoryPageFactory(
+            parent=self.home,
+            slug="council",
             title="สมาชิกสภาเทศบาล",
             kind=PersonDirectoryPage.Kind.COUNCIL,
         )
@@ -456,9 +458,9 @@ class DepartmentsTests(WagtailPageTestCase):
 
 class DepartmentsDemoTests(TestCase):
     def test_demo_loads_twice_without_duplicates(self):
-        demo.load_site_settings()
+        site_settings()
         with self.captureOnCommitCallbacks(execute=True):
-            home = demo.load_home()
+            home = translated_home()
             departments_demo.load(home)
 
         def counts():

@@ -7,10 +7,10 @@ import feedparser
 from django.test import TestCase
 from wagtail.models import PageViewRestriction
 
-from core import demo
 from feeds.views import FEED_ITEMS
 from home.models import HomePage
-from news.models import AnnouncementKind, NewsCategory, NewsIndexPage
+from news.models import AnnouncementKind, NewsCategory
+from tests.factories import NewsIndexPageFactory, translate
 from tests.test_announcements import add_announcement, add_notice, announcements_index
 from tests.test_news import add_news
 from tests.test_schools import add_school, school_index
@@ -74,8 +74,8 @@ class AnnouncementFeedTests(FeedTestCase):
         add_notice(
             cls.other_school, "desks", "ซื้อโต๊ะเรียน", datetime.date(2025, 10, 21), unit="education"
         )
-        demo.translate_page(cls.index, "en", {cls.index.title: "Announcements"})
-        demo.translate_page(cls.council, "en", {cls.council.title: "Council meeting called"})
+        translate(cls.index, {cls.index.title: "Announcements"})
+        translate(cls.council, {cls.council.title: "Council meeting called"})
 
     def test_all_announcements_newest_first_in_thai_with_the_municipality_named(self):
         feed = self.feed("/feeds/announcements/rss/")
@@ -188,7 +188,7 @@ class FeedLengthAndQueryTests(FeedTestCase):
     def setUpTestData(cls):
         home = HomePage.objects.get(locale__language_code="th")
         cls.index = announcements_index(home)
-        cls.news_index = demo.child_page(home, NewsIndexPage, "news", title="ข่าวสาร")
+        cls.news_index = NewsIndexPageFactory(parent=home, slug="news", title="ข่าวสาร")
         school = add_school(school_index(home), 1, "ท.๑", "โรงเรียนเทศบาลวัดไทรใต้")
         cls.parents = [cls.index, school]
 

@@ -11,11 +11,11 @@ from django.core.management import CommandError, call_command
 from django.test import TestCase
 from wagtail.models import Page, PageLogEntry, Revision
 
-from core import demo
 from home.models import HomePage
 from imports.models import ImportedNotice
-from news.models import AnnouncementPage, NewsIndexPage, NewsPage
+from news.models import AnnouncementPage, NewsPage
 from procurement.models import ProcurementMethod, ProcurementNoticePage
+from tests.factories import NewsIndexPageFactory, unit
 from tests.test_announcements import announcements_index
 from tests.test_schools import add_school, school_index
 
@@ -43,8 +43,8 @@ class ImportTestCase(TestCase):
     def setUpTestData(cls):
         home = HomePage.objects.get(locale__language_code="th")
         cls.announcements = announcements_index(home)
-        cls.news = demo.child_page(
-            home, NewsIndexPage, "news", title="ข่าวสาร", responsible_unit=demo.unit("clerk")
+        cls.news = NewsIndexPageFactory(
+            parent=home, slug="news", title="ข่าวสาร", responsible_unit=unit("clerk")
         )
         schools = school_index(home)
         cls.school1 = add_school(schools, 1, "ท.๑", "โรงเรียนเทศบาลวัดไทรใต้")

@@ -12,7 +12,6 @@ from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
-from core import demo
 from home.models import HomePage
 from news import demo as news_demo
 from news.models import (
@@ -23,6 +22,20 @@ from news.models import (
     PublicationKind,
     PublicationPage,
 )
+from tests.factories import (
+    DocumentFactory,
+    ImageFactory,
+    NewsIndexPageFactory,
+    NewsPageFactory,
+    PublicationIndexPageFactory,
+    PublicationPageFactory,
+    figure,
+    site_settings,
+    translate,
+    translated_home,
+    unit,
+)
+from tests.factories import unit as unit_named
 from tests.utils import QUERY_BUDGET, count_queries
 
 NEWS_PAGE_TYPES = [NewsIndexPage, NewsPage, PublicationIndexPage, PublicationPage]
@@ -34,14 +47,13 @@ def card_titles(response):
 
 
 def add_news(index, slug, title, date, category=NewsCategory.MUNICIPAL, unit="clerk", **fields):
-    return demo.child_page(
-        index,
-        NewsPage,
-        slug,
+    return NewsPageFactory(
+        parent=index,
+        slug=slug,
         title=title,
         date=date,
         category=category,
-        responsible_unit=demo.unit(unit),
+        responsible_unit=unit_named(unit),
         **fields,
     )
 
@@ -72,8 +84,8 @@ class NewsTreeTests(WagtailPageTestCase):
 
     def test_each_index_exists_only_once_under_the_home_page(self):
         self.assertTrue(NewsIndexPage.can_create_at(self.home))
-        demo.child_page(self.home, NewsIndexPage, "news", title="ข่าวสาร")
-        demo.child_page(self.home, PublicationIndexPage, "publications", title="เอกสารเผยแพร่")
+        NewsIndexPageFactory(parent=self.home, slug="news", title="ข่าวสาร")
+        PublicationIndexPageFactory(parent=self.home, slug="publications", title="เอกสารเผยแพร่")
         self.assertFalse(NewsIndexPage.can_create_at(self.home))
         self.assertFalse(PublicationIndexPage.can_create_at(self.home))
 
@@ -81,11 +93,11 @@ class NewsTreeTests(WagtailPageTestCase):
 class NewsTests(WagtailPageTestCase):
     @classmethod
     def setUpTestData(cls):
-        demo.load_site_settings()
+        site_settings()
         with cls.captureOnCommitCallbacks(execute=True):
-            home = demo.load_home()
-        cls.index = demo.child_page(home, NewsIndexPage, "news", title="ข่าวสาร")
-        cls.image = demo.demo_image("ภาพข่าวน้ำหลาก", "flood", size=(320, 200))
+            home = translated_home()
+        cls.index = NewsIndexPageFactory(parent=home, slug="news", title="ข่าวสาร")
+        cls.image = ImageFactory(title="ภาพข่าวน้ำหลาก", file__width=320, file__height=200)
         cls.flood = add_news(
             cls.index,
             "flood",
@@ -94,7 +106,7 @@ class NewsTests(WagtailPageTestCase):
             unit="engineering",
             listing_image=cls.image,
             body=[{"type": "paragraph", "value": "<p>ตรวจเครื่องสูบน้ำตลอดแนวตลิ่ง</p>"}],
-            gallery=[news_demo.figure(cls.image, "แนวกระสอบทรายชุมชนริมน้ำ")],
+            gallery=[figure(cls.image, "แนวกระสอบทรายชุมชนริมน้ำ")],
         )
         cls.dengue = add_news(
             cls.index,
@@ -106,10 +118,9 @@ class NewsTests(WagtailPageTestCase):
         )
         cls.tax = add_news(cls.index, "tax", "เชิญชำระภาษีที่ดินและสิ่งปลูกสร้าง", datetime.date(2023, 6, 1))
         with cls.captureOnCommitCallbacks(execute=True):
-            demo.translate_page(cls.index, "en", {"ข่าวสาร": "News"})
-            demo.translate_page(
+            translate(cls.index, {"ข่าวสาร": "News"})
+            translate(
                 cls.flood,
-                "en",
                 {
                     cls.flood.title: "Preparing for high water on the Chao Phraya",
                     "ตรวจเครื่องสูบน้ำตลอดแนวตลิ่ง": "Pumps checked all along the bank",
@@ -228,7 +239,7 @@ class NewsTests(WagtailPageTestCase):
         with translation.override("th"):
             self.assertEqual(list(NewsPage.latest(limit=2)), [self.dengue, self.flood])
             self.assertEqual(list(NewsPage.latest(category="municipal")), [self.flood, self.tax])
-            self.assertEqual(list(NewsPage.latest(unit=demo.unit("health"))), [self.dengue])
+            self.assertEqual(list(NewsPage.latest(unit=unit("health"))), [self.dengue])
         with translation.override("en"):
             self.assertEqual(
                 [p.title for p in NewsPage.latest()],
@@ -291,14 +302,14 @@ class NewsTests(WagtailPageTestCase):
 class PublicationTests(WagtailPageTestCase):
     @classmethod
     def setUpTestData(cls):
-        demo.load_site_settings()
+        site_settings()
         with cls.captureOnCommitCallbacks(execute=True):
-            home = demo.load_home()
-        cls.index = demo.child_page(
-            home, PublicationIndexPage, "publications", title="เอกสารเผยแพร่"
+            home = translated_home()
+        cls.index = PublicationIndexPageFactory(
+            parent=home, slug="publications", title="เอกสารเผยแพร่"
         )
-        cls.cover = demo.demo_image("ปกรายงานประจำปี", "cover", size=(300, 400))
-        cls.document = demo.demo_document("รายงานประจำปี 2567", "annual report 2567", pages=1)
+        cls.cover = ImageFactory(title="ปกรายงานประจำปี", file__width=300, file__height=400)
+        cls.document = DocumentFactory(title="รายงานประจำปี 2567")
         cls.report = cls.add(
             "annual-report-2567",
             "รายงานประจำปี 2567",
@@ -311,20 +322,19 @@ class PublicationTests(WagtailPageTestCase):
             "journal-2568", "วารสารท้องถิ่น ฉบับที่ 1/2568", PublicationKind.LOCAL_JOURNAL, 2568
         )
         with cls.captureOnCommitCallbacks(execute=True):
-            demo.translate_page(cls.index, "en", {"เอกสารเผยแพร่": "Publications"})
-            demo.translate_page(cls.report, "en", {"รายงานประจำปี 2567": "Annual report 2024"})
+            translate(cls.index, {"เอกสารเผยแพร่": "Publications"})
+            translate(cls.report, {"รายงานประจำปี 2567": "Annual report 2024"})
 
     @classmethod
     def add(cls, slug, title, kind, year, **fields):
-        return demo.child_page(
-            cls.index,
-            PublicationPage,
-            slug,
+        return PublicationPageFactory(
+            parent=cls.index,
+            slug=slug,
             title=title,
             kind=kind,
             year=year,
             document=cls.document,
-            responsible_unit=demo.unit("planning"),
+            responsible_unit=unit("planning"),
             **fields,
         )
 
@@ -382,7 +392,7 @@ class PublicationTests(WagtailPageTestCase):
         self.assertEqual(set(caught.exception.message_dict), {"year", "document"})
 
     def test_a_deleted_document_leaves_the_page_readable(self):
-        document = demo.demo_document("คู่มือที่จะถูกลบ", "to delete", pages=1)
+        document = DocumentFactory(title="คู่มือที่จะถูกลบ")
         page = self.add("handbook-deleted", "คู่มือประชาชน", "citizen_handbook", 2568)
         PublicationPage.objects.filter(pk=page.pk).update(document=document)
         document.delete()
@@ -419,9 +429,9 @@ class PublicationTests(WagtailPageTestCase):
 
 class NewsDemoTests(TestCase):
     def test_demo_content_loads_twice_without_duplicates(self):
-        demo.load_site_settings()
+        site_settings()
         with self.captureOnCommitCallbacks(execute=True):
-            home = demo.load_home()
+            home = translated_home()
             news_demo.load(home)
         counts = self.counts()
         with self.captureOnCommitCallbacks(execute=True):

@@ -2,6 +2,7 @@
 and the cookie-consent parts the server renders (the banner, the map page before consent)."""
 
 import re
+from decimal import Decimal
 
 from django.template import Context, Template
 from django.test import TestCase
@@ -10,13 +11,24 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
-from about import demo as about_demo
-from core import demo
 from home.models import HomePage
-from news.models import NewsIndexPage, NewsPage
+from news.models import NewsPage
 from policies import demo as policies_demo
 from policies.consent import CATEGORIES, CONSENT_COOKIE
 from policies.models import PolicyIndexPage, PolicyKind, PolicyPage, SiteMapPage
+from tests.factories import (
+    MapPageFactory,
+    NewsIndexPageFactory,
+    NewsPageFactory,
+    PolicyIndexPageFactory,
+    PolicyPageFactory,
+    SiteMapPageFactory,
+    home_page,
+    site_settings,
+    translate,
+    translated_home,
+    unit,
+)
 from tests.utils import QUERY_BUDGET, count_queries
 
 PRIVACY_PARTS = [
@@ -32,6 +44,30 @@ PRIVACY_PARTS = [
     ("contact", "dpo@nakhonsawancity.go.th"),
     ("complaint to the PDPC", "สำนักงานคณะกรรมการคุ้มครองข้อมูลส่วนบุคคล"),
 ]
+
+
+POLICY_TITLES = {
+    PolicyKind.WEBSITE: ("นโยบายเว็บไซต์", "Website policy"),
+    PolicyKind.PRIVACY: ("ประกาศความเป็นส่วนตัว", "Privacy notice"),
+    PolicyKind.COOKIES: ("นโยบายคุกกี้", "Cookie policy"),
+    PolicyKind.SECURITY: ("นโยบายการรักษาความมั่นคงปลอดภัยเว็บไซต์", "Website security policy"),
+    PolicyKind.ACCESSIBILITY: ("การเข้าถึงเว็บไซต์", "Accessibility statement"),
+}
+
+
+def policy_section():
+    """The policies section with a page of each kind (at /policies/<kind>/) and the site map;
+    the section, the privacy notice and the site map in English too."""
+    index = PolicyIndexPageFactory(title="นโยบายเว็บไซต์", responsible_unit=unit("clerk"))
+    pages = {
+        kind: PolicyPageFactory(parent=index, slug=kind, kind=kind, title=thai)
+        for kind, (thai, _english) in POLICY_TITLES.items()
+    }
+    site_map = SiteMapPageFactory(parent=index)
+    translate(index, {"นโยบายเว็บไซต์": "Website policies"})
+    translate(pages[PolicyKind.PRIVACY], {"ประกาศความเป็นส่วนตัว": "Privacy notice"})
+    translate(site_map, {"แผนผังเว็บไซต์": "Site map"})
+    return index
 
 
 def render(source, language="th"):
@@ -54,11 +90,11 @@ class PolicyTreeTests(WagtailPageTestCase):
 class PolicyPagesTests(TestCase):
     @classmethod
     def setUpTestData(cls):
-        demo.load_site_settings()
-        cls.home = HomePage.objects.get(locale__language_code="th")
+        site_settings()
         with cls.captureOnCommitCallbacks(execute=True):
-            cls.index = policies_demo.load(cls.home)
-            about_demo.load_map(cls.home)
+            cls.index = policy_section()
+        MapPageFactory(address="ถนนโกสีย์", latitude=Decimal("15.703"), longitude=Decimal("100.137"))
+        cls.home = home_page()
 
     def test_each_kind_exists_once_and_a_second_of_a_kind_is_refused(self):
         self.assertEqual(
@@ -87,21 +123,6 @@ class PolicyPagesTests(TestCase):
         )
         self.assertFalse(form.is_valid())
         self.assertIn("kind", form.errors)
-
-    def test_privacy_notice_says_what_the_pdpa_asks_in_thai_and_english(self):
-        response = self.client.get("/policies/privacy/")
-        self.assertContains(response, "<h1>ประกาศความเป็นส่วนตัว</h1>", html=True)
-        for part, text in PRIVACY_PARTS:
-            with self.subTest(part=part):
-                self.assertContains(response, text)
-        english = self.client.get("/en/policies/privacy/")
-        self.assertContains(english, "<h1>Privacy notice</h1>", html=True)
-        for text in (
-            "Personal Data Protection Committee",
-            "section 73",
-            "5 years after the matter",
-        ):
-            self.assertContains(english, text)
 
     def test_cookie_policy_lists_every_cookie_the_consent_banner_covers(self):
         response = self.client.get("/policies/cookies/")
@@ -175,11 +196,11 @@ class PolicyPagesTests(TestCase):
 class SiteMapTests(TestCase):
     @classmethod
     def setUpTestData(cls):
-        cls.home = HomePage.objects.get(locale__language_code="th")
+        cls.home = home_page()
         with cls.captureOnCommitCallbacks(execute=True):
-            policies_demo.load(cls.home)
-        cls.news = demo.child_page(cls.home, NewsIndexPage, "news", title="ข่าวประชาสัมพันธ์")
-        cls.private = demo.child_page(cls.home, NewsIndexPage, "staff-news", title="ข่าวภายใน")
+            policy_section()
+        cls.news = NewsIndexPageFactory(parent=cls.home, slug="news", title="ข่าวประชาสัมพันธ์")
+        cls.private = NewsIndexPageFactory(parent=cls.home, slug="staff-news", title="ข่าวภายใน")
         PageViewRestriction.objects.create(
             page=cls.private, restriction_type=PageViewRestriction.PASSWORD, password="x"
         )
@@ -187,8 +208,11 @@ class SiteMapTests(TestCase):
         cls.news.add_child(instance=cls.draft)
 
     def add_news(self, count):
+        """News items until the section holds ``count`` of them."""
+        existing = set(self.news.get_children().values_list("slug", flat=True))
         for n in range(count):
-            demo.child_page(self.news, NewsPage, f"news-{n}", title=f"ข่าวที่ {n}")
+            if f"news-{n}" not in existing:
+                NewsPageFactory(parent=self.news, slug=f"news-{n}", title=f"ข่าวที่ {n}")
 
     def test_site_map_lists_live_public_pages_not_drafts_or_private_sections(self):
         self.add_news(3)
@@ -216,3 +240,28 @@ class SiteMapTests(TestCase):
         self.assertLessEqual(many, QUERY_BUDGET)
         # A long section shows its first items and says how many more its own page lists.
         self.assertContains(self.client.get("/policies/site-map/"), "และอีก 10 รายการ")
+
+
+class PolicyDemoTests(TestCase):
+    """The demo's policy texts: the privacy notice the demo ships must say what the PDPA asks
+    (the other tests of this module build their own pages)."""
+
+    @classmethod
+    def setUpTestData(cls):
+        with cls.captureOnCommitCallbacks(execute=True):
+            policies_demo.load(translated_home())
+
+    def test_the_demo_privacy_notice_says_what_the_pdpa_asks_in_thai_and_english(self):
+        response = self.client.get("/policies/privacy/")
+        self.assertContains(response, "<h1>ประกาศความเป็นส่วนตัว</h1>", html=True)
+        for part, text in PRIVACY_PARTS:
+            with self.subTest(part=part):
+                self.assertContains(response, text)
+        english = self.client.get("/en/policies/privacy/")
+        self.assertContains(english, "<h1>Privacy notice</h1>", html=True)
+        for text in (
+            "Personal Data Protection Committee",
+            "section 73",
+            "5 years after the matter",
+        ):
+            self.assertContains(english, text)

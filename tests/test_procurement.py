@@ -10,7 +10,6 @@ from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, querydict_from_html, streamfield
 
 from about.models import HistoryPage
-from core import demo
 from home.models import HomePage
 from news.models import AnnouncementIndexPage, AnnouncementKind, AnnouncementPage, NewsIndexPage
 from procurement.models import (
@@ -20,7 +19,17 @@ from procurement.models import (
     ProcurementStage,
 )
 from procurement.models.notices import stage_for_kind
-from schools.models import SchoolIndexPage, SchoolPage
+from schools.models import SchoolPage
+from tests.factories import (
+    DocumentFactory,
+    HistoryPageFactory,
+    NewsIndexPageFactory,
+    SchoolIndexPageFactory,
+    SchoolPageFactory,
+    site_settings,
+    translate,
+    translated_home,
+)
 from tests.moderation_support import sign_in
 from tests.test_announcements import add_notice, announcements_index
 from tests.utils import QUERY_BUDGET, count_queries
@@ -33,11 +42,13 @@ class ProcurementTreeTests(WagtailPageTestCase):
     def setUpTestData(cls):
         home = HomePage.objects.get(locale__language_code="th")
         cls.announcements = announcements_index(home)
-        cls.history = demo.child_page(home, HistoryPage, "history", title="ประวัติความเป็นมา")
-        cls.news = demo.child_page(home, NewsIndexPage, "news", title="ข่าวสาร")
-        schools = demo.child_page(home, SchoolIndexPage, "schools", title="จัดซื้อจัดจ้างโรงเรียนเทศบาล")
-        cls.school = demo.child_page(
-            schools, SchoolPage, "school-1", title="โรงเรียนเทศบาลวัดไทรใต้", code="ท.๑"
+        cls.history = HistoryPageFactory(parent=home, slug="history", title="ประวัติความเป็นมา")
+        cls.news = NewsIndexPageFactory(parent=home, slug="news", title="ข่าวสาร")
+        schools = SchoolIndexPageFactory(
+            parent=home, slug="schools", title="จัดซื้อจัดจ้างโรงเรียนเทศบาล"
+        )
+        cls.school = SchoolPageFactory(
+            parent=schools, slug="school-1", title="โรงเรียนเทศบาลวัดไทรใต้", code="ท.๑"
         )
         cls.user = cls.create_superuser("editor")
 
@@ -222,11 +233,11 @@ class ProcurementValidationTests(WagtailPageTestCase):
 class ProcurementNoticePageTests(WagtailPageTestCase):
     @classmethod
     def setUpTestData(cls):
-        demo.load_site_settings()
-        home = demo.load_home()
+        site_settings()
+        home = translated_home()
         cls.index = announcements_index(home)
-        cls.document = demo.demo_document("ประกาศผู้ชนะ ซื้อรถบรรทุกขยะ", "Winner")
-        cls.tor = demo.demo_document("ขอบเขตของงาน ซื้อรถบรรทุกขยะ", "TOR")
+        cls.document = DocumentFactory(title="ประกาศผู้ชนะ ซื้อรถบรรทุกขยะ")
+        cls.tor = DocumentFactory(title="ขอบเขตของงาน ซื้อรถบรรทุกขยะ")
         cls.winner = add_notice(
             cls.index,
             "garbage-trucks-winner",
@@ -256,10 +267,8 @@ class ProcurementNoticePageTests(WagtailPageTestCase):
                 }
             ],
         )
-        demo.translate_page(cls.index, "en", {cls.index.title: "Announcements"})
-        demo.translate_page(
-            cls.winner, "en", {cls.winner.title: "Winning bid: two garbage compactor trucks"}
-        )
+        translate(cls.index, {cls.index.title: "Announcements"})
+        translate(cls.winner, {cls.winner.title: "Winning bid: two garbage compactor trucks"})
 
     def test_notice_shows_its_structured_fields_with_money_in_baht(self):
         response = self.client.get("/announcements/garbage-trucks-winner/")

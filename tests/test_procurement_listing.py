@@ -10,11 +10,19 @@ from decimal import Decimal
 from django.test import TestCase
 from jsonschema import Draft202012Validator
 
-from core import demo
-from departments.models import DepartmentIndexPage, DepartmentPage
 from procurement.models import ProcurementMethod, ProcurementStage
 from procurement.opendata import CSV_HEADERS, NOTICES_SCHEMA
-from schools.models import SchoolIndexPage, SchoolPage
+from tests.factories import (
+    DepartmentIndexPageFactory,
+    DepartmentPageFactory,
+    DocumentFactory,
+    SchoolIndexPageFactory,
+    SchoolPageFactory,
+    site_settings,
+    translate,
+    translated_home,
+    unit,
+)
 from tests.procurement_support import add, procurement_indexes
 from tests.test_announcements import announcements_index
 from tests.utils import QUERY_BUDGET, count_queries
@@ -32,24 +40,24 @@ def schema_errors(value):
 class ProcurementListingTests(TestCase):
     @classmethod
     def setUpTestData(cls):
-        demo.load_site_settings()
+        site_settings()
         with cls.captureOnCommitCallbacks(execute=True):
-            cls.home = demo.load_home()
+            cls.home = translated_home()
         cls.notices = announcements_index(cls.home)
-        schools = demo.child_page(cls.home, SchoolIndexPage, "schools", title="โรงเรียนเทศบาล")
-        cls.school_1 = demo.child_page(
-            schools, SchoolPage, "school-1", title="โรงเรียนเทศบาลวัดไทรใต้", code="ท.๑"
+        schools = SchoolIndexPageFactory(parent=cls.home, slug="schools", title="โรงเรียนเทศบาล")
+        cls.school_1 = SchoolPageFactory(
+            parent=schools, slug="school-1", title="โรงเรียนเทศบาลวัดไทรใต้", code="ท.๑"
         )
-        school_2 = demo.child_page(
-            schools, SchoolPage, "school-2", title="โรงเรียนเทศบาลวัดปากน้ำโพใต้", code="ท.๒"
+        school_2 = SchoolPageFactory(
+            parent=schools, slug="school-2", title="โรงเรียนเทศบาลวัดปากน้ำโพใต้", code="ท.๒"
         )
-        units = demo.child_page(cls.home, DepartmentIndexPage, "departments", title="หน่วยงาน")
-        demo.child_page(
-            units, DepartmentPage, "engineering", title="กองช่าง", unit=demo.unit("engineering")
+        units = DepartmentIndexPageFactory(parent=cls.home, slug="departments", title="หน่วยงาน")
+        DepartmentPageFactory(
+            parent=units, slug="engineering", title="กองช่าง", unit=unit("engineering")
         )
         cls.listing, _summaries = procurement_indexes(cls.home)
         n = cls.notices
-        cls.tor = demo.demo_document("ขอบเขตของงาน ถนนซอยมาตุลี", "TOR")
+        cls.tor = DocumentFactory(title="ขอบเขตของงาน ถนนซอยมาตุลี")
         add(
             n,
             "road",
@@ -248,7 +256,7 @@ class ProcurementListingTests(TestCase):
         self.assertNotContains(response, "ซื้อครุภัณฑ์คอมพิวเตอร์")
 
     def test_the_english_listing_shows_the_thai_notices(self):
-        demo.translate_page(self.listing, "en", {"จัดซื้อจัดจ้าง": "Procurement"})
+        translate(self.listing, {"จัดซื้อจัดจ้าง": "Procurement"})
         response = self.client.get("/en/procurement/")
         self.assertContains(response, "<h1>Procurement</h1>", html=True)
         self.assertEqual(len(response.context["notices"]), 5)

@@ -38,6 +38,7 @@ from procurement.summary import (
     summary_pages,
 )
 from schools import demo as schools_demo
+from tests.factories import ProcurementSummaryPageFactory, site_settings, unit
 from tests.moderation_support import sign_in
 from tests.procurement_support import add, procurement_indexes
 from tests.test_announcements import announcements_index
@@ -78,7 +79,7 @@ def road(parent, slug, stage, **fields):
 class SummaryFixture(WagtailPageTestCase):
     @classmethod
     def setUpTestData(cls):
-        demo.load_site_settings()
+        site_settings()
         cls.home = HomePage.objects.get(locale__language_code="th")
         cls.notices = announcements_index(cls.home)
         cls.listing, cls.index = procurement_indexes(cls.home)
@@ -149,27 +150,25 @@ class SummaryFixture(WagtailPageTestCase):
         hidden.save()
         hidden.unpublish()
 
-        cls.summary = demo.child_page(
-            cls.index,
-            ProcurementSummaryPage,
-            "engineering-2568-11",
+        cls.summary = ProcurementSummaryPageFactory(
+            parent=cls.index,
+            slug="engineering-2568-11",
             title="สรุปผลการจัดซื้อจัดจ้าง ประจำเดือนพฤศจิกายน 2568 กองช่าง",
             month=datetime.date(2025, 11, 17),
-            responsible_unit=demo.unit("engineering"),
+            responsible_unit=unit("engineering"),
         )
-        cls.empty = demo.child_page(
-            cls.index,
-            ProcurementSummaryPage,
-            "welfare-2568-11",
+        cls.empty = ProcurementSummaryPageFactory(
+            parent=cls.index,
+            slug="welfare-2568-11",
             title="สรุปผลการจัดซื้อจัดจ้าง ประจำเดือนพฤศจิกายน 2568 กองสวัสดิการสังคม",
             month=NOVEMBER,
-            responsible_unit=demo.unit("welfare"),
+            responsible_unit=unit("welfare"),
         )
 
 
 class MonthlySummaryTests(SummaryFixture):
     def test_the_month_lists_each_project_once_by_contract_date_with_exact_totals(self):
-        summary = monthly_summary(demo.unit("engineering"), NOVEMBER)
+        summary = monthly_summary(unit("engineering"), NOVEMBER)
         self.assertEqual([n.slug for n in summary.rows], ["paper-winner", "road-contract"])
         self.assertEqual(
             summary.totals,
@@ -268,7 +267,7 @@ class MonthlySummaryTests(SummaryFixture):
         sheet = load_workbook(io.BytesIO(response.content)).active
         values = [list(row) for row in sheet.iter_rows(values_only=True)]
         self.assertEqual(values[0][0], "แบบ สขร.๑ สรุปผลการดำเนินการจัดซื้อจัดจ้างในรอบเดือนพฤศจิกายน 2568")
-        self.assertEqual(values[1][0], f"{demo.unit('engineering').name} เทศบาลนครนครสวรรค์")
+        self.assertEqual(values[1][0], f"{unit('engineering').name} เทศบาลนครนครสวรรค์")
         self.assertEqual(values[2], SUMMARY_HEADERS)
         self.assertEqual(values[3][:4], [1, PAPER, 85000, 85000])
         self.assertEqual(values[4][7], 4590000)
@@ -291,7 +290,7 @@ class MonthlySummaryTests(SummaryFixture):
                 bidders=[("ร้าน ข", "1000"), ("ร้าน ค", "1200")],
                 contract_date=datetime.date(2025, 11, 25),
             )
-        self.assertEqual(len(monthly_summary(demo.unit("engineering"), NOVEMBER).rows), 7)
+        self.assertEqual(len(monthly_summary(unit("engineering"), NOVEMBER).rows), 7)
         self.assertEqual(count_queries(self.client, url), with_two)
         self.assertLessEqual(with_two, QUERY_BUDGET)
         for other in ("/procurement/summaries/", "/procurement/summaries/ita/2569/"):
@@ -391,7 +390,7 @@ class SummaryRulesTests(SummaryFixture):
             self.errors(self.draft(month=NOVEMBER))["responsible_unit"],
             ["สรุปผลการจัดซื้อจัดจ้างต้องระบุหน่วยงาน"],
         )
-        engineering = demo.unit("engineering")
+        engineering = unit("engineering")
         twin = self.draft(month=datetime.date(2025, 11, 30), responsible_unit=engineering)
         self.assertEqual(self.errors(twin)["month"], ["หน่วยงานนี้มีสรุปผลของเดือนนี้แล้ว"])
         next_month = timezone.localdate().replace(day=1) + datetime.timedelta(days=32)
@@ -433,7 +432,7 @@ class CreateSummariesCommandTests(SummaryFixture):
             output = self.run_command()
         self.assertIn("มีอยู่แล้ว: " + self.summary.title, output)
         created = ProcurementSummaryPage.objects.get(
-            month=NOVEMBER, responsible_unit=demo.unit("health")
+            month=NOVEMBER, responsible_unit=unit("health")
         )
         self.assertFalse(created.live)  # it goes through approval
         self.assertEqual(
@@ -449,7 +448,7 @@ class CreateSummariesCommandTests(SummaryFixture):
 
     def test_a_chosen_month_and_unit_in_thai_digits(self):
         self.run_command("--month", "๒๕๖๘-๑๐", "--unit", "finance")
-        page = ProcurementSummaryPage.objects.get(responsible_unit=demo.unit("finance"))
+        page = ProcurementSummaryPage.objects.get(responsible_unit=unit("finance"))
         self.assertEqual(page.month, datetime.date(2025, 10, 1))
 
     def test_bad_arguments_get_a_thai_message(self):
@@ -471,7 +470,8 @@ class CreateSummariesCommandTests(SummaryFixture):
 
 
 class DemoSummariesTests(WagtailPageTestCase):
-    """The procurement demo with the schools' notices, then the summaries, loaded twice."""
+    """The procurement demo with the schools' notices, then the summaries, loaded twice (a
+    test of the demo loaders themselves)."""
 
     @classmethod
     def setUpTestData(cls):
@@ -528,7 +528,7 @@ class SummaryEditorTests(SummaryFixture):
 
     def test_an_editor_drafts_a_summary_and_a_second_one_is_refused_in_thai(self):
         sign_in(self.client, self.create_superuser("editor"))
-        health = demo.unit("health")
+        health = unit("health")
         self.add_summary("15/10/2025", health)
         page = ProcurementSummaryPage.objects.get(responsible_unit=health)
         self.assertEqual((page.month, page.live), (datetime.date(2025, 10, 1), False))

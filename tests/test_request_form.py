@@ -16,10 +16,10 @@ from pypdf import PdfReader
 from wagtail.models import WorkflowState
 
 from accounts.models import StaffProfile, position_at, positions_of
-from core.demo import demo_document
 from moderation import request_form
 from news.models import AnnouncementPage
 from ownership.models import Role
+from tests.factories import DocumentFactory
 from tests.moderation_support import ModerationTestCase, make_user
 
 BANGKOK = zoneinfo.ZoneInfo("Asia/Bangkok")
@@ -61,7 +61,7 @@ class RequestFormTests(ModerationTestCase):
         )
         for user in (cls.creator, cls.supervisor, cls.operator, cls.second_creator):
             StaffProfile.objects.create(user=user, position=POSITIONS[user.username])
-        cls.document = demo_document("ประกาศภาษีป้าย ฉบับลงนาม", "tax notice")
+        cls.document = DocumentFactory(title="ประกาศภาษีป้าย ฉบับลงนาม")
         with mock.patch("django.utils.timezone.now", return_value=at(5)):
             page = cls.submitted(cls, cls.finance_notice, by=cls.creator, title="ฉบับแรก")
         with mock.patch("django.utils.timezone.now", return_value=at(6)):

@@ -12,10 +12,10 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import GroupApprovalTask, PageLogEntry, Workflow, WorkflowPage, WorkflowTask
 
-from core import demo
-from news.models import AnnouncementIndexPage, AnnouncementPage
+from news.models import AnnouncementPage
 from oversight import scheduler
 from oversight.models import JobRun
+from tests.factories import AnnouncementIndexPageFactory, site_settings, translated_home, unit
 from tests.moderation_support import sign_in
 
 NOW = timezone.now().replace(microsecond=0)
@@ -32,11 +32,11 @@ def at(moment):
 class SchedulingTests(TestCase):
     @classmethod
     def setUpTestData(cls):
-        demo.load_site_settings()
+        site_settings()
         with cls.captureOnCommitCallbacks(execute=True):
-            cls.home = demo.load_home()
-        cls.index = demo.child_page(
-            cls.home, AnnouncementIndexPage, "announcements", title="ประกาศ"
+            cls.home = translated_home()
+        cls.index = AnnouncementIndexPageFactory(
+            parent=cls.home, slug="announcements", title="ประกาศ"
         )
         cls.user = get_user_model().objects.create_superuser("operator", "op@example.org", "x")
 
@@ -173,15 +173,15 @@ class ScheduledItemsReportTests(TestCase):
 
     @classmethod
     def setUpTestData(cls):
-        demo.load_site_settings()
+        site_settings()
         with cls.captureOnCommitCallbacks(execute=True):
-            home = demo.load_home()
-        index = demo.child_page(home, AnnouncementIndexPage, "announcements", title="ประกาศ")
+            home = translated_home()
+        index = AnnouncementIndexPageFactory(parent=home, slug="announcements", title="ประกาศ")
         cls.user = get_user_model().objects.create_superuser("web", "web@example.org", "x")
         cls.soon = datetime.datetime.combine(
             timezone.localdate() + datetime.timedelta(days=2), datetime.time(3, 0), datetime.UTC
         )
-        for slug, unit, go_live in (
+        for slug, unit_slug, go_live in (
             ("soon", "finance", cls.soon),
             ("clerk-soon", "clerk", cls.soon),
             ("far", "finance", cls.soon + datetime.timedelta(days=60)),
@@ -192,7 +192,7 @@ class ScheduledItemsReportTests(TestCase):
                 kind="other",
                 date=NOW.date(),
                 live=False,
-                responsible_unit=demo.unit(unit),
+                responsible_unit=unit(unit_slug),
             )
             index.add_child(instance=page)
             page.go_live_at = go_live
@@ -216,7 +216,7 @@ class ScheduledItemsReportTests(TestCase):
 
     def test_report_filters_by_unit(self):
         url = reverse("oversight_scheduled_items")
-        response = self.client.get(url, {"unit": demo.unit("clerk").pk})
+        response = self.client.get(url, {"unit": unit("clerk").pk})
         self.assertContains(response, "ประกาศ clerk-soon")
         self.assertNotContains(response, "ประกาศ soon<")
         self.assertEqual(self.client.get(url, {"unit": "nonsense"}).status_code, 200)

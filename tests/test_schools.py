@@ -8,7 +8,6 @@ from django.test import TestCase
 from wagtail.models import Page, PageViewRestriction
 from wagtail.test.utils import WagtailPageTestCase
 
-from core import demo
 from home.models import HomePage
 from news import demo_announcements
 from news.models import AnnouncementIndexPage, AnnouncementKind, AnnouncementPage
@@ -16,6 +15,14 @@ from procurement import demo as procurement_demo
 from procurement.models import ProcurementNoticePage
 from schools import demo as schools_demo
 from schools.models import SchoolIndexPage, SchoolPage
+from tests.factories import (
+    SchoolIndexPageFactory,
+    SchoolPageFactory,
+    site_settings,
+    translate,
+    translated_home,
+    unit,
+)
 from tests.test_announcements import add_notice
 from tests.utils import QUERY_BUDGET, count_queries
 
@@ -33,23 +40,21 @@ def year_headings(response):
 
 
 def school_index(home):
-    return demo.child_page(
-        home,
-        SchoolIndexPage,
-        "schools",
+    return SchoolIndexPageFactory(
+        parent=home,
+        slug="schools",
         title="จัดซื้อจัดจ้างโรงเรียนเทศบาล",
-        responsible_unit=demo.unit("education"),
+        responsible_unit=unit("education"),
     )
 
 
 def add_school(index, number, code, title, **fields):
-    return demo.child_page(
-        index,
-        SchoolPage,
-        f"school-{number}",
+    return SchoolPageFactory(
+        parent=index,
+        slug=f"school-{number}",
         title=title,
         code=code,
-        responsible_unit=demo.unit("education"),
+        responsible_unit=unit("education"),
         **fields,
     )
 
@@ -86,8 +91,8 @@ class SchoolTreeTests(WagtailPageTestCase):
 class SchoolPageTests(WagtailPageTestCase):
     @classmethod
     def setUpTestData(cls):
-        demo.load_site_settings()
-        home = demo.load_home()
+        site_settings()
+        home = translated_home()
         cls.index = school_index(home)
         cls.school = add_school(
             cls.index,
@@ -112,9 +117,9 @@ class SchoolPageTests(WagtailPageTestCase):
         cls.computers = notice("computers", "ซื้อครุภัณฑ์คอมพิวเตอร์", datetime.date(2025, 9, 30))
         cls.old = notice("old", "จ้างซ่อมหลังคาโรงอาหาร", datetime.date(2023, 12, 1))
         add_notice(cls.other_school, "other", "ประกาศของโรงเรียนอื่น", datetime.date(2025, 10, 1))
-        demo.translate_page(cls.index, "en", {cls.index.title: "Municipal school procurement"})
-        demo.translate_page(cls.school, "en", {cls.school.title: "Thesaban 1 School (Wat Sai Tai)"})
-        demo.translate_page(cls.other_school, "en", {cls.other_school.title: "Thesaban 2 School"})
+        translate(cls.index, {cls.index.title: "Municipal school procurement"})
+        translate(cls.school, {cls.school.title: "Thesaban 1 School (Wat Sai Tai)"})
+        translate(cls.other_school, {cls.other_school.title: "Thesaban 2 School"})
 
     def test_index_lists_the_schools_with_code_and_link(self):
         response = self.client.get("/schools/")
@@ -232,7 +237,7 @@ class SchoolFilterTests(TestCase):
 
 class SchoolQueryCountTests(TestCase):
     def test_a_school_runs_as_many_queries_for_15_notices_as_for_2(self):
-        demo.load_site_settings()
+        site_settings()
         index = school_index(HomePage.objects.get(locale__language_code="th"))
         school = add_school(index, 3, "ท.๓", "โรงเรียนเทศบาลวัดพรหมจริยาวาส")
         start = datetime.date(2024, 1, 1)
@@ -253,7 +258,7 @@ class SchoolQueryCountTests(TestCase):
         self.assertLessEqual(fifteen, QUERY_BUDGET)
 
     def test_the_school_index_runs_as_many_queries_for_8_schools_as_for_2(self):
-        demo.load_site_settings()
+        site_settings()
         index = school_index(HomePage.objects.get(locale__language_code="th"))
         for number in (1, 2):
             add_school(index, number, f"ท.{number}", f"โรงเรียน {number}")
@@ -268,8 +273,8 @@ class DemoContentTests(TestCase):
 
     @classmethod
     def setUpTestData(cls):
-        demo.load_site_settings()
-        cls.home = demo.load_home()
+        site_settings()
+        cls.home = translated_home()
         cls.load()
 
     @classmethod

@@ -24,13 +24,13 @@ from news.models import (
     PublicationKind,
     PublicationPage,
 )
-from ownership.models import Unit
 from procurement.models import ProcurementNoticePage
 from procurement.models.notices import stage_for_kind
 from search import demo as search_demo
 from search.checks import search_card_check, thai_title_check
 from search.results import MAX_QUERY_LENGTH
 from search.testset import build_sections
+from tests.factories import unit as unit_named
 from tests.utils import QUERY_BUDGET, count_queries
 
 PROCUREMENT, WINNER, OTHER = (
@@ -51,7 +51,7 @@ def notice(parent, slug, title, date, text="", kind=PROCUREMENT, unit="engineeri
         "slug": slug,
         "date": date,
         "body": body(text),
-        "responsible_unit": Unit.objects.get(slug=unit),
+        "responsible_unit": unit_named(unit),
     }
     if kind in (PROCUREMENT, WINNER):
         fields.setdefault("budget", Decimal("100000"))
@@ -302,15 +302,20 @@ class SearchPageTests(TestCase):
     # --- promotions -------------------------------------------------------------------
 
     def test_a_promotion_leads_to_the_complaint_channels(self):
-        search_demo.load(self.home)
-        search_demo.load(self.home)  # twice: no duplicate
-        self.assertEqual(SearchPromotion.objects.filter(page=self.channels).count(), 2)
+        SearchPromotion.objects.create(
+            query=Query.get("ร้องเรียน"), page=self.channels, description="ช่องทางร้องเรียน"
+        )
         for query in ("ร้องเรียน", "ร้องเรียน ถนน"):
             response = self.search(query=query)
             self.assertContains(response, "หน้าที่แนะนำ")
             self.assertEqual(
                 [pick.page_id for pick in response.context["promotions"]], [self.channels.pk]
             )
+
+    def test_the_demo_promotions_load_twice_without_duplicates(self):
+        search_demo.load(self.home)
+        search_demo.load(self.home)
+        self.assertEqual(SearchPromotion.objects.filter(page=self.channels).count(), 2)
 
     def test_an_editor_promotion_to_an_external_link(self):
         SearchPromotion.objects.create(

@@ -21,21 +21,27 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Page
 
-from core import demo
-from departments.models import (
-    DepartmentIndexPage,
-    DepartmentPage,
-    DepartmentPerson,
-    DirectoryPerson,
-    PersonDirectoryPage,
-)
+from departments.models import DepartmentPerson, DirectoryPerson, PersonDirectoryPage
 from home.models import HomePage, InformationPage
-from news.models import AnnouncementIndexPage, AnnouncementPage
+from news.models import AnnouncementPage
 from oversight import content_checks, scheduler, sitecheck
 from oversight.external import ExternalLinkChecker, urllib_fetch
 from oversight.models import CheckRun, Finding, FindingKind, JobRun, Severity
 from ownership.models import Role
-from schools.models import SchoolIndexPage, SchoolPage
+from tests.factories import (
+    AnnouncementIndexPageFactory,
+    AnnouncementPageFactory,
+    DepartmentIndexPageFactory,
+    DepartmentPageFactory,
+    DocumentFactory,
+    ImageFactory,
+    InformationPageFactory,
+    PersonDirectoryPageFactory,
+    SchoolIndexPageFactory,
+    SchoolPageFactory,
+    translated_home,
+    unit,
+)
 from tests.oversight_support import at, make_user, sign_in
 
 START = timezone.make_aware(datetime.datetime(2026, 3, 2, 6, 0))  # a Monday, 06:00 Bangkok
@@ -90,44 +96,39 @@ class SiteCheckTestCase(TestCase):
 
     @classmethod
     def setUpTestData(cls):
-        cls.finance, cls.education = demo.unit("finance"), demo.unit("education")
+        cls.finance, cls.education = unit("finance"), unit("education")
         with cls.captureOnCommitCallbacks(execute=True):
-            cls.home = demo.load_home()  # Thai and English home pages
-        cls.index = demo.child_page(
-            cls.home,
-            AnnouncementIndexPage,
-            "announcements",
+            cls.home = translated_home()  # Thai and English home pages
+        cls.index = AnnouncementIndexPageFactory(
+            parent=cls.home,
+            slug="announcements",
             title="ประกาศ",
-            responsible_unit=demo.unit("clerk"),
+            responsible_unit=unit("clerk"),
         )
-        cls.finance_notice = demo.child_page(
-            cls.index,
-            AnnouncementPage,
-            "land-tax",
+        cls.finance_notice = AnnouncementPageFactory(
+            parent=cls.index,
+            slug="land-tax",
             title="ประกาศการชำระภาษีที่ดินและสิ่งปลูกสร้าง",
             responsible_unit=cls.finance,
             body=paragraph('<p>อ่าน<a href="/announcements/no-such-notice/">ประกาศเดิม</a></p>'),
         )
-        cls.document = demo.demo_document("ใบสมัครนักเรียนอนุบาล", "Kindergarten form")
-        cls.education_notice = demo.child_page(
-            cls.index,
-            AnnouncementPage,
-            "kindergarten",
+        cls.document = DocumentFactory(title="ใบสมัครนักเรียนอนุบาล")
+        cls.education_notice = AnnouncementPageFactory(
+            parent=cls.index,
+            slug="kindergarten",
             title="ประกาศรับสมัครนักเรียนชั้นอนุบาล",
             responsible_unit=cls.education,
             attachments=[("document", {"document": cls.document, "title": "ใบสมัคร"})],
         )
-        departments = demo.child_page(
-            cls.home,
-            DepartmentIndexPage,
-            "departments",
+        departments = DepartmentIndexPageFactory(
+            parent=cls.home,
+            slug="departments",
             title="หน่วยงานในสังกัด",
-            responsible_unit=demo.unit("clerk"),
+            responsible_unit=unit("clerk"),
         )
-        cls.finance_page = demo.child_page(
-            departments,
-            DepartmentPage,
-            "finance",
+        cls.finance_page = DepartmentPageFactory(
+            parent=departments,
+            slug="finance",
             title="สำนักงานคลัง",
             unit=cls.finance,
             duties=paragraph("<p>จัดเก็บรายได้ และควบคุมการเบิกจ่ายเงินงบประมาณ</p>"),
@@ -326,18 +327,17 @@ class ContentCheckTests(TestCase):
     @classmethod
     def setUpTestData(cls):
         cls.home = HomePage.objects.get(locale__language_code="th")
-        cls.education = demo.unit("education")
-        schools = demo.child_page(
-            cls.home, SchoolIndexPage, "schools", title="โรงเรียน", responsible_unit=cls.education
+        cls.education = unit("education")
+        schools = SchoolIndexPageFactory(
+            parent=cls.home, slug="schools", title="โรงเรียน", responsible_unit=cls.education
         )
-        cls.school = demo.child_page(
-            schools, SchoolPage, "school-1", title="โรงเรียนเทศบาลวัดไทรใต้", code="ท.๑"
+        cls.school = SchoolPageFactory(
+            parent=schools, slug="school-1", title="โรงเรียนเทศบาลวัดไทรใต้", code="ท.๑"
         )
-        document = demo.demo_document("เทศบัญญัติงบประมาณ 2568", "Budget 2568")
-        cls.budget = demo.child_page(
-            cls.home,
-            InformationPage,
-            "budget",
+        document = DocumentFactory(title="เทศบัญญัติงบประมาณ 2568")
+        cls.budget = InformationPageFactory(
+            parent=cls.home,
+            slug="budget",
             title="งบประมาณ",
             documents=[
                 (
@@ -346,29 +346,26 @@ class ContentCheckTests(TestCase):
                 )
             ],
         )
-        image = demo.demo_image("ภาพไม่มีคำอธิบาย", "No alt")
+        image = ImageFactory(title="ภาพไม่มีคำอธิบาย")
         image.description = ""
         image.save()
-        cls.structure = demo.child_page(
-            cls.home,
-            InformationPage,
-            "structure",
+        cls.structure = InformationPageFactory(
+            parent=cls.home,
+            slug="structure",
             title="โครงสร้าง",
             body=[("figure", {"image": {"image": image, "decorative": False, "alt_text": ""}})],
             review_by=datetime.date(2026, 1, 31),
         )
-        cls.unit_page = demo.child_page(
-            demo.child_page(cls.home, DepartmentIndexPage, "departments", title="หน่วยงาน"),
-            DepartmentPage,
-            "education",
+        cls.unit_page = DepartmentPageFactory(
+            parent=DepartmentIndexPageFactory(parent=cls.home, slug="departments", title="หน่วยงาน"),
+            slug="education",
             title="สำนักงานการศึกษา",
             unit=cls.education,
             people=[DepartmentPerson(name="นายสมชาย ใจดี", position="")],
         )
-        cls.council = demo.child_page(
-            cls.home,
-            PersonDirectoryPage,
-            "council",
+        cls.council = PersonDirectoryPageFactory(
+            parent=cls.home,
+            slug="council",
             title="สมาชิกสภาเทศบาล",
             kind=PersonDirectoryPage.Kind.COUNCIL,
             people=[

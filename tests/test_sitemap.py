@@ -11,6 +11,7 @@ from wagtail.models import PageViewRestriction, Site
 
 from core import demo
 from home.models import HomePage
+from tests.factories import translate
 from tests.test_announcements import add_announcement, announcements_index
 from tests.utils import QUERY_BUDGET, count_queries
 
@@ -50,8 +51,8 @@ class SitemapTests(TestCase):
         cls.ending = add_announcement(cls.index, "ending", "ประกาศที่ครบกำหนดแล้ว", day)
         cls.ending.expire_at = timezone.now() - datetime.timedelta(minutes=1)
         cls.ending.save()
-        demo.translate_page(cls.index, "en", {cls.index.title: "Announcements"})
-        demo.translate_page(cls.live, "en", {cls.live.title: "Council meeting called"})
+        translate(cls.index, {cls.index.title: "Announcements"})
+        translate(cls.live, {cls.live.title: "Council meeting called"})
 
     def test_the_demo_site_links_to_the_address_it_is_served_at(self):
         # Wagtail's initial site is localhost:80; make run serves on 127.0.0.1:8000.

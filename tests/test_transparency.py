@@ -15,9 +15,9 @@ from wagtail import hooks
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
-from core import demo
 from news.models import NewsPage
 from ownership.models import Role
+from tests.factories import NewsPageFactory, translate
 from tests.moderation_support import make_user, sign_in
 from tests.transparency_support import build_tree
 from tests.utils import QUERY_BUDGET, count_queries
@@ -277,10 +277,8 @@ class ITAPageTests(WagtailPageTestCase):
 
     def test_english_page_shows_english_titles(self):
         with self.captureOnCommitCallbacks(execute=True):
-            english = demo.translate_page(
-                self.ita, "en", {self.ita.title: "Integrity and Transparency Assessment"}
-            )
-            demo.translate_page(self.structure, "en", {self.structure.title: "Structure"})
+            english = translate(self.ita, {self.ita.title: "Integrity and Transparency Assessment"})
+            translate(self.structure, {self.structure.title: "Structure"})
         response = self.client.get(english.url + "2569/")
         self.assertContains(response, "Monthly procurement summaries")
         self.assertContains(response, "The procurement summary of every month of the fiscal")
@@ -291,7 +289,7 @@ class ITAPageTests(WagtailPageTestCase):
     def test_query_budget_is_the_same_for_twice_the_items(self):
         urls = ["/ita/2569/"]
         with self.captureOnCommitCallbacks(execute=True):
-            english = demo.translate_page(self.ita, "en", {})
+            english = translate(self.ita, {})
         urls.append(english.url + "2569/")
         small = [count_queries(self.client, url) for url in urls]
         year = AssessmentYear.objects.get(year=2569)
@@ -305,10 +303,9 @@ class ITAPageTests(WagtailPageTestCase):
             )
             EvidenceLink.objects.create(item=item, page=self.structure)
             EvidenceLink.objects.create(item=item, source="news")
-            demo.child_page(
-                news_index,
-                NewsPage,
-                f"extra-{number}",
+            NewsPageFactory(
+                parent=news_index,
+                slug=f"extra-{number}",
                 title=f"ข่าวเพิ่มเติม {number}",
                 date=datetime.date(2025, 12, 1),
             )

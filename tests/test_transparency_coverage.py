@@ -8,10 +8,10 @@ from django.contrib.auth.models import Permission
 from django.test import TestCase, override_settings
 from django.utils import timezone, translation
 
-from core import demo
 from departments.models import DirectoryPerson
 from oversight import sitecheck
 from oversight.models import Finding, FindingKind
+from tests.factories import DocumentFactory
 from tests.moderation_support import sign_in
 from tests.oversight_support import at
 from tests.transparency_support import build_tree, summary
@@ -85,7 +85,7 @@ class CoverageRulesTests(TestCase):
     def test_a_document_must_be_tagged_with_the_fiscal_year_of_the_period(self):
         item = OITItem.objects.get(year__year=2569, code="O7")  # the previous fiscal year
         item.links.all().delete()
-        document = demo.demo_document("รายงานผลการดำเนินงานประจำปี 2568", "Annual report 2568")
+        document = DocumentFactory(title="รายงานผลการดำเนินงานประจำปี 2568")
         link = EvidenceLink.objects.create(item=item, document=document, document_fiscal_year=2567)
         self.assertEqual(status_of("O7").status, Status.AMBER)
         link.document_fiscal_year = 2568

@@ -4,35 +4,35 @@ import datetime
 
 from django.test import TestCase
 
-from core import demo
-from departments.models import DepartmentIndexPage, DepartmentPage
-from news.models import AnnouncementIndexPage, AnnouncementPage
+from tests.factories import (
+    AnnouncementIndexPageFactory,
+    AnnouncementPageFactory,
+    DepartmentPageFactory,
+    site_settings,
+    unit,
+)
 from tests.utils import QUERY_BUDGET, count_queries
 
 
 class UnitAnnouncementsTests(TestCase):
     @classmethod
     def setUpTestData(cls):
-        demo.load_site_settings()
-        with cls.captureOnCommitCallbacks(execute=True):
-            home = demo.load_home()
-        units = demo.child_page(home, DepartmentIndexPage, "departments", title="หน่วยงาน")
-        cls.finance = demo.unit("finance")
-        demo.child_page(units, DepartmentPage, "finance", title="สำนักงานคลัง", unit=cls.finance)
-        cls.notices = demo.child_page(home, AnnouncementIndexPage, "announcements", title="ประกาศ")
+        site_settings()
+        cls.finance = unit("finance")
+        DepartmentPageFactory(unit=cls.finance, slug="finance", title="สำนักงานคลัง")
+        cls.notices = AnnouncementIndexPageFactory()
         cls.add_notice("finance-1", "ประกาศภาษีป้ายประจำปี", "finance")
         cls.add_notice("clerk-1", "ประกาศรับสมัครพนักงานจ้าง", "clerk")
 
     @classmethod
-    def add_notice(cls, slug, title, unit):
-        demo.child_page(
-            cls.notices,
-            AnnouncementPage,
-            slug,
+    def add_notice(cls, slug, title, unit_slug):
+        AnnouncementPageFactory(
+            parent=cls.notices,
+            slug=slug,
             title=title,
             kind="other",
             date=datetime.date(2025, 5, 1),
-            responsible_unit=demo.unit(unit),
+            responsible_unit=unit(unit_slug),
         )
 
     def test_unit_page_lists_only_its_own_announcements(self):
