@@ -15,7 +15,7 @@ from about.blocks import FloorBlock, StatementBlock
 from core.blocks import BodyBlock
 from core.models import BasePage
 from ownership.models import Unit
-from search.index import ThaiSearchField
+from thai.index import ThaiSearchField
 
 # Rich-text sections sit under the page's h2/h3 headings, so editors get h4 at most.
 SECTION_FEATURES = ["h4", "bold", "italic", "ol", "ul", "link", "document-link"]

@@ -79,13 +79,13 @@ def main():
     from django.core.management import call_command
     from django.test.utils import override_settings
 
-    from core import demo
+    from demo import loader
 
     engine = django.db.connection.vendor
     call_command("migrate", verbosity=0)
     started = time.perf_counter()
     with override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"):
-        demo.load_all()
+        loader.load_all()
     print(f"{engine}: demo site loaded in {time.perf_counter() - started:.1f} s")
     timed_check(f"{engine}, demo site")
     added, seconds = add_notices(args.pages)

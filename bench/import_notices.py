@@ -114,10 +114,11 @@ def change_titles(source, target, count):
 
 def build_sections():
     from core import demo
+    from home import demo as home_demo
     from news.models import AnnouncementIndexPage, NewsIndexPage
     from schools import demo as schools_demo
 
-    home = demo.load_home()
+    home = home_demo.load_home()
     demo.child_page(home, AnnouncementIndexPage, "announcements", title="ประกาศ")
     demo.child_page(home, NewsIndexPage, "news", title="ข่าวสาร")
     parent = schools_demo.index(home)

@@ -30,11 +30,12 @@ def main():
     from django.utils import timezone
 
     from core import demo
+    from home import demo as home_demo
     from news.models import AnnouncementIndexPage, AnnouncementPage
     from oversight import scheduler
 
     call_command("migrate", verbosity=0)
-    home = demo.load_home()
+    home = home_demo.load_home()
     index = demo.child_page(home, AnnouncementIndexPage, "announcements", title="ประกาศ")
     later = timezone.now() + datetime.timedelta(hours=1)
     started = time.perf_counter()

@@ -5,9 +5,9 @@ detail names the case by number only: findings are read by more people than case
 from django.utils import timezone
 
 from cases.models import Complaint, ComplaintPage
-from core.thai import format_thai_date
 from oversight.findings import Observation
 from oversight.models import Finding, FindingKind
+from thai.dates import format_thai_date
 
 
 def overdue_cases(now):

@@ -10,7 +10,7 @@ from django.db.models.functions import TruncMonth
 from django.utils import timezone
 from django.utils.translation import get_language, gettext
 
-from core.thai import BE_OFFSET, THAI_MONTHS, fiscal_year, fiscal_year_bounds
+from thai.dates import BE_OFFSET, THAI_MONTHS, fiscal_year, fiscal_year_bounds
 
 
 @dataclass

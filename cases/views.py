@@ -18,7 +18,7 @@ from cases.statistics import (
 )
 from cases.xlsx import statistics_workbook
 from core.listing import paginate
-from core.thai import fiscal_year, parse_be_year
+from thai.dates import fiscal_year, parse_be_year
 
 QUESTIONS_PER_PAGE = 20
 

@@ -1,33 +1,27 @@
 """Demo content: the site as a newcomer first sees it. Idempotent; development only.
 
 Each app's ``demo.py`` has a ``load(home)`` function that builds its part of the tree with
-the helpers below; ``load_all`` runs them in order. Pages are found again by slug under their
+the helpers below; ``demo.loader.load_all`` runs them in order. Pages are found again by slug under their
 parent, images and documents by title, so a second run creates nothing new.
 """
 
 import hashlib
-import importlib
 import io
 import random
 
-from django.contrib.auth import get_user_model
 from django.core.files.images import ImageFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image as PILImage
 from PIL import ImageDraw, ImageFont
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Collection, Locale, Site
+from wagtail.models import Collection, Locale
 from wagtail_localize.models import Translation, TranslationSource
 
-from core.models import SiteSettings
-from home.models import HomePage
 from ownership.models import Unit
 
 DEMO_COLLECTION = "ข้อมูลตัวอย่าง (Demo content)"
 PALETTE = ["#0b4f6c", "#01baef", "#20bf55", "#f2a541", "#c84c09", "#7b2d26", "#3d348b"]
-
-DEMO_SUPERUSER = ("admin", "nakhonsawan-demo-2569")
 
 CONTACT = {
     "address": "เทศบาลนครนครสวรรค์ 329 ถนนโกสีย์ ตำบลปากน้ำโพ\nอำเภอเมืองนครสวรรค์ จังหวัดนครสวรรค์ 60000",
@@ -58,15 +52,6 @@ CONTACT = {
         },
     ],
 }
-
-HOME_EN = {
-    "เทศบาลนครนครสวรรค์": "Nakhon Sawan City Municipality",
-}
-HOME_INTRO = "เว็บไซต์เผยแพร่ข้อมูลข่าวสารของเทศบาลนครนครสวรรค์ เพื่อความโปร่งใสและการมีส่วนร่วมของประชาชน"
-HOME_INTRO_EN = (
-    "The public-information website of Nakhon Sawan City Municipality, "
-    "for transparency and citizens' participation."
-)
 
 
 def translate_page(page, language_code, strings):
@@ -188,66 +173,3 @@ def demo_document(title, label, pages=2):
     document._set_document_file_metadata()
     document.save()
     return document
-
-
-def serve_site_at(hostname, port):
-    """Point the site at the address the demo is served on, so that its full links (e-mails,
-    sitemap, request forms) open; a real site sets its own name under Settings → Sites."""
-    Site.objects.filter(is_default_site=True).update(hostname=hostname, port=port)
-
-
-def load_site_settings():
-    site = Site.objects.get(is_default_site=True)
-    settings = SiteSettings.for_site(site)
-    for name, value in CONTACT.items():
-        setattr(settings, name, value)
-    settings.save()
-
-
-def load_home():
-    home = HomePage.objects.get(locale__language_code="th")
-    if home.intro != HOME_INTRO:
-        home.intro = HOME_INTRO
-        home.save_revision().publish()
-    translate_page(home, "en", {**HOME_EN, HOME_INTRO: HOME_INTRO_EN})
-    return home
-
-
-def load_superuser():
-    """The demo superuser, with the demo authenticator key (superusers sign in with a code)."""
-    from accounts.demo import demo_device
-
-    username, password = DEMO_SUPERUSER
-    User = get_user_model()
-    user = User.objects.filter(username=username).first()
-    if user is None:
-        user = User.objects.create_superuser(username, "admin@example.org", password)
-    demo_device(user)
-
-
-# Each section's demo module, in the order the tree is built.
-SECTIONS = [
-    "about.demo",
-    "departments.demo",
-    "news.demo",
-    "news.demo_announcements",
-    "procurement.demo",
-    "schools.demo",
-    "procurement.demo_summaries",
-    "home.demo",
-    "search.demo",
-    "policies.demo",
-    "transparency.demo",
-    "accounts.demo",
-    "moderation.demo",
-    "cases.demo",
-]
-
-
-def load_all():
-    load_site_settings()
-    home = load_home()
-    for name in SECTIONS:
-        module = importlib.import_module(name)
-        module.load(home)
-    load_superuser()

@@ -16,7 +16,7 @@ from core.blocks import HotlineBlock
 from ownership.models import PageUnit, Unit
 from ownership.permissions import UnitPagePermissionTester, limit_unit_choices
 from portal.i18n import localized
-from search.index import ThaiSearchField, thai_search_fields
+from thai.index import ThaiSearchField, thai_search_fields
 
 SETTINGS_CACHE_KEY = "site-settings"
 
@@ -70,7 +70,7 @@ class BasePage(Page):
     ]
     settings_panels = [*Page.settings_panels, FieldPanel("review_by")]
     base_form_class = BasePageForm
-    # Thai-aware search (search/index.py): the title (ranked first), the summaries and the
+    # Thai-aware search (thai/index.py): the title (ranked first), the summaries and the
     # responsible unit's name; each page type adds its own text fields.
     search_fields = [
         *thai_search_fields(Page.search_fields),

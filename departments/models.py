@@ -21,8 +21,10 @@ from core.blocks import BodyBlock
 from core.listing import valid_choice
 from core.models import BasePage, IndexPage
 from core.queries import route_to_child
+from news.models import AnnouncementPage
 from ownership.models import Unit
-from search.index import ThaiSearchField
+from procurement.navigation import listing_url
+from thai.index import ThaiSearchField
 
 PORTRAIT = "fill-200x240"  # the one rendition of a person's photo in every card
 
@@ -211,9 +213,6 @@ class DepartmentPage(BasePage):
         """The unit's newest announcements and, apart, its newest procurement notices (its
         schools' included), by responsible unit: one query; the address of all its
         procurement in the procurement listing is cached."""
-        from news.models import AnnouncementPage
-        from procurement.navigation import listing_url
-
         is_procurement = models.Case(
             models.When(procurementnoticepage__isnull=False, then=models.Value(True)),
             default=models.Value(False),

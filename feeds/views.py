@@ -21,7 +21,6 @@ from django.utils.translation import gettext as _
 
 from core.listing import all_units
 from core.queries import below, in_active_language
-from core.thai import format_english_date, format_thai_date
 from news.models import (
     AnnouncementIndexPage,
     AnnouncementKind,
@@ -30,6 +29,8 @@ from news.models import (
     NewsIndexPage,
     NewsPage,
 )
+from schools.models import SchoolPage
+from thai.dates import format_english_date, format_thai_date
 
 FEED_ITEMS = 30
 
@@ -143,8 +144,6 @@ class AnnouncementFeed(NoticeFeed):
         return {"title": _("ประกาศ / ข่าวประชาสัมพันธ์"), "items": items}
 
     def school_selection(self, items, slug):
-        from schools.models import SchoolPage
-
         schools = list(SchoolPage.objects.live().filter(slug=slug).select_related("locale"))
         school = in_language_served(schools)
         if school is None:

@@ -5,10 +5,10 @@ whose documents are not yearly, e.g. a policy statement, is not)."""
 from django.utils import timezone
 from wagtail.models import Locale
 
-from core.thai import fiscal_year
 from home.models import InformationPage
 from oversight.content_checks import observation
 from oversight.models import FindingKind
+from thai.dates import fiscal_year
 
 
 def fiscal_year_documents(now):

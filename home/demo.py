@@ -1,9 +1,19 @@
-"""Demo content of the H1 menu's information pages and the complaint channels (H6)."""
+"""Demo content of the home page, the H1 menu's information pages and the complaint channels
+(H6)."""
 
 from wagtail.models import Page
 
 from core.demo import child_page, demo_document, demo_image, translate_page, unit
 from home.models import ChannelsPage, HomePage, InformationPage
+
+HOME_EN = {
+    "เทศบาลนครนครสวรรค์": "Nakhon Sawan City Municipality",
+}
+HOME_INTRO = "เว็บไซต์เผยแพร่ข้อมูลข่าวสารของเทศบาลนครนครสวรรค์ เพื่อความโปร่งใสและการมีส่วนร่วมของประชาชน"
+HOME_INTRO_EN = (
+    "The public-information website of Nakhon Sawan City Municipality, "
+    "for transparency and citizens' participation."
+)
 
 # (slug, Thai title, English title, owning unit, paragraphs, documents by fiscal year)
 INFORMATION_PAGES = [
@@ -151,6 +161,16 @@ def _documents(groups):
         )
         for year, titles in groups
     ]
+
+
+def load_home():
+    """The Thai home page (made by a migration) with its introduction, and its translation."""
+    home = HomePage.objects.get(locale__language_code="th")
+    if home.intro != HOME_INTRO:
+        home.intro = HOME_INTRO
+        home.save_revision().publish()
+    translate_page(home, "en", {**HOME_EN, HOME_INTRO: HOME_INTRO_EN})
+    return home
 
 
 def load_information_pages(home):

@@ -6,7 +6,8 @@ from wagtail.fields import StreamField
 from core.blocks import BodyBlock, FiscalYearDocumentsBlock, body_text
 from core.models import BasePage, IndexPage
 from core.queries import in_active_language, public
-from search.index import ThaiSearchField
+from news.models import AnnouncementPage, NewsPage, PublicationPage
+from thai.index import ThaiSearchField
 
 
 class HomePage(IndexPage):
@@ -53,8 +54,6 @@ class HomePage(IndexPage):
     def latest_news(per_category):
         """The newest municipal news (H2) and activity news (H3), ``per_category`` of each,
         in one query (plus one for the card images), ordered by category then newest."""
-        from news.models import NewsPage
-
         rank = Window(
             RowNumber(), partition_by=F("category"), order_by=[F("date").desc(), F("pk").desc()]
         )
@@ -68,15 +67,11 @@ class HomePage(IndexPage):
     @staticmethod
     def latest_announcements(per_kind):
         """The newest announcements of each kind (H5), grouped by kind, in one query."""
-        from news.models import AnnouncementPage
-
         return AnnouncementPage.latest_by_kind(per_kind=per_kind)
 
     @staticmethod
     def latest_publications(limit):
         """The newest publications (H4), as a text list: one query, no cover images."""
-        from news.models import PublicationPage
-
         items = public(PublicationPage.objects.live()).order_by("-year", "-pk")
         return in_active_language(items)[:limit]
 

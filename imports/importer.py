@@ -24,6 +24,7 @@ from imports.rows import FileProblem, RowProblem, parse_row, read_table
 from imports.targets import Targets
 from imports.writer import Writer, announce_published, write_atomically
 from news.models import AnnouncementPage, NewsPage
+from procurement.models import ProcurementNoticePage
 
 __all__ = ["FileProblem", "ImportReport", "import_notices"]
 
@@ -41,8 +42,6 @@ class ImportReport:
 
 
 def page_models():
-    from procurement.models import ProcurementNoticePage
-
     return (AnnouncementPage, ProcurementNoticePage, NewsPage)
 
 

@@ -15,7 +15,9 @@ from decimal import Decimal, InvalidOperation
 from django.db import models
 from django.utils.translation import gettext as _
 
-from core.thai import BE_OFFSET, MAX_YEAR_BE, MIN_YEAR_BE, arabic_digits
+from news.models import AnnouncementPage
+from procurement.models import ProcurementNoticePage
+from thai.dates import BE_OFFSET, MAX_YEAR_BE, MIN_YEAR_BE, arabic_digits
 
 BASE_COLUMNS = ("source_id", "kind", "title", "body", "published", "department", "school")
 KINDS = ("procurement", "winner", "council", "recruitment", "news", "activity", "other")
@@ -53,9 +55,6 @@ def structured_fields():
     """The procurement notice's own fields that a column may fill, by name: the fields of
     ``ProcurementNoticePage`` itself (whatever it has when this runs) that hold a plain value,
     and the fiscal year of every notice."""
-    from news.models import AnnouncementPage
-    from procurement.models import ProcurementNoticePage
-
     plain = (models.CharField, models.TextField, models.DecimalField, models.DateField)
     plain += (models.IntegerField,)
     fields = {

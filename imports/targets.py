@@ -8,7 +8,6 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale
 from wagtail.rich_text import RichText
 
-from core.thai import arabic_digits
 from imports.rows import RowProblem
 from news.models import (
     AnnouncementIndexPage,
@@ -19,6 +18,9 @@ from news.models import (
     NewsPage,
 )
 from ownership.models import Unit
+from procurement.models import ProcurementNoticePage
+from schools.models import SchoolPage
+from thai.dates import arabic_digits
 
 
 def school_key(code):
@@ -59,8 +61,6 @@ class Targets:
                     self.units.setdefault(" ".join(name.split()).casefold(), unit)
         self.announcements = self._index(AnnouncementIndexPage)
         self.news = self._index(NewsIndexPage)
-        from schools.models import SchoolPage
-
         self.schools = {
             school_key(school.code): school
             for school in SchoolPage.objects.filter(locale=self.locale).order_by("path")
@@ -71,8 +71,6 @@ class Targets:
 
     def for_row(self, row):
         """The ``Target`` of ``row``, or ``RowProblem`` (unknown unit or school, no index)."""
-        from procurement.models import ProcurementNoticePage
-
         if row.kind in ("news", "activity"):
             model, parent = NewsPage, self.news
             category = NewsCategory.MUNICIPAL if row.kind == "news" else NewsCategory.ACTIVITY

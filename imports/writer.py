@@ -25,6 +25,7 @@ from wagtail.signals import page_published
 
 from imports.models import ImportedNotice
 from imports.rows import RowProblem
+from procurement.models.notices import ProcurementNoticePage, stage_for_kind
 
 SLUG_MAX = 80
 
@@ -209,8 +210,6 @@ class Writer:
 def with_stage(target, current=None):
     """``target``'s fields; for a procurement notice whose row has no stage, the stage of its
     kind (the kind follows the stage): ``current``'s stage while it is of that kind."""
-    from procurement.models.notices import ProcurementNoticePage, stage_for_kind
-
     fields = dict(target.fields)
     if issubclass(target.model, ProcurementNoticePage) and "stage" not in fields:
         fields["stage"] = stage_for_kind(fields["kind"], getattr(current, "stage", None))

@@ -28,9 +28,9 @@ from wagtail.documents import get_document_model
 from wagtail.models import Page, PageLogEntry, TaskState, WorkflowState
 
 from accounts.models import position_at, positions_of
-from core.thai import fiscal_year_bounds
 from moderation.models import OperatorApprovalTask
 from ownership.models import Unit
+from thai.dates import fiscal_year_bounds
 
 SUBMISSION_ACTIONS = ("wagtail.workflow.start", "wagtail.workflow.resume")
 # A submission's log entry is written just after its workflow state is created.

@@ -14,10 +14,10 @@ from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Page
 
-from core.thai import fiscal_year
 from moderation import request_form
 from ownership.models import Role, Unit
 from ownership.permissions import user_roles
+from thai.dates import fiscal_year
 
 PDF_FONTS = '"Laksaman", "Garuda", "Loma", "Norasi", sans-serif'
 MAX_ID = 2**31 - 1

@@ -18,6 +18,7 @@ from wagtail.admin.views.home import (
 from moderation import request_form_views, views
 from moderation.panels import AwaitingMyApprovalPanel, MyItemsPanel
 from moderation.translations import synced_translation_for
+from ownership.permissions import user_roles
 
 HOW_TO_PUBLISH = gettext_lazy(
     'ขั้นตอนการเผยแพร่: บันทึกฉบับร่าง แล้วกด "ส่งขออนุมัติ" ผู้บังคับบัญชาของหน่วยงานอนุมัติ '
@@ -126,8 +127,6 @@ def admin_urls():
 
 class RequestFormsMenuItem(MenuItem):
     def is_shown(self, request):
-        from ownership.permissions import user_roles
-
         return request.user.is_superuser or bool(user_roles(request.user))
 
 

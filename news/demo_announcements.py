@@ -9,8 +9,8 @@ import datetime
 from django.utils import timezone
 
 from core.demo import child_page, demo_document, translate_page, unit
-from core.thai import be_year, fiscal_year, thai_digits
 from news.models import AnnouncementIndexPage, AnnouncementKind, AnnouncementPage
+from thai.dates import be_year, fiscal_year, thai_digits
 
 INDEX_SLUG = "announcements"
 INDEX_TITLE = "ประกาศ / ข่าวประชาสัมพันธ์"

@@ -3,8 +3,8 @@ the news of the period and the annual report among the publications."""
 
 from django.db.models import F
 
-from core.thai import format_thai_date
 from news.models import NewsPage, PublicationKind, PublicationPage
+from thai.dates import format_thai_date
 from transparency.sources import Source, Status, live_pages
 
 NEWS_SHOWN = 20

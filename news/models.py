@@ -19,8 +19,8 @@ from core.queries import (
     public,
     route_to_child,
 )
-from core.thai import BE_OFFSET, MAX_YEAR_BE, MIN_YEAR_BE, fiscal_year, parse_be_year
-from search.index import ThaiSearchField
+from thai.dates import BE_OFFSET, MAX_YEAR_BE, MIN_YEAR_BE, fiscal_year, parse_be_year
+from thai.index import ThaiSearchField
 
 NEWS_PER_PAGE = 12
 PUBLICATIONS_PER_PAGE = 24

@@ -19,9 +19,9 @@ from django.db.models import F
 from django.utils import timezone
 from wagtail.models import Page, PageLogEntry, TaskState, WorkflowState
 
-from core.thai import BE_OFFSET, THAI_MONTHS_SHORT, fiscal_year, fiscal_year_bounds
 from oversight.models import AnnualNarrative, Finding, FindingKind, JobRun, PeriodKind
 from ownership.models import Unit
+from thai.dates import BE_OFFSET, THAI_MONTHS_SHORT, fiscal_year, fiscal_year_bounds
 
 NO_UNIT = "ไม่ระบุหน่วยงาน (No unit)"
 PUBLISH_ACTIONS = ("wagtail.publish", "wagtail.publish.scheduled")

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
-from core.thai import format_thai_date, format_thai_datetime
+from thai.dates import format_thai_date, format_thai_datetime
 
 PDF_FONTS = '"Laksaman", "Garuda", "Loma", "Norasi", sans-serif'
 

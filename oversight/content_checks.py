@@ -22,9 +22,9 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Revision, TaskState, get_page_models
 
 from core.models import BasePage
-from core.thai import format_thai_date, format_thai_datetime
 from oversight.findings import Observation, chunks
 from oversight.models import Finding, FindingKind
+from thai.dates import format_thai_date, format_thai_datetime
 
 # A go-live or expiry this late is no longer "the scheduler has not ticked yet".
 SCHEDULE_GRACE = datetime.timedelta(minutes=15)

@@ -9,10 +9,11 @@ from wagtail.models import Page
 
 from core.blocks import BodyBlock
 from core.models import BasePage, BasePageForm, IndexPage
+from core.queries import public
 from policies.blocks import ProcessingBlock
 from policies.consent import CATEGORIES
 from policies.sitemap import site_map
-from search.index import ThaiSearchField
+from thai.index import ThaiSearchField
 
 
 class PolicyKind(models.TextChoices):
@@ -40,8 +41,6 @@ class PolicyIndexPage(IndexPage):
         verbose_name = "หมวดนโยบายเว็บไซต์ (Website policies section)"
 
     def get_context(self, request, *args, **kwargs):
-        from core.queries import public
-
         context = super().get_context(request, *args, **kwargs)
         context["children"] = public(self.get_children().live().specific())
         return context

@@ -9,7 +9,6 @@ from decimal import Decimal
 from django.utils import timezone
 
 from core.demo import child_page, demo_document, unit
-from core.thai import be_year, fiscal_year, thai_digits
 from news import demo_announcements
 from news.models import AnnouncementKind
 from procurement.models import (
@@ -19,6 +18,7 @@ from procurement.models import (
     ProcurementStage,
     ProcurementStatus,
 )
+from thai.dates import be_year, fiscal_year, thai_digits
 
 PROCUREMENT, WINNER = AnnouncementKind.PROCUREMENT, AnnouncementKind.WINNER
 E_BIDDING, SPECIFIC, SELECTION, E_MARKET = (

@@ -8,9 +8,9 @@ from django.conf import settings
 from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 
-from core.thai import BE_OFFSET, THAI_MONTHS
 from procurement.models import ProcurementSummaryIndexPage
 from procurement.summary import summary_pages as summaries_of_year
+from thai.dates import BE_OFFSET, THAI_MONTHS
 from transparency.sources import Source, Status
 
 

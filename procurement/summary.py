@@ -18,13 +18,13 @@ from decimal import Decimal
 
 from django.conf import settings
 
-from core.thai import BE_OFFSET, THAI_MONTHS, fiscal_year_bounds, format_thai_date
 from procurement.models.notices import (
     RESULT_STAGES,
     STAGE_RANK,
     ProcurementNoticePage,
     ProcurementStage,
 )
+from thai.dates import BE_OFFSET, THAI_MONTHS, fiscal_year_bounds, format_thai_date
 
 NO_PROCUREMENT = "ไม่มีการจัดซื้อจัดจ้าง"
 

@@ -5,11 +5,11 @@ from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from wagtail.models import Locale
 
-from core.thai import fiscal_year
 from oversight.content_checks import observation
 from oversight.models import FindingKind
 from procurement.models import ProcurementNoticePage
 from schools.models import SchoolPage
+from thai.dates import fiscal_year
 
 
 def schools_without_notice(now):

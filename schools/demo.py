@@ -1,12 +1,12 @@
 """Demo content for S1: the eight municipal schools and their procurement notices."""
 
 from core.demo import child_page, translate_page, unit
-from core.thai import be_year, thai_digits
 from news.demo_announcements import demo_date
 from news.models import AnnouncementKind
 from procurement.demo import notice
 from procurement.models import ProcurementMethod
 from schools.models import SchoolIndexPage, SchoolPage
+from thai.dates import be_year, thai_digits
 
 INDEX_SLUG = "schools"
 INDEX_TITLE = "จัดซื้อจัดจ้างโรงเรียนเทศบาล"

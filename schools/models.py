@@ -11,9 +11,9 @@ from core.queries import (
     public,
     route_to_child,
 )
-from core.thai import parse_be_year
 from procurement.models import ProcurementNoticePage
-from search.index import ThaiSearchField
+from thai.dates import parse_be_year
+from thai.index import ThaiSearchField
 
 
 class SchoolIndexPage(IndexPage):

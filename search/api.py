@@ -2,7 +2,7 @@
 
 ``/api/v2/pages/``, ``/api/v2/images/`` and ``/api/v2/documents/`` list what is public (live
 pages outside private sections, images and documents), as JSON. ``?search=`` goes through the
-same Thai-aware search backend as the search page (``search.backends``), so
+same Thai-aware search backend as the search page (``thai.backends``), so
 ``/api/v2/pages/?search=จัดซื้อ`` finds the procurement notices.
 """
 

@@ -11,7 +11,7 @@ the fields it names: ``search_card_check``.
 from django.core.checks import Error, Warning, register
 from wagtail.models import get_page_models
 
-from search.index import ThaiAutocompleteField, ThaiSearchField
+from thai.index import ThaiAutocompleteField, ThaiSearchField
 
 
 @register("search")

@@ -38,7 +38,7 @@ from wagtail.models import Locale, Page, get_page_models
 
 from core.listing import CountingPaginator
 from core.queries import in_language_or_thai, public
-from core.thai import BE_OFFSET, arabic_digits, fiscal_year_bounds, parse_be_year
+from thai.dates import BE_OFFSET, arabic_digits, fiscal_year_bounds, parse_be_year
 
 RESULTS_PER_PAGE = 10
 LOCALES_CACHE_KEY = "search-locale-ids"
@@ -283,7 +283,7 @@ def newest_first(pages):
 
 class SearchPaginator(Paginator):
     """Django's paginator, asking for the page's rows before the total: the SQLite backend
-    counts the matches in the query that ranks them (``search/backends/sqlite.py``), and a
+    counts the matches in the query that ranks them (``thai/backends/sqlite.py``), and a
     listing without a query counts in its own query (``CountingPaginator``). A bad, missing or
     too large page number falls back as Django's ``get_page`` does."""
 

@@ -12,8 +12,8 @@ import unicodedata
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from core.thai import ARABIC_DIGITS
-from search.text import normalise, query_words
+from thai.dates import ARABIC_DIGITS
+from thai.text import normalise, query_words
 
 _INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 SEARCHED_LENGTH = 3000

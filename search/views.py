@@ -6,11 +6,11 @@ from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.search.utils import normalise_query_string
 
 from core.listing import all_units
-from core.thai import fiscal_year
 from schools.cache import school_choices, school_pages
 from search import results
 from search.snippets import highlight, snippet
-from search.text import query_words
+from thai.dates import fiscal_year
+from thai.text import query_words
 
 FISCAL_YEARS_SHOWN = 6
 

@@ -33,7 +33,6 @@ from cases.models import (
 )
 from cases.protection import started_token
 from cases.statistics import month_label
-from core.thai import fiscal_year
 from home.models import HomePage
 from tests.factories import (
     CaseStatisticsPageFactory,
@@ -45,6 +44,7 @@ from tests.factories import (
     unit,
 )
 from tests.utils import QUERY_BUDGET, count_queries
+from thai.dates import fiscal_year
 
 BANGKOK = datetime.timezone(datetime.timedelta(hours=7))
 

@@ -16,7 +16,8 @@ from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import querydict_from_html
 
-from core import demo
+from demo import loader
+from home import demo as home_demo
 from home.models import HomePage
 from news.models import AnnouncementIndexPage
 from procurement import demo as procurement_demo
@@ -475,8 +476,8 @@ class DemoSummariesTests(WagtailPageTestCase):
 
     @classmethod
     def setUpTestData(cls):
-        demo.load_site_settings()
-        cls.home = demo.load_home()
+        loader.load_site_settings()
+        cls.home = home_demo.load_home()
         cls.load()
 
     @classmethod

@@ -519,7 +519,7 @@ class IndexingTests(TestCase):
         self.assertEqual([p.pk for p in ProcurementNoticePage.objects.search("ยุงลาย")], [page.pk])
 
     def test_the_elasticsearch_setting_wraps_a_backend_with_thai_queries(self):
-        from search.backends.elasticsearch import SearchBackend
+        from thai.backends.elasticsearch import SearchBackend
 
         # The wrapper around a backend that needs no server: queries are cut into words.
         backend = SearchBackend(

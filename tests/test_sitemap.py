@@ -9,7 +9,7 @@ from django.test import TestCase
 from django.utils import timezone
 from wagtail.models import PageViewRestriction, Site
 
-from core import demo
+from demo import loader
 from home.models import HomePage
 from tests.factories import translate
 from tests.test_announcements import add_announcement, announcements_index
@@ -56,7 +56,7 @@ class SitemapTests(TestCase):
 
     def test_the_demo_site_links_to_the_address_it_is_served_at(self):
         # Wagtail's initial site is localhost:80; make run serves on 127.0.0.1:8000.
-        demo.serve_site_at("127.0.0.1", 8000)
+        loader.serve_site_at("127.0.0.1", 8000)
         locations = ET.fromstring(self.client.get("/sitemap.xml").content).findall(
             "s:url/s:loc", NS
         )

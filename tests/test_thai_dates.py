@@ -6,7 +6,7 @@ from django.template import Context, Template
 from django.test import SimpleTestCase
 from django.utils import translation
 
-from core import thai
+from thai import dates as thai
 
 NEW_YEAR_EVE_UTC = datetime.datetime(2024, 12, 31, 20, 0, tzinfo=datetime.UTC)
 

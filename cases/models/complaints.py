@@ -13,9 +13,9 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.thai import be_year
 from ownership.models import Unit
 from portal.i18n import localized
+from thai.dates import be_year
 
 TRACKING_PREFIX = "นว"
 

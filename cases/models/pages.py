@@ -9,7 +9,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 
 from core.models import BasePage, BasePageForm, IndexPage
-from search.index import ThaiSearchField
+from thai.index import ThaiSearchField
 
 ANSWER_FEATURES = ["bold", "italic", "ol", "ul", "link", "document-link"]
 NO_ANSWER = (

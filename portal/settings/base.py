@@ -22,6 +22,7 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
+    "thai",
     "ownership",
     "core",
     # Before wagtail.admin: its Thai notification e-mail templates replace Wagtail's.
@@ -43,6 +44,7 @@ INSTALLED_APPS = [
     "search",
     "feeds",
     "imports",
+    "demo",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.redirects",
@@ -257,9 +259,9 @@ PROCUREMENT_AGENCY = {
     "agency_type": "องค์กรปกครองส่วนท้องถิ่น",
 }
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
-# Thai-aware search on SQLite and PostgreSQL (search/backends); docs/search.md has the
+# Thai-aware search on SQLite and PostgreSQL (thai/backends); docs/search.md has the
 # Elasticsearch/OpenSearch setting for large deployments.
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends"}}
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "thai.backends"}}
 # Wagtail's check looks for Page's own field objects; search.W001 checks the Thai ones instead.
 SILENCED_SYSTEM_CHECKS = ["wagtailsearch.W001"]
 # The open-data API (/api/v2/) is read-only and public: JSON only, no browsable HTML forms.

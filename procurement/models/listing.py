@@ -4,10 +4,10 @@ with the open-data downloads (CSV and JSON) of the same selection."""
 from core.listing import all_units, valid_choice
 from core.models import IndexPage
 from core.queries import below, route_to_child
-from core.thai import parse_be_year
 from procurement import exports, opendata
 from procurement.models.notices import ProcurementMethod, ProcurementNoticePage, ProcurementStage
 from procurement.schools import registered_schools
+from thai.dates import parse_be_year
 
 NOTICES_PER_PAGE = 20
 

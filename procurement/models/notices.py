@@ -18,11 +18,11 @@ from wagtail_localize.fields import SynchronizedField
 
 from core.models import BasePage
 from core.queries import public
-from core.thai import arabic_digits
 from news.models import AnnouncementKind, AnnouncementPage
 from procurement.blocks import ProcurementDocumentBlock
 from procurement.schools import registered_schools
-from search.index import ThaiSearchField
+from thai.dates import arabic_digits
+from thai.index import ThaiSearchField
 
 
 class ProcurementMethod(models.TextChoices):

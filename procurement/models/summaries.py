@@ -21,7 +21,10 @@ from core.queries import (
     public,
     route_to_child,
 )
-from core.thai import (
+from procurement import exports
+from procurement import summary as rules
+from procurement.models.notices import ProcurementNoticePage
+from thai.dates import (
     BE_OFFSET,
     MAX_YEAR_BE,
     MIN_YEAR_BE,
@@ -30,9 +33,6 @@ from core.thai import (
     fiscal_year_bounds,
     parse_be_year,
 )
-from procurement import exports
-from procurement import summary as rules
-from procurement.models.notices import ProcurementNoticePage
 
 
 def month_label(month):

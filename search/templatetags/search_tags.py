@@ -1,6 +1,6 @@
 from django import template
 
-from core.thai import BE_OFFSET
+from thai.dates import BE_OFFSET
 
 register = template.Library()
 

@@ -16,8 +16,8 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable
 
-from core.thai import fiscal_year, fiscal_year_bounds
 from portal.i18n import localized
+from thai.dates import fiscal_year, fiscal_year_bounds
 from transparency.sources import source_choices
 
 MIN_YEAR = 2560

@@ -11,7 +11,7 @@ from wagtail.search import index
 
 from core.blocks import BodyBlock
 from core.models import BasePage, IndexPage
-from search.index import ThaiSearchField
+from thai.index import ThaiSearchField
 from transparency.models.assessment import AssessmentYear, current_of
 
 

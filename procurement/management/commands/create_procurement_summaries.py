@@ -15,10 +15,10 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from core.thai import arabic_digits, parse_be_year
 from ownership.models import Unit
 from procurement.models import ProcurementNoticePage, ProcurementSummaryIndexPage
 from procurement.summary import create_summary_page
+from thai.dates import arabic_digits, parse_be_year
 
 MONTH = re.compile(r"([0-9]{4})-([0-9]{1,2})")
 

@@ -22,7 +22,7 @@ from modelsearch.conf import get_app_config
 from modelsearch.query import MatchAll, Not
 from modelsearch.utils import get_descendants_content_types_pks
 
-from search.backends.common import RankedResultsMixin, ThaiQueryMixin
+from thai.backends.common import RankedResultsMixin, ThaiQueryMixin
 
 SQLiteFTSIndexEntry = get_app_config().get_model("SQLiteFTSIndexEntry", require_ready=False)
 FTS_TABLE = SQLiteFTSIndexEntry._meta.db_table

@@ -23,9 +23,9 @@ from modelsearch.conf import get_app_config
 from modelsearch.query import PlainText
 from modelsearch.utils import get_descendants_content_types_pks
 
-from search.backends.common import RankedResultsMixin, ThaiQueryMixin
+from thai.backends.common import RankedResultsMixin, ThaiQueryMixin
 
-# Thai words come to PostgreSQL already cut and normalised (``search.text``): the ``simple``
+# Thai words come to PostgreSQL already cut and normalised (``thai.text``): the ``simple``
 # configuration indexes them as they are, where ``english`` would stem the English ones.
 SEARCH_CONFIG = "simple"
 IndexEntry = get_app_config().get_model("IndexEntry", require_ready=False)

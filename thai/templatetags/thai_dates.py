@@ -8,7 +8,7 @@ from django import template
 from django.utils import timezone
 from django.utils.translation import get_language
 
-from core import thai
+from thai import dates as thai
 
 register = template.Library()
 

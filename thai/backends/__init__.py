@@ -1,17 +1,17 @@
 """Wagtail search backends that understand Thai, on SQLite and on PostgreSQL.
 
-``WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends"}}`` picks the backend for
+``WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "thai.backends"}}`` picks the backend for
 the default database, as Wagtail's own ``wagtail.search.backends.database`` does:
 
 - PostgreSQL: full-text search with the ``simple`` configuration (no English stemming; Thai
-  words are already cut by ``search.text``), see ``search.backends.postgres``;
+  words are already cut by ``thai.text``), see ``thai.backends.postgres``;
 - SQLite with FTS5: the FTS table recreated with a tokenizer that keeps Thai vowel and tone
-  marks (migration ``search.0001``), see ``search.backends.sqlite``;
+  marks (migration ``thai.0001``), see ``thai.backends.sqlite``;
 - anything else (MySQL, SQLite without FTS5): Wagtail's backend for it, with Thai queries.
 
 Every backend segments the query (``search()`` and ``autocomplete()``), so the site search,
 the admin search and the API's ``?search=`` all behave the same. Indexed values are segmented
-by the search fields (``search.index``).
+by the search fields (``thai.index``).
 """
 
 from django.db import connection
@@ -32,15 +32,15 @@ def _has_sqlite_fts():
 def SearchBackend(params):
     """The Thai search backend for the default database (Wagtail calls this by name)."""
     if connection.vendor == "postgresql":
-        from search.backends.postgres import ThaiPostgresSearchBackend
+        from thai.backends.postgres import ThaiPostgresSearchBackend
 
         return ThaiPostgresSearchBackend(params)
     if connection.vendor == "sqlite" and _has_sqlite_fts():
-        from search.backends.sqlite import ThaiSQLiteSearchBackend
+        from thai.backends.sqlite import ThaiSQLiteSearchBackend
 
         return ThaiSQLiteSearchBackend(params)
 
-    from search.backends.common import thai_backend_class
+    from thai.backends.common import thai_backend_class
 
     if connection.vendor == "mysql":
         from modelsearch.backends.database.mysql.mysql import MySQLSearchBackend

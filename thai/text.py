@@ -29,7 +29,7 @@ import unicodedata
 
 import icu
 
-from core.thai import ARABIC_DIGITS, BE_OFFSET
+from thai.dates import ARABIC_DIGITS, BE_OFFSET
 
 # Zero-width space, non-joiner, joiner, word joiner, BOM, soft hyphen.
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)

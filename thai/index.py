@@ -1,4 +1,4 @@
-"""Search fields that index Thai text segmented into words (see ``search.text``).
+"""Search fields that index Thai text segmented into words (see ``thai.text``).
 
 Every search backend (the database ones, Elasticsearch, OpenSearch) reads an indexed value
 through ``get_value()``, so these subclasses are the one place where Thai text is prepared for
@@ -18,8 +18,8 @@ from django.core.exceptions import FieldDoesNotExist
 from django.utils import translation
 from wagtail.search import index
 
-from core.thai import format_english_date, format_thai_date
-from search.text import index_text
+from thai.dates import format_english_date, format_thai_date
+from thai.text import index_text
 
 LABEL_LANGUAGES = ("th", "en")
 

@@ -2,7 +2,7 @@
 
 from modelsearch.query import And, Boost, Fuzzy, MatchAll, Not, Or, Phrase, PlainText
 
-from search.text import query_words
+from thai.text import query_words
 
 
 def thai_query(query):

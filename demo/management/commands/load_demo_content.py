@@ -2,7 +2,8 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from core import demo
+from accounts.demo import logins
+from demo import loader
 
 
 def address(value):
@@ -35,12 +36,10 @@ class Command(BaseCommand):
             )
         host, port = address(options["address"])
         with transaction.atomic():
-            demo.load_all()
-            demo.serve_site_at(host, port)
-        username, password = demo.DEMO_SUPERUSER
+            loader.load_all()
+            loader.serve_site_at(host, port)
+        username, password = loader.DEMO_SUPERUSER
         self.stdout.write(self.style.SUCCESS("Demo content loaded."))
         self.stdout.write(f"  admin login: {username} / {password}")
-        from accounts.demo import logins
-
         for line in logins():
             self.stdout.write(line)
