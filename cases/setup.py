@@ -10,11 +10,11 @@ never takes away what an IT administrator granted since):
   complainants' details.
 """
 
+from ownership.grants import ACCESS_ADMIN, permission
+
 CENTRE_GROUP = "ศูนย์รับเรื่องร้องเรียน (Complaints centre)"
 CORRUPTION_GROUP = "ผู้รับเรื่องร้องเรียนการทุจริต (Corruption reports)"
 UNIT_HANDLERS_GROUP = "ผู้ดำเนินการเรื่องร้องเรียนของหน่วยงาน (Unit complaint handlers)"
-
-ACCESS_ADMIN = ("wagtailadmin", "admin", "access_admin", "Can access Wagtail admin")
 
 
 def _complaint(codename, name):
@@ -38,18 +38,8 @@ GROUPS = {
 }
 
 
-def _permission(apps, app_label, model, codename, name):
-    ContentType = apps.get_model("contenttypes", "ContentType")
-    Permission = apps.get_model("auth", "Permission")
-    content_type, _ = ContentType.objects.get_or_create(app_label=app_label, model=model)
-    permission, _ = Permission.objects.get_or_create(
-        content_type=content_type, codename=codename, defaults={"name": name}
-    )
-    return permission
-
-
 def ensure_groups(apps):
     Group = apps.get_model("auth", "Group")
     for name, permissions in GROUPS.items():
         group, _ = Group.objects.get_or_create(name=name)
-        group.permissions.add(*(_permission(apps, *spec) for spec in permissions))
+        group.permissions.add(*(permission(apps, *spec) for spec in permissions))

@@ -9,6 +9,8 @@ Groups (names written out in Thai, English in brackets):
 - ผู้ปฏิบัติงานเผยแพร่ (Web operators) and ผู้ดูแลระบบ (IT administrators).
 """
 
+from ownership.grants import ACCESS_ADMIN, permission
+
 WORKFLOW_NAME = "การอนุมัติเนื้อหา (Content approval)"
 SUPERVISOR_TASK_NAME = "ขั้นที่ 1 ผู้บังคับบัญชาของหน่วยงานอนุมัติ (Step 1: the unit's supervisor approves)"
 OPERATOR_TASK_NAME = (
@@ -40,7 +42,6 @@ def _group_name(thai, english, unit):
     return name[:GROUP_NAME_LENGTH]
 
 
-ACCESS_ADMIN = ("wagtailadmin", "admin", "access_admin", "Can access Wagtail admin")
 SUBMIT_TRANSLATION = (
     "wagtail_localize",
     "translation",
@@ -112,13 +113,7 @@ def _model(apps, app_label, model_name):
 def _permission(apps, app_label, model, codename, name):
     if (app_label, model) in MOVED_FROM:
         app_label = _model(apps, app_label, model)._meta.app_label
-    ContentType = apps.get_model("contenttypes", "ContentType")
-    Permission = apps.get_model("auth", "Permission")
-    content_type, _ = ContentType.objects.get_or_create(app_label=app_label, model=model)
-    permission, _ = Permission.objects.get_or_create(
-        content_type=content_type, codename=codename, defaults={"name": name}
-    )
-    return permission
+    return permission(apps, app_label, model, codename, name)
 
 
 def _root_page(apps):
