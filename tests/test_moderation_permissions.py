@@ -6,6 +6,8 @@ was."""
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.urls import reverse
+from wagtail.actions.publish_page_revision import PublishPageRevisionAction
+from wagtail.actions.publish_revision import PublishPermissionError
 from wagtail.models import Locale, Page
 
 from cases.setup import CENTRE_GROUP
@@ -272,3 +274,36 @@ class EditorInterfaceTests(ModerationTestCase):
         )
         self.assertRefused(crossed)
         self.assertIsInstance(self.current_step(other), UnitSupervisorTask)
+
+
+class PublishEntryPointTests(ModerationTestCase):
+    """Each way Wagtail offers to publish asks the one permission layer: only the workflow's
+    last step (tested in the matrix) and a superuser publish. (The editor, and so reverting
+    to an old version, bulk actions, copy, alias and wagtail-localize are rows of the matrix
+    and of the translation tests.)"""
+
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        cls.superuser = get_user_model().objects.create_superuser(
+            "root", "root@example.org", "x" * 16
+        )
+
+    def test_create_and_publish_in_one_go(self):
+        for user, goes_live in ((self.operator, False), (self.superuser, True)):
+            with self.subTest(user=user.username), rolled_back():
+                title = f"ประกาศด่วนของ {user.username}"
+                response = self.create(user, title, self.finance.pk, action="action-publish")
+                self.assertLess(response.status_code, 500)
+                page = Page.objects.get(title=title)
+                self.assertEqual(page.live, goes_live)
+
+    def test_wagtails_publish_action_as_the_page_api_runs_it(self):
+        revision = self.finance_notice.save_revision(user=self.creator)
+        with self.assertRaises(PublishPermissionError):
+            PublishPageRevisionAction(revision, user=self.operator).execute()
+        self.assertFalse(
+            Page.objects.get(pk=self.finance_notice.pk).has_unpublished_changes is False
+        )
+        PublishPageRevisionAction(revision, user=self.superuser).execute()
+        self.assertEqual(Page.objects.get(pk=self.finance_notice.pk).live_revision_id, revision.pk)
