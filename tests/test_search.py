@@ -12,9 +12,7 @@ from django.test import TestCase
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Page, PageViewRestriction
 
-from core import demo
 from home.models import ChannelsPage, HomePage, InformationPage
-from news import demo as news_demo
 from news.models import (
     AnnouncementKind,
     AnnouncementPage,
@@ -30,6 +28,8 @@ from search import demo as search_demo
 from search.checks import search_card_check, thai_title_check
 from search.results import MAX_QUERY_LENGTH
 from search.testset import build_sections
+from tests.factories import DocumentFactory, ImageFactory
+from tests.factories import figure as factory_figure
 from tests.factories import unit as unit_named
 from tests.utils import QUERY_BUDGET, count_queries
 
@@ -334,9 +334,9 @@ class ResultCardTests(TestCase):
     def setUpTestData(cls):
         cls.home = HomePage.objects.get(locale__language_code="th")
         sections = build_sections(cls.home)
-        image = demo.demo_image("ภาพเครื่องสูบน้ำ", "pump", size=(160, 100))
-        manual = demo.demo_document("คู่มือเครื่องสูบน้ำ", "pump manual", pages=1)
-        figure = news_demo.figure(image, "เครื่องสูบน้ำริมตลิ่ง")
+        image = ImageFactory(title="ภาพเครื่องสูบน้ำ", file__width=160, file__height=100)
+        manual = DocumentFactory(title="คู่มือเครื่องสูบน้ำ")
+        figure = factory_figure(image, "เครื่องสูบน้ำริมตลิ่ง")
         attachment = {"type": "document", "value": {"document": manual.pk, "title": "คู่มือ"}}
         cls.procurement = [
             notice(
