@@ -13,6 +13,7 @@ from wagtail.models import Page
 from wagtail_localize.models import TranslationSource
 
 from ownership.wagtail_hooks import SubmitOwnPageTranslationView, SyncOwnTranslationsView
+from tests.factories import DocumentFactory, ImageFactory
 
 
 class BorrowedInternalsTests(TestCase):
@@ -30,6 +31,16 @@ class BorrowedInternalsTests(TestCase):
         self.assertEqual(Page._get_path("0001", 2, 3), "00010003")
         home = Page.objects.get(depth=2, locale__language_code="th")
         self.assertEqual(len(home._inc_path()), len(home.path))
+
+    def test_wagtail_records_file_metadata_as_uploads_do(self):
+        image, document = ImageFactory(), DocumentFactory()
+        image.file_size = document.file_size = None
+        image._set_image_file_metadata()
+        document._set_document_file_metadata()
+        self.assertEqual(
+            (image.file_size, document.file_size), (image.file.size, document.file.size)
+        )
+        self.assertTrue(image.file_hash and document.file_hash)
 
     def test_django_sitemap_builds_urls_in_one_private_method(self):
         self.assertEqual(
