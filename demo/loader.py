@@ -65,25 +65,6 @@ def load_superuser():
     accounts_demo.demo_device(user)
 
 
-# Each section's demo module, in the order the tree is built.
-SECTIONS = [
-    "about.demo",
-    "departments.demo",
-    "news.demo",
-    "news.demo_announcements",
-    "procurement.demo",
-    "schools.demo",
-    "procurement.demo_summaries",
-    "home.demo",
-    "search.demo",
-    "policies.demo",
-    "transparency.demo",
-    "accounts.demo",
-    "moderation.demo",
-    "cases.demo",
-]
-
-
 def load_all():
     load_site_settings()
     home = home_demo.load_home()
