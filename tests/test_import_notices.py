@@ -9,13 +9,18 @@ from pathlib import Path
 
 from django.core.management import CommandError, call_command
 from django.test import TestCase
+from django.urls import reverse
 from wagtail.models import Page, PageLogEntry, Revision
+from wagtail.test.utils.form_data import nested_form_data, querydict_from_html, streamfield
 
 from home.models import HomePage
 from imports.models import ImportedNotice
 from news.models import AnnouncementPage, NewsPage
+from oversight import content_checks
+from oversight.models import FindingKind, Severity, severity_of
 from procurement.models import ProcurementMethod, ProcurementNoticePage
 from tests.factories import NewsIndexPageFactory, unit
+from tests.moderation_support import sign_in
 from tests.test_announcements import announcements_index
 from tests.test_schools import add_school, school_index
 
@@ -239,14 +244,20 @@ class RejectedRowTests(ImportTestCase):
             row("negative", "procurement", "เงินติดลบ", budget="-500"),
             row("ok-1", "other", "รหัสซ้ำ"),
             row("school-council", "council", "ประชุมสภาใต้โรงเรียน", school="ท.๑"),
-            row("no-winner", "winner", "ผู้ชนะไม่ระบุชื่อ", budget="1000"),
-            row("no-budget", "procurement", "ไม่มีงบประมาณ"),
+            row(
+                "over-budget",
+                "winner",
+                "เกินงบ",
+                budget="1000",
+                winner_name="ร้าน",
+                agreed_price="2000",
+            ),
             row("budget-on-news", "news", "ข่าวมีงบประมาณ", budget="1000"),
         ]
         pages, logs = Page.objects.count(), PageLogEntry.objects.count()
         output, error = self.run_import(self.csv_file(rows), "--publish")
         self.assertEqual(error.returncode, 1)
-        self.assertIn("ไม่รับ 14 แถว", str(error))
+        self.assertIn("ไม่รับ 13 แถว", str(error))
         expected = [
             (3, "bad-date", "วันที่ไม่ถูกต้อง: '2567-02-30'"),
             (4, "bad-date-2", "วันที่ไม่ถูกต้อง: '15/03/2567'"),
@@ -259,9 +270,8 @@ class RejectedRowTests(ImportTestCase):
             (11, "negative", "จำนวนเงินต้องไม่ติดลบ: '-500'"),
             (12, "ok-1", "source_id ซ้ำกับบรรทัดที่ 2"),
             (13, "school-council", "ใต้หน้าโรงเรียนมีได้เฉพาะประกาศจัดซื้อจัดจ้างและประกาศผู้ชนะ"),
-            (14, "no-winner", "ประกาศผู้ชนะการเสนอราคาต้องระบุชื่อผู้ชนะการเสนอราคา"),
-            (15, "no-budget", "ต้องระบุ งบประมาณ (Budget, baht)"),
-            (16, "budget-on-news", "คอลัมน์ budget ใช้ได้กับประกาศจัดซื้อจัดจ้างและประกาศผู้ชนะเท่านั้น"),
+            (14, "over-budget", "ราคาที่ตกลงซื้อหรือจ้างสูงกว่างบประมาณ ต้องระบุเหตุผลที่คัดเลือก"),
+            (15, "budget-on-news", "คอลัมน์ budget ใช้ได้กับประกาศจัดซื้อจัดจ้างและประกาศผู้ชนะเท่านั้น"),
         ]
         report = output[output.index("แถวที่ไม่ได้นำเข้า") :].splitlines()[1:]
         self.assertEqual(len(report), len(expected), output)
@@ -363,3 +373,77 @@ class FileProblemTests(ImportTestCase):
                 output, error = self.run_import(path)
                 self.assertIsNone(error, output)
                 self.assertTrue(ImportedNotice.objects.filter(source_id=encoding).exists())
+
+
+class LegacyRowTests(ImportTestCase):
+    """Old notices with only the basic columns: procurement and winning-bid rows without
+    budget, winner or price come over marked incomplete, and are completed in the editor."""
+
+    BASIC = [
+        row("p-old", "procurement", "ประกวดราคาจ้างเหมาซ่อมแซมถนน ปี ๒๕๕๘", published="2558-06-01"),
+        row("w-old", "winner", "ประกาศผู้ชนะ จ้างเหมาซ่อมแซมถนน", published="2558-07-01"),
+        row("s-old", "winner", "ประกาศผู้ชนะ ซื้อนม", school="ท.๑", department=""),
+        row("c-old", "council", "ประกาศเรียกประชุมสภา"),
+        row("r-old", "recruitment", "ประกาศรับสมัคร"),
+        row("o-old", "other", "ประกาศอื่น"),
+        row("n-old", "news", "ข่าวเก่า"),
+        row("a-old", "activity", "กิจกรรมเก่า"),
+    ]
+
+    def test_legacy_rows_of_every_kind_with_only_the_basic_columns_import(self):
+        output, error = self.run_import(self.csv_file(self.BASIC, header=HEADER), "--publish")
+        self.assertIsNone(error, output)
+        self.assertIn("สร้างใหม่ 8", output)
+        incomplete = set(
+            ImportedNotice.objects.filter(incomplete=True).values_list("source_id", flat=True)
+        )
+        self.assertEqual(incomplete, {"p-old", "w-old", "s-old"})
+        notice = self.imported("w-old")
+        self.assertIsNone(notice.budget)
+        self.assertEqual(notice.kind, "winner")
+        response = self.client.get(notice.url)
+        self.assertContains(response, "ประกาศผู้ชนะ จ้างเหมาซ่อมแซมถนน")
+
+    def test_an_incomplete_notice_is_a_finding_of_its_unit_until_completed_in_the_editor(self):
+        self.run_import(self.csv_file(self.BASIC[1:2], header=HEADER), "--publish")
+        notice = self.imported("w-old")
+        findings = [
+            found
+            for found in content_checks.run_all()
+            if found.kind == FindingKind.IMPORT_INCOMPLETE
+        ]
+        self.assertEqual([found.page_id for found in findings], [notice.pk])
+        self.assertIn("งบประมาณ", findings[0].detail)
+        self.assertEqual(severity_of(FindingKind.IMPORT_INCOMPLETE), Severity.WARNING)
+        self.assertEqual(notice.owner_unit.slug, "engineering")
+
+        sign_in(self.client, self.create_superuser("editor"))
+        url = reverse("wagtailadmin_pages:edit", args=(notice.pk,))
+        data = querydict_from_html(self.client.get(url).content.decode(), form_id="page-edit-form")
+        data.update(
+            nested_form_data(
+                {
+                    "body": streamfield([]),
+                    "attachments": streamfield([]),
+                    "documents": streamfield([]),
+                }
+            )
+        )
+        data["action-publish"] = "action-publish"
+        response = self.client.post(url, data)  # the editor's rules: budget, winner, price
+        self.assertEqual(response.status_code, 200)
+        self.assertContains(response, "ประกาศผู้ชนะการเสนอราคาต้องระบุชื่อผู้ชนะการเสนอราคา")
+        self.assertTrue(ImportedNotice.objects.get(source_id="w-old").incomplete)
+
+        data.update(budget="500000", winner_name="หจก.นครสวรรค์โยธา", agreed_price="498000")
+        response = self.client.post(url, data)
+        self.assertEqual(response.status_code, 302)
+        self.assertFalse(ImportedNotice.objects.get(source_id="w-old").incomplete)
+        self.assertEqual(self.imported("w-old").budget, Decimal("500000"))
+        kinds = {found.kind for found in content_checks.run_all()}
+        self.assertNotIn(FindingKind.IMPORT_INCOMPLETE, kinds)
+
+    def create_superuser(self, username):
+        from django.contrib.auth import get_user_model
+
+        return get_user_model().objects.create_superuser(username, f"{username}@example.com", "x")

@@ -120,7 +120,9 @@ class ProcurementNoticePage(AnnouncementPage):
         choices=ProcurementStatus.choices,
         default=ProcurementStatus.IN_PROGRESS,
     )
-    budget = money_field("งบประมาณ (Budget, baht)")
+    # Required of every notice saved in the editor (``blank=False``); empty only on a notice
+    # imported from the old site without it (``imports``: "incomplete (imported)").
+    budget = money_field("งบประมาณ (Budget, baht)", null=True)
     budget_source = models.CharField(
         "แหล่งที่มาของงบประมาณ (Budget source)",
         max_length=20,
