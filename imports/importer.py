@@ -15,6 +15,7 @@ from django.db import DatabaseError, transaction
 from django.db.models.signals import post_save
 from django.utils.translation import gettext as _
 from modelsearch.signal_handlers import post_save_signal_handler
+from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import ReferenceIndex
 from wagtail.search.backends import get_search_backends
 from wagtail.signal_handlers import disable_reference_index_auto_update
@@ -53,6 +54,7 @@ class _Import:
         self.progress = progress or (lambda done, total: None)
         self.report = ImportReport()
         self.seen = {}  # source_id → line, to refuse a second row with the same id
+        self.claimed = {}  # old path → line, to refuse a second row with the same address
 
     def run(self, header, lines):
         self.targets = Targets()
@@ -76,7 +78,16 @@ class _Import:
                 message = _("source_id ซ้ำกับบรรทัดที่ %(line)s") % {"line": self.seen[row.source_id]}
                 self.reject(line, row.source_id, message)
                 continue
+            claimed = [path for path in row.old_paths if path in self.claimed]
+            if claimed:
+                message = _("ที่อยู่เดิม %(url)s ซ้ำกับบรรทัดที่ %(line)s") % {
+                    "url": claimed[0],
+                    "line": self.claimed[claimed[0]],
+                }
+                self.reject(line, row.source_id, message)
+                continue
             self.seen[row.source_id] = line
+            self.claimed.update(dict.fromkeys(row.old_paths, line))
             rows.append(row)
         mappings = {
             mapping.source_id: mapping
@@ -84,6 +95,7 @@ class _Import:
                 source_id__in=[row.source_id for row in rows]
             ).select_related("page")
         }
+        redirects = Redirects([path for row in rows for path in row.old_paths])
         written, new_live = [], []
         with transaction.atomic():
             for row in rows:
@@ -91,6 +103,7 @@ class _Import:
                 try:
                     target = self.targets.for_row(row)
                     mapping = mappings.get(row.source_id)
+                    redirects.check(row, mapping.page_id if mapping else None)
                     if mapping is None:
                         page = write_atomically(self.writer.create, row, target)
                         self.report.created += 1
@@ -99,7 +112,10 @@ class _Import:
                     else:
                         page = write_atomically(self.writer.update, row, target, mapping)
                         if page is None:
-                            self.report.unchanged += 1
+                            if redirects.add(row, mapping.page_id):
+                                self.report.updated += 1
+                            else:
+                                self.report.unchanged += 1
                             continue
                         self.report.updated += 1
                 except RowProblem as problem:
@@ -111,14 +127,52 @@ class _Import:
                     message = _("ฐานข้อมูลไม่รับแถวนี้: %(error)s") % {"error": error}
                     self.reject(row.line, row.source_id, message)
                     continue
+                redirects.add(row, page.pk)
                 written.append(page)
             self.writer.finish_batch()
+            redirects.save()
             if not self.dry_run:
                 index_pages(written)
                 announce_published(new_live)
 
     def reject(self, line, source_id, problem):
         self.report.rejected.append((line, source_id, str(problem)))
+
+
+class Redirects:
+    """The old addresses of a batch's rows as Wagtail redirects (``wagtail.contrib.redirects``):
+    permanent, to the page itself (``redirect_page``, so they follow the page when it moves),
+    for every site. Loaded in one query and written in one per batch; an address that already
+    leads elsewhere refuses its row. Addresses are only added: one removed from the column
+    stays until removed in the admin (Settings → Redirects)."""
+
+    def __init__(self, paths):
+        self.existing = dict(
+            Redirect.objects.filter(site=None, old_path__in=paths).values_list(
+                "old_path", "redirect_page_id"
+            )
+        )
+        self.new = []
+
+    def check(self, row, page_id):
+        for path in row.old_paths:
+            if path in self.existing and (page_id is None or self.existing[path] != page_id):
+                raise RowProblem(
+                    _("ที่อยู่เดิม %(url)s เปลี่ยนเส้นทางไปยังหน้าอื่นอยู่แล้ว (ดูที่ ตั้งค่า → การเปลี่ยนเส้นทาง)")
+                    % {"url": path}
+                )
+
+    def add(self, row, page_id):
+        """Redirect the row's new addresses to ``page_id``; whether there were any."""
+        added = [path for path in row.old_paths if path not in self.existing]
+        for path in added:
+            self.new.append(Redirect(old_path=path, is_permanent=True, redirect_page_id=page_id))
+            self.existing[path] = page_id
+        return bool(added)
+
+    def save(self):
+        Redirect.objects.bulk_create(self.new)
+        self.new = []
 
 
 def index_pages(pages):

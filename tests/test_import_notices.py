@@ -10,6 +10,7 @@ from pathlib import Path
 from django.core.management import CommandError, call_command
 from django.test import TestCase
 from django.urls import reverse
+from wagtail.actions.move_page import MovePageAction
 from wagtail.models import Page, PageLogEntry, Revision
 from wagtail.test.utils.form_data import nested_form_data, querydict_from_html, streamfield
 
@@ -447,3 +448,73 @@ class LegacyRowTests(ImportTestCase):
         from django.contrib.auth import get_user_model
 
         return get_user_model().objects.create_superuser(username, f"{username}@example.com", "x")
+
+
+class OldAddressTests(ImportTestCase):
+    """The old site's addresses answer 301 to the new page, also after it moves."""
+
+    OLD = (
+        "https://www.nakhonsawancity.go.th/news/detail.php?id=123"
+        " | /index.php?page=news&id=7 | /ประกาศ/จัดซื้อ-๑๒.html"
+    )
+
+    def test_old_addresses_and_query_strings_redirect_permanently_to_the_new_page(self):
+        rows = [row("p-1", "procurement", "ประกวดราคาจ้าง", budget="1000", old_url=self.OLD)]
+        header = HEADER + STRUCTURED + ["old_url"]
+        output, error = self.run_import(self.csv_file(rows, header=header), "--publish")
+        self.assertIsNone(error, output)
+        page = self.imported("p-1")
+        for address in (
+            "/news/detail.php?id=123",
+            "/index.php?id=7&page=news",  # the same query in another order
+            "/index.php?page=news&id=7",
+            "/%E0%B8%9B%E0%B8%A3%E0%B8%B0%E0%B8%81%E0%B8%B2%E0%B8%A8/"
+            "%E0%B8%88%E0%B8%B1%E0%B8%94%E0%B8%8B%E0%B8%B7%E0%B9%89%E0%B8%AD-"
+            "%E0%B9%91%E0%B9%92.html",
+        ):
+            with self.subTest(address=address):
+                response = self.client.get(address)
+                self.assertEqual(response.status_code, 301)
+                self.assertEqual(response["Location"], page.url)
+        # Another id of the same old script is not this notice.
+        self.assertEqual(self.client.get("/news/detail.php?id=124").status_code, 404)
+
+        MovePageAction(page, self.school1, pos="last-child").execute(skip_permission_checks=True)
+        moved = Page.objects.get(pk=page.pk)
+        self.assertTrue(moved.url.startswith("/schools/school-1/"))
+        response = self.client.get("/news/detail.php?id=123")
+        self.assertEqual(response.status_code, 301)
+        self.assertEqual(response["Location"], moved.url)
+
+    def test_a_new_old_address_on_a_reimport_adds_only_the_redirect(self):
+        header = [*HEADER, "old_url"]
+        first = [row("c-1", "council", "ประกาศ", old_url="/news/detail.php?id=1")]
+        self.run_import(self.csv_file(first, header=header), "--publish")
+        page = self.imported("c-1")
+        revisions = Revision.page_revisions.filter(object_id=str(page.pk)).count()
+        again = [row("c-1", "council", "ประกาศ", old_url="/news/detail.php?id=1|/old/1.html")]
+        output, error = self.run_import(
+            self.csv_file(again, header=header, name="2.csv"), "--publish"
+        )
+        self.assertIsNone(error, output)
+        self.assertIn("ปรับปรุง 1", output)
+        self.assertEqual(Revision.page_revisions.filter(object_id=str(page.pk)).count(), revisions)
+        self.assertEqual(self.client.get("/old/1.html")["Location"], page.url)
+        output, error = self.run_import(self.csv_file(again, header=header, name="3.csv"))
+        self.assertIn("ไม่เปลี่ยนแปลง 1", output)
+
+    def test_an_address_of_another_notice_or_the_home_page_refuses_the_row(self):
+        header = [*HEADER, "old_url"]
+        rows = [
+            row("c-1", "council", "ประกาศ ๑", old_url="/news/detail.php?id=1"),
+            row("c-2", "council", "ประกาศ ๒", old_url="/news/detail.php?id=1"),
+            row("c-3", "council", "ประกาศ ๓", old_url="https://old.example/?page=news&id=3"),
+        ]
+        output, error = self.run_import(self.csv_file(rows, header=header))
+        self.assertEqual(error.returncode, 1)
+        self.assertIn("บรรทัดที่ 3 (source_id c-2): ที่อยู่เดิม /news/detail.php?id=1 ซ้ำกับบรรทัดที่ 2", output)
+        self.assertIn("บรรทัดที่ 4 (source_id c-3): ที่อยู่เดิม", output)
+        again = [row("c-9", "council", "ประกาศ ๙", old_url="/news/detail.php?id=1")]
+        output, error = self.run_import(self.csv_file(again, header=header, name="2.csv"))
+        self.assertIn("เปลี่ยนเส้นทางไปยังหน้าอื่นอยู่แล้ว", output)
+        self.assertFalse(ImportedNotice.objects.filter(source_id="c-9").exists())
