@@ -16,9 +16,6 @@ class ImportedNotice(models.Model):
     )
     # A digest of the row as last imported: an unchanged row is skipped, without a new revision.
     row_digest = models.CharField(max_length=64)
-    # A procurement or winning-bid notice imported without what the editor requires of a new
-    # one (budget, winner, agreed price): the site check lists it until it is completed.
-    incomplete = models.BooleanField("ยังไม่ครบถ้วน (Incomplete, imported)", default=False)
     imported_at = models.DateTimeField("นำเข้าครั้งแรก (First imported)", auto_now_add=True)
     updated_at = models.DateTimeField("นำเข้าล่าสุด (Last imported)", auto_now=True)
 

@@ -97,18 +97,22 @@ class Writer:
 
     def validate(self, page):
         """The model's own validation (fields, money, winner, contract…) without the unique
-        checks (the path and slug are chosen free). Returns whether the page is incomplete:
-        valid but for the fields an old notice may lack (``imports.legacy``)."""
+        checks (the path and slug are chosen free). A procurement notice valid but for the
+        fields an old notice may lack is marked ``imported_incomplete``."""
         # Foreign keys are left out: they are set here from what was loaded (unit, locale),
         # and checking each one would cost a query per key per row.
         relations = [f.name for f in page._meta.concrete_fields if f.is_relation]
+        options = {"exclude": relations, "validate_unique": False, "validate_constraints": False}
+        if hasattr(page, "imported_incomplete"):
+            page.imported_incomplete = False
         try:
-            page.full_clean(exclude=relations, validate_unique=False, validate_constraints=False)
+            page.full_clean(**options)
         except ValidationError as error:
-            if only_missing(error, page):
-                return True  # an old notice as it was: imported, marked incomplete
-            raise RowProblem(validation_message(error, type(page))) from None
-        return False
+            if not only_missing(error, page):
+                raise RowProblem(validation_message(error, type(page))) from None
+            # An old notice as it was: imported, marked incomplete (imports.legacy).
+            page.imported_incomplete = True
+            page.full_clean(**options)
 
     # --- new pages --------------------------------------------------------------------
 
@@ -129,16 +133,14 @@ class Writer:
             )
             page.first_published_at = min(published, self.now)
             page.last_published_at = self.now
-        incomplete = self.validate(page)
+        self.validate(page)
         try:
             # Validated above; the "created" entry of the audit log is written in bulk.
             page.save(clean=False, log_action=None)
         except IntegrityError:
             self.forget(parent)
             raise RowProblem(_("บันทึกไม่ได้เพราะมีการแก้ไขหน้าเดียวกันพร้อมกัน กรุณานำเข้าใหม่")) from None
-        ImportedNotice.objects.create(
-            source_id=row.source_id, page=page, row_digest=row.digest, incomplete=incomplete
-        )
+        ImportedNotice.objects.create(source_id=row.source_id, page=page, row_digest=row.digest)
         # The row is written: its path and slug are taken.
         self._next_path[parent.pk] = page._inc_path()
         self._slugs[parent.pk].add(page.slug)
@@ -190,7 +192,7 @@ class Writer:
             )
         if changed:
             self._apply(page, target)
-            mapping.incomplete = self.validate(page)
+            self.validate(page)
             if page.get_parent().pk != target.parent.pk:
                 MovePageAction(page, target.parent, pos="last-child").execute(
                     skip_permission_checks=True
@@ -198,7 +200,7 @@ class Writer:
                 self.forget(target.parent)
                 page.refresh_from_db(fields=["path", "url_path", "depth"])
             mapping.row_digest = row.digest
-            mapping.save(update_fields=["row_digest", "incomplete", "updated_at"])
+            mapping.save(update_fields=["row_digest", "updated_at"])
         revision = page.latest_revision
         if changed or revision is None:  # an imported draft has no revision yet
             revision = page.save_revision(clean=False, log_action=True)

@@ -395,15 +395,28 @@ class LegacyRowTests(ImportTestCase):
         output, error = self.run_import(self.csv_file(self.BASIC, header=HEADER), "--publish")
         self.assertIsNone(error, output)
         self.assertIn("สร้างใหม่ 8", output)
-        incomplete = set(
-            ImportedNotice.objects.filter(incomplete=True).values_list("source_id", flat=True)
-        )
+        incomplete = {
+            source_id
+            for source_id in ("p-old", "w-old", "s-old", "c-old")
+            if getattr(self.imported(source_id), "imported_incomplete", False)
+        }
         self.assertEqual(incomplete, {"p-old", "w-old", "s-old"})
         notice = self.imported("w-old")
         self.assertIsNone(notice.budget)
         self.assertEqual(notice.kind, "winner")
         response = self.client.get(notice.url)
         self.assertContains(response, "ประกาศผู้ชนะ จ้างเหมาซ่อมแซมถนน")
+
+    def test_an_incomplete_notice_is_updated_and_published_by_a_later_import(self):
+        self.run_import(self.csv_file(self.BASIC[1:2], header=HEADER), "--publish")
+        again = [row("w-old", "winner", "ประกาศผู้ชนะ จ้างเหมาซ่อมแซมถนน (ฉบับแก้ไข)")]
+        output, error = self.run_import(
+            self.csv_file(again, header=HEADER, name="2.csv"), "--publish"
+        )
+        self.assertIsNone(error, output)
+        notice = self.imported("w-old")
+        self.assertEqual(notice.title, "ประกาศผู้ชนะ จ้างเหมาซ่อมแซมถนน (ฉบับแก้ไข)")
+        self.assertTrue(notice.imported_incomplete)
 
     def test_an_incomplete_notice_is_a_finding_of_its_unit_until_completed_in_the_editor(self):
         self.run_import(self.csv_file(self.BASIC[1:2], header=HEADER), "--publish")
@@ -434,12 +447,12 @@ class LegacyRowTests(ImportTestCase):
         response = self.client.post(url, data)  # the editor's rules: budget, winner, price
         self.assertEqual(response.status_code, 200)
         self.assertContains(response, "ประกาศผู้ชนะการเสนอราคาต้องระบุชื่อผู้ชนะการเสนอราคา")
-        self.assertTrue(ImportedNotice.objects.get(source_id="w-old").incomplete)
+        self.assertTrue(self.imported("w-old").imported_incomplete)
 
         data.update(budget="500000", winner_name="หจก.นครสวรรค์โยธา", agreed_price="498000")
         response = self.client.post(url, data)
         self.assertEqual(response.status_code, 302)
-        self.assertFalse(ImportedNotice.objects.get(source_id="w-old").incomplete)
+        self.assertFalse(self.imported("w-old").imported_incomplete)
         self.assertEqual(self.imported("w-old").budget, Decimal("500000"))
         kinds = {found.kind for found in content_checks.run_all()}
         self.assertNotIn(FindingKind.IMPORT_INCOMPLETE, kinds)
