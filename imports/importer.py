@@ -23,7 +23,7 @@ from wagtail.signal_handlers import disable_reference_index_auto_update
 from imports.models import ImportedNotice
 from imports.rows import FileProblem, RowProblem, parse_row, read_table
 from imports.targets import Targets
-from imports.writer import Writer, announce_published, write_atomically
+from imports.writer import Writer, write_atomically
 from news.models import AnnouncementPage, NewsPage
 from procurement.models import ProcurementNoticePage
 
@@ -96,7 +96,7 @@ class _Import:
             ).select_related("page")
         }
         redirects = Redirects([path for row in rows for path in row.old_paths])
-        written, new_live = [], []
+        written = []
         with transaction.atomic():
             for row in rows:
                 target = None
@@ -107,8 +107,6 @@ class _Import:
                     if mapping is None:
                         page = write_atomically(self.writer.create, row, target)
                         self.report.created += 1
-                        if self.publish:
-                            new_live.append(page)
                     else:
                         page = write_atomically(self.writer.update, row, target, mapping)
                         if page is None:
@@ -129,11 +127,9 @@ class _Import:
                     continue
                 redirects.add(row, page.pk)
                 written.append(page)
-            self.writer.finish_batch()
             redirects.save()
             if not self.dry_run:
                 index_pages(written)
-                announce_published(new_live)
 
     def reject(self, line, source_id, problem):
         self.report.rejected.append((line, source_id, str(problem)))

@@ -10,6 +10,7 @@ from pathlib import Path
 from django.core.management import CommandError, call_command
 from django.test import TestCase
 from django.urls import reverse
+from django.utils import timezone
 from wagtail.actions.move_page import MovePageAction
 from wagtail.models import Page, PageLogEntry, Revision
 from wagtail.test.utils.form_data import nested_form_data, querydict_from_html, streamfield
@@ -17,13 +18,14 @@ from wagtail.test.utils.form_data import nested_form_data, querydict_from_html, 
 from home.models import HomePage
 from imports.models import ImportedNotice
 from news.models import AnnouncementPage, NewsPage
-from oversight import content_checks
+from oversight import annual, content_checks
 from oversight.models import FindingKind, Severity, severity_of
 from procurement.models import ProcurementMethod, ProcurementNoticePage
 from tests.factories import NewsIndexPageFactory, unit
 from tests.moderation_support import sign_in
 from tests.test_announcements import announcements_index
 from tests.test_schools import add_school, school_index
+from thai.dates import fiscal_year
 
 HEADER = ["source_id", "kind", "title", "body", "published", "department", "school"]
 STRUCTURED = ["budget", "method", "winner_name", "agreed_price"]
@@ -183,8 +185,10 @@ class ImportCreatesPagesTests(ImportTestCase):
         self.assertContains(response, "เนื้อหาประกาศ")
         self.assertEqual(
             set(PageLogEntry.objects.filter(page=page).values_list("action", flat=True)),
-            {"wagtail.create", "wagtail.publish"},
+            {"wagtail.create", "imports.imported", "wagtail.publish"},
         )
+        self.assertEqual(page.latest_revision, page.live_revision)
+        self.assertEqual(timezone.localdate(page.first_published_at), datetime.date(2024, 3, 15))
         listing = self.client.get("/announcements/")
         self.assertContains(listing, "ประกาศเรียกประชุมสภาเทศบาล สมัยสามัญ")
         parent = Page.objects.get(pk=self.announcements.pk)
@@ -215,7 +219,7 @@ class ReimportTests(ImportTestCase):
         self.assertEqual(Page.objects.count(), pages)
         self.assertEqual(ImportedNotice.objects.count(), 2)
         self.assertEqual(self.imported("c-1").pk, page.pk)
-        self.assertEqual(Revision.page_revisions.filter(object_id=str(page.pk)).count(), 1)
+        self.assertEqual(Revision.page_revisions.filter(object_id=str(page.pk)).count(), 2)
         response = self.client.get(page.url)
         self.assertContains(response, "<h1>ประกาศเรียกประชุมสภา ครั้งที่ ๑ (แก้ไขวันประชุม)</h1>", html=True)
         self.assertEqual(self.client.get("/search/", {"query": "แก้ไขวันประชุม"}).status_code, 200)
@@ -282,9 +286,9 @@ class RejectedRowTests(ImportTestCase):
                 if source_id:
                     self.assertIn(f"(source_id {source_id})", line)
                 self.assertIn(reason, line)
-        # Only the good row was written: one page, its two log entries, one mapping.
+        # Only the good row was written: one page, its three log entries, one mapping.
         self.assertEqual(Page.objects.count(), pages + 1)
-        self.assertEqual(PageLogEntry.objects.count(), logs + 2)
+        self.assertEqual(PageLogEntry.objects.count(), logs + 3)
         self.assertEqual(list(ImportedNotice.objects.values_list("source_id", flat=True)), ["ok-1"])
 
     def test_line_numbers_count_the_lines_of_a_body_written_over_several_lines(self):
@@ -531,3 +535,38 @@ class OldAddressTests(ImportTestCase):
         output, error = self.run_import(self.csv_file(again, header=header, name="2.csv"))
         self.assertIn("เปลี่ยนเส้นทางไปยังหน้าอื่นอยู่แล้ว", output)
         self.assertFalse(ImportedNotice.objects.filter(source_id="c-9").exists())
+
+
+class HistoryTests(ImportTestCase):
+    def test_every_imported_page_has_a_revision_and_the_yearly_report_counts_it_as_moved_in(self):
+        rows = [
+            row("c-1", "council", "ประกาศ ๑"),
+            row("p-1", "procurement", "ประกวดราคา", budget="1000"),
+            row("n-1", "news", "ข่าว", department=""),
+        ]
+
+        def report(year=None):
+            year = year or fiscal_year(timezone.localdate())
+            return annual.build(annual.Period.parse("fiscal", year))
+
+        before = report().published_total, report(2567).published_total
+        self.run_import(self.csv_file(rows), "--publish")
+        self.run_import(self.csv_file([row("d-1", "other", "ฉบับร่าง")], name="draft.csv"))
+        for source_id in ("c-1", "p-1", "n-1"):
+            page = self.imported(source_id)
+            with self.subTest(source_id=source_id):
+                self.assertIsNotNone(page.latest_revision)
+                self.assertEqual(page.live_revision, page.latest_revision)
+        draft = self.imported("d-1")
+        self.assertFalse(draft.live)
+        self.assertEqual(draft.get_latest_revision_as_object().title, "ฉบับร่าง")
+        self.assertEqual(report().moved_in_total, 4)
+        # Not published by hand: neither this year nor in the old site's year (2024-03-15 is
+        # in fiscal year 2567, their first publication).
+        self.assertEqual((report().published_total, report(2567).published_total), before)
+        history = self.client
+        sign_in(history, LegacyRowTests.create_superuser(self, "auditor"))
+        response = history.get(
+            reverse("wagtailadmin_pages:history", args=(self.imported("c-1").pk,))
+        )
+        self.assertContains(response, "นำเข้าจากเว็บไซต์เดิม")
