@@ -20,6 +20,7 @@ from imports.models import ImportedNotice
 from news.models import AnnouncementPage, NewsPage
 from oversight import annual, content_checks
 from oversight.models import FindingKind, Severity, severity_of
+from ownership.models import PageUnit
 from procurement.models import ProcurementMethod, ProcurementNoticePage
 from tests.factories import NewsIndexPageFactory, unit
 from tests.moderation_support import sign_in
@@ -156,6 +157,15 @@ class ImportCreatesPagesTests(ImportTestCase):
                 self.assertEqual(page.date, datetime.date(2024, 3, 15))
         self.assertEqual(self.imported("c-1").kind, "council")
         self.assertEqual(self.imported("o-1").responsible_unit.slug, "waterworks")
+        # The stored owner (ownership.PageUnit) is written for imported pages too.
+        owners = dict(
+            PageUnit.objects.filter(page__in=ImportedNotice.objects.values("page_id")).values_list(
+                "page_id", "unit__slug"
+            )
+        )
+        self.assertEqual(owners[self.imported("o-1").pk], "waterworks")
+        self.assertEqual(owners[self.imported("s-1").pk], "education")
+        self.assertEqual(len(owners), 9)
         self.assertEqual(self.imported("n-1").category, "municipal")
         self.assertEqual(self.imported("a-1").category, "activity")
         # An empty department: the parent's unit, as for a page made in the editor.
