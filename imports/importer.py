@@ -20,6 +20,7 @@ from wagtail.models import ReferenceIndex
 from wagtail.search.backends import get_search_backends
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
+from imports.files import Files
 from imports.models import ImportedNotice
 from imports.rows import FileProblem, RowProblem, parse_row, read_table
 from imports.targets import Targets
@@ -47,7 +48,8 @@ def page_models():
 
 
 class _Import:
-    def __init__(self, publish, dry_run, batch_size, progress):
+    def __init__(self, publish, dry_run, batch_size, progress, files=None):
+        self.files = files
         self.publish = publish
         self.dry_run = dry_run
         self.batch_size = batch_size
@@ -104,11 +106,12 @@ class _Import:
                     target = self.targets.for_row(row)
                     mapping = mappings.get(row.source_id)
                     redirects.check(row, mapping.page_id if mapping else None)
+                    checked = self.check_files(row, target)
                     if mapping is None:
-                        page = write_atomically(self.writer.create, row, target)
+                        page = write_atomically(self.create, row, target, checked)
                         self.report.created += 1
                     else:
-                        page = write_atomically(self.writer.update, row, target, mapping)
+                        page = write_atomically(self.update, row, target, mapping, checked)
                         if page is None:
                             if redirects.add(row, mapping.page_id):
                                 self.report.updated += 1
@@ -117,9 +120,11 @@ class _Import:
                             continue
                         self.report.updated += 1
                 except RowProblem as problem:
+                    self.forget_collections()
                     self.reject(row.line, row.source_id, problem)
                     continue
                 except DatabaseError as error:
+                    self.forget_collections()
                     if target is not None:
                         self.writer.forget(target.parent)
                     message = _("ฐานข้อมูลไม่รับแถวนี้: %(error)s") % {"error": error}
@@ -130,6 +135,32 @@ class _Import:
             redirects.save()
             if not self.dry_run:
                 index_pages(written)
+
+    def check_files(self, row, target):
+        """The row's files read and checked (``imports.files``), before anything is written."""
+        if not row.files:
+            return []
+        if self.files is None:
+            raise RowProblem(_("แถวนี้มีไฟล์แนบ แต่ไม่ได้ระบุโฟลเดอร์หรือไฟล์ ZIP ด้วย --files"))
+        if "attachments" not in {f.name for f in target.model._meta.get_fields()}:
+            raise RowProblem(_("คอลัมน์ files ใช้ได้กับประกาศเท่านั้น ไม่ใช่ข่าว"))
+        return self.files.check(row)
+
+    def with_attachments(self, target, checked):
+        if checked:
+            target.fields["attachments"] = self.files.attachments(checked, target.unit)
+        return target
+
+    def create(self, row, target, checked):
+        return self.writer.create(row, self.with_attachments(target, checked))
+
+    def update(self, row, target, mapping, checked):
+        return self.writer.update(row, self.with_attachments(target, checked), mapping)
+
+    def forget_collections(self):
+        # A collection made in a row's rolled-back savepoint is gone.
+        if self.files is not None:
+            self.files.collections = {}
 
     def reject(self, line, source_id, problem):
         self.report.rejected.append((line, source_id, str(problem)))
@@ -208,14 +239,17 @@ class _SearchIndexPaused:
         return self.references.__exit__(*exc)
 
 
-def import_notices(path, publish=False, dry_run=False, batch_size=BATCH_SIZE, progress=None):
+def import_notices(
+    path, publish=False, dry_run=False, batch_size=BATCH_SIZE, progress=None, files=None
+):
     """Import the notices of the CSV at ``path``; returns an ``ImportReport``.
 
     ``progress(rows_done, rows)`` is called after each batch. With ``dry_run`` every row goes through
-    the same checks and writes, which are then rolled back. Raises ``FileProblem``.
+    the same checks and writes, which are then rolled back. ``files`` is the folder or ZIP of
+    the ``files`` column's attachments. Raises ``FileProblem``.
     """
     header, lines = read_table(path)
-    job = _Import(publish, dry_run, batch_size, progress)
+    job = _Import(publish, dry_run, batch_size, progress, Files(files) if files else None)
     with _SearchIndexPaused():
         if not dry_run:
             return job.run(header, lines)

@@ -24,6 +24,8 @@ BASE_COLUMNS = ("source_id", "kind", "title", "body", "published", "department",
 # Optional columns that are not the page's content: a re-import that changes only them does
 # not make a new revision (they are left out of the row's digest).
 LINK_COLUMNS = ("old_url",)
+# Optional columns that are: the files attached to the notice (names in --files, by |).
+FILE_COLUMNS = ("files",)
 KINDS = ("procurement", "winner", "council", "recruitment", "news", "activity", "other")
 PROCUREMENT_KINDS = ("procurement", "winner")
 # ISO dates, in the Common Era or the Buddhist Era; a time after the date is ignored.
@@ -55,6 +57,7 @@ class Row:
     structured: dict = field(default_factory=dict)
     digest: str = ""
     old_paths: list = field(default_factory=list)
+    files: list = field(default_factory=list)
 
 
 def structured_fields():
@@ -119,7 +122,8 @@ def read_table(path):
 
 def check_header(header):
     missing = [name for name in BASE_COLUMNS if name not in header]
-    known = set(BASE_COLUMNS) | set(LINK_COLUMNS) | set(structured_fields())
+    known = set(BASE_COLUMNS) | set(LINK_COLUMNS) | set(FILE_COLUMNS)
+    known |= set(structured_fields())
     unknown = [name for name in header if name not in known]
     repeated = sorted({name for name in header if header.count(name) > 1})
     problems = []
@@ -184,6 +188,11 @@ def parse_row(header, line, values):
         structured=structured,
         digest=digest,
         old_paths=parse_old_urls(cells.get("old_url", "")),
+        files=list(
+            dict.fromkeys(
+                name.strip() for name in cells.get("files", "").split("|") if name.strip()
+            )
+        ),
     )
 
 

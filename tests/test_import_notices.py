@@ -4,6 +4,7 @@ import csv
 import datetime
 import io
 import tempfile
+import zipfile
 from decimal import Decimal
 from pathlib import Path
 
@@ -12,10 +13,12 @@ from django.test import TestCase
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.actions.move_page import MovePageAction
+from wagtail.documents import get_document_model
 from wagtail.models import Page, PageLogEntry, Revision
 from wagtail.test.utils.form_data import nested_form_data, querydict_from_html, streamfield
 
 from home.models import HomePage
+from imports.files import COLLECTION
 from imports.models import ImportedNotice
 from news.models import AnnouncementPage, NewsPage
 from oversight import annual, content_checks
@@ -28,6 +31,7 @@ from tests.test_announcements import announcements_index
 from tests.test_schools import add_school, school_index
 from thai.dates import fiscal_year
 
+Document = get_document_model()
 HEADER = ["source_id", "kind", "title", "body", "published", "department", "school"]
 STRUCTURED = ["budget", "method", "winner_name", "agreed_price"]
 
@@ -580,3 +584,84 @@ class HistoryTests(ImportTestCase):
             reverse("wagtailadmin_pages:history", args=(self.imported("c-1").pk,))
         )
         self.assertContains(response, "นำเข้าจากเว็บไซต์เดิม")
+
+
+class AttachmentTests(ImportTestCase):
+    """The old notices' files, from a folder or a ZIP, as documents linked from the notice."""
+
+    PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
+
+    def files(self):
+        docx = io.BytesIO()
+        with zipfile.ZipFile(docx, "w") as archive:
+            archive.writestr("[Content_Types].xml", "<Types/>")
+            archive.writestr("word/document.xml", "<w:document/>")
+        return {
+            "p-1/ประกาศ.pdf": self.PDF,
+            "p-1/tor.docx": docx.getvalue(),
+            "copy/ประกาศ-สำเนา.pdf": self.PDF,  # the same file under another name
+            "setup.pdf": b"MZ\x90\x00\x03" + b"\x00" * 60,  # a program named as a PDF
+        }
+
+    def rows(self):
+        return [
+            row(
+                "p-1",
+                "procurement",
+                "ประกวดราคา",
+                budget="1000",
+                files="p-1/ประกาศ.pdf|p-1/tor.docx",
+            ),
+            row(
+                "c-1",
+                "council",
+                "ประกาศสภา",
+                department="สำนักปลัดเทศบาล",
+                files="copy/ประกาศ-สำเนา.pdf",
+            ),
+            row("x-1", "other", "ไฟล์ปลอม", files="setup.pdf"),
+            row("m-1", "other", "ไม่มีไฟล์", files="nowhere.pdf"),
+        ]
+
+    def check_import(self, files_option):
+        header = [*HEADER, "budget", "files"]
+        output, error = self.run_import(
+            self.csv_file(self.rows(), header=header), "--publish", "--files", files_option
+        )
+        self.assertEqual(error.returncode, 1, output)
+        self.assertIn("บรรทัดที่ 4 (source_id x-1): ไฟล์แนบ 'setup.pdf' ไม่ใช่ PDF", output)
+        self.assertIn("บรรทัดที่ 5 (source_id m-1): ไม่พบไฟล์แนบ 'nowhere.pdf'", output)
+        self.assertFalse(ImportedNotice.objects.filter(source_id="x-1").exists())
+        notice = self.imported("p-1")
+        documents = [block.value["document"] for block in notice.attachments]
+        self.assertEqual([document.title for document in documents], ["ประกาศ", "tor"])
+        self.assertEqual(documents[0].collection.name, "สำนักงานช่าง")
+        self.assertEqual(documents[0].collection.get_parent().name, COLLECTION)
+        # The same PDF under another name, for another notice of another unit: stored once.
+        council = self.imported("c-1")
+        self.assertEqual(council.attachments[0].value["document"].pk, documents[0].pk)
+        self.assertEqual(Document.objects.count(), 2)
+        response = self.client.get(notice.url)
+        self.assertContains(response, documents[1].url)
+
+    def test_attachments_from_a_folder(self):
+        for name, data in self.files().items():
+            (self.folder / "files" / name).parent.mkdir(parents=True, exist_ok=True)
+            (self.folder / "files" / name).write_bytes(data)
+        self.check_import(str(self.folder / "files"))
+
+    def test_attachments_from_a_zip(self):
+        path = self.folder / "files.zip"
+        with zipfile.ZipFile(path, "w") as archive:
+            for name, data in self.files().items():
+                archive.writestr(name, data)
+        self.check_import(str(path))
+
+    def test_files_without_the_option_refuse_the_row_and_a_missing_folder_the_file(self):
+        header = [*HEADER, "budget", "files"]
+        output, error = self.run_import(self.csv_file(self.rows()[:1], header=header))
+        self.assertIn("ไม่ได้ระบุโฟลเดอร์หรือไฟล์ ZIP ด้วย --files", output)
+        output, error = self.run_import(
+            self.csv_file(self.rows()[:1], header=header), "--files", str(self.folder / "none")
+        )
+        self.assertEqual(error.returncode, 2)
