@@ -4,7 +4,8 @@ Usage: python bench/import_notices.py DATABASE_URL [--rows 20000]
 The database is created from scratch (migrate) and must be a throw-away one. It gets the
 sections the import writes under (announcements, news, the eight schools), then a generated
 CSV of ``--rows`` notices of every kind (a fifth of the procurement notices for schools, dates
-in both eras, some in Thai digits, structured procurement columns) is imported live, then
+in both eras, some in Thai digits, structured procurement columns except on a tenth of them,
+two old addresses each) is imported live, then
 imported again unchanged, then again with 1,000 titles changed. Prints rows per second.
 """
 
@@ -55,6 +56,7 @@ HEADER = [
     "egp_number",
     "winner_name",
     "agreed_price",
+    "old_url",
 ]
 
 
@@ -89,8 +91,9 @@ def generate(path, rows, seed=7):
                 "published": published,
                 "department": "" if school else rng.choice(UNITS),
                 "school": school,
+                "old_url": f"/news/detail.php?id={number}|https://old.example.go.th/n/{number}.html",
             }
-            if kind in ("procurement", "winner"):
+            if kind in ("procurement", "winner") and number % 10:  # a tenth as old notices were
                 budget = rng.randrange(50_000, 5_000_000)
                 row.update(
                     method=rng.choice(["e-bidding", "specific", "selection", "e-market"]),

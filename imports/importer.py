@@ -15,14 +15,16 @@ from django.db import DatabaseError, transaction
 from django.db.models.signals import post_save
 from django.utils.translation import gettext as _
 from modelsearch.signal_handlers import post_save_signal_handler
+from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import ReferenceIndex
 from wagtail.search.backends import get_search_backends
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
+from imports.files import Files
 from imports.models import ImportedNotice
 from imports.rows import FileProblem, RowProblem, parse_row, read_table
 from imports.targets import Targets
-from imports.writer import Writer, announce_published, write_atomically
+from imports.writer import Writer, write_atomically
 from news.models import AnnouncementPage, NewsPage
 from procurement.models import ProcurementNoticePage
 
@@ -46,13 +48,15 @@ def page_models():
 
 
 class _Import:
-    def __init__(self, publish, dry_run, batch_size, progress):
+    def __init__(self, publish, dry_run, batch_size, progress, files=None):
+        self.files = files
         self.publish = publish
         self.dry_run = dry_run
         self.batch_size = batch_size
         self.progress = progress or (lambda done, total: None)
         self.report = ImportReport()
         self.seen = {}  # source_id → line, to refuse a second row with the same id
+        self.claimed = {}  # old path → line, to refuse a second row with the same address
 
     def run(self, header, lines):
         self.targets = Targets()
@@ -76,7 +80,16 @@ class _Import:
                 message = _("source_id ซ้ำกับบรรทัดที่ %(line)s") % {"line": self.seen[row.source_id]}
                 self.reject(line, row.source_id, message)
                 continue
+            claimed = [path for path in row.old_paths if path in self.claimed]
+            if claimed:
+                message = _("ที่อยู่เดิม %(url)s ซ้ำกับบรรทัดที่ %(line)s") % {
+                    "url": claimed[0],
+                    "line": self.claimed[claimed[0]],
+                }
+                self.reject(line, row.source_id, message)
+                continue
             self.seen[row.source_id] = line
+            self.claimed.update(dict.fromkeys(row.old_paths, line))
             rows.append(row)
         mappings = {
             mapping.source_id: mapping
@@ -84,41 +97,109 @@ class _Import:
                 source_id__in=[row.source_id for row in rows]
             ).select_related("page")
         }
-        written, new_live = [], []
+        redirects = Redirects([path for row in rows for path in row.old_paths])
+        written = []
         with transaction.atomic():
             for row in rows:
                 target = None
                 try:
                     target = self.targets.for_row(row)
                     mapping = mappings.get(row.source_id)
+                    redirects.check(row, mapping.page_id if mapping else None)
+                    checked = self.check_files(row, target)
                     if mapping is None:
-                        page = write_atomically(self.writer.create, row, target)
+                        page = write_atomically(self.create, row, target, checked)
                         self.report.created += 1
-                        if self.publish:
-                            new_live.append(page)
                     else:
-                        page = write_atomically(self.writer.update, row, target, mapping)
+                        page = write_atomically(self.update, row, target, mapping, checked)
                         if page is None:
-                            self.report.unchanged += 1
+                            if redirects.add(row, mapping.page_id):
+                                self.report.updated += 1
+                            else:
+                                self.report.unchanged += 1
                             continue
                         self.report.updated += 1
                 except RowProblem as problem:
+                    self.forget_collections()
                     self.reject(row.line, row.source_id, problem)
                     continue
                 except DatabaseError as error:
+                    self.forget_collections()
                     if target is not None:
                         self.writer.forget(target.parent)
                     message = _("ฐานข้อมูลไม่รับแถวนี้: %(error)s") % {"error": error}
                     self.reject(row.line, row.source_id, message)
                     continue
+                redirects.add(row, page.pk)
                 written.append(page)
-            self.writer.finish_batch()
+            redirects.save()
             if not self.dry_run:
                 index_pages(written)
-                announce_published(new_live)
+
+    def check_files(self, row, target):
+        """The row's files read and checked (``imports.files``), before anything is written."""
+        if not row.files:
+            return []
+        if self.files is None:
+            raise RowProblem(_("แถวนี้มีไฟล์แนบ แต่ไม่ได้ระบุโฟลเดอร์หรือไฟล์ ZIP ด้วย --files"))
+        if "attachments" not in {f.name for f in target.model._meta.get_fields()}:
+            raise RowProblem(_("คอลัมน์ files ใช้ได้กับประกาศเท่านั้น ไม่ใช่ข่าว"))
+        return self.files.check(row)
+
+    def with_attachments(self, target, checked):
+        if checked:
+            target.fields["attachments"] = self.files.attachments(checked, target.unit)
+        return target
+
+    def create(self, row, target, checked):
+        return self.writer.create(row, self.with_attachments(target, checked))
+
+    def update(self, row, target, mapping, checked):
+        return self.writer.update(row, self.with_attachments(target, checked), mapping)
+
+    def forget_collections(self):
+        # A collection made in a row's rolled-back savepoint is gone.
+        if self.files is not None:
+            self.files.collections = {}
 
     def reject(self, line, source_id, problem):
         self.report.rejected.append((line, source_id, str(problem)))
+
+
+class Redirects:
+    """The old addresses of a batch's rows as Wagtail redirects (``wagtail.contrib.redirects``):
+    permanent, to the page itself (``redirect_page``, so they follow the page when it moves),
+    for every site. Loaded in one query and written in one per batch; an address that already
+    leads elsewhere refuses its row. Addresses are only added: one removed from the column
+    stays until removed in the admin (Settings → Redirects)."""
+
+    def __init__(self, paths):
+        self.existing = dict(
+            Redirect.objects.filter(site=None, old_path__in=paths).values_list(
+                "old_path", "redirect_page_id"
+            )
+        )
+        self.new = []
+
+    def check(self, row, page_id):
+        for path in row.old_paths:
+            if path in self.existing and (page_id is None or self.existing[path] != page_id):
+                raise RowProblem(
+                    _("ที่อยู่เดิม %(url)s เปลี่ยนเส้นทางไปยังหน้าอื่นอยู่แล้ว (ดูที่ ตั้งค่า → การเปลี่ยนเส้นทาง)")
+                    % {"url": path}
+                )
+
+    def add(self, row, page_id):
+        """Redirect the row's new addresses to ``page_id``; whether there were any."""
+        added = [path for path in row.old_paths if path not in self.existing]
+        for path in added:
+            self.new.append(Redirect(old_path=path, is_permanent=True, redirect_page_id=page_id))
+            self.existing[path] = page_id
+        return bool(added)
+
+    def save(self):
+        Redirect.objects.bulk_create(self.new)
+        self.new = []
 
 
 def index_pages(pages):
@@ -158,14 +239,17 @@ class _SearchIndexPaused:
         return self.references.__exit__(*exc)
 
 
-def import_notices(path, publish=False, dry_run=False, batch_size=BATCH_SIZE, progress=None):
+def import_notices(
+    path, publish=False, dry_run=False, batch_size=BATCH_SIZE, progress=None, files=None
+):
     """Import the notices of the CSV at ``path``; returns an ``ImportReport``.
 
     ``progress(rows_done, rows)`` is called after each batch. With ``dry_run`` every row goes through
-    the same checks and writes, which are then rolled back. Raises ``FileProblem``.
+    the same checks and writes, which are then rolled back. ``files`` is the folder or ZIP of
+    the ``files`` column's attachments. Raises ``FileProblem``.
     """
     header, lines = read_table(path)
-    job = _Import(publish, dry_run, batch_size, progress)
+    job = _Import(publish, dry_run, batch_size, progress, Files(files) if files else None)
     with _SearchIndexPaused():
         if not dry_run:
             return job.run(header, lines)

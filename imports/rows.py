@@ -14,12 +14,18 @@ from decimal import Decimal, InvalidOperation
 
 from django.db import models
 from django.utils.translation import gettext as _
+from wagtail.contrib.redirects.models import Redirect
 
 from news.models import AnnouncementPage
 from procurement.models import ProcurementNoticePage
 from thai.dates import BE_OFFSET, MAX_YEAR_BE, MIN_YEAR_BE, arabic_digits
 
 BASE_COLUMNS = ("source_id", "kind", "title", "body", "published", "department", "school")
+# Optional columns that are not the page's content: a re-import that changes only them does
+# not make a new revision (they are left out of the row's digest).
+LINK_COLUMNS = ("old_url",)
+# Optional columns that are: the files attached to the notice (names in --files, by |).
+FILE_COLUMNS = ("files",)
 KINDS = ("procurement", "winner", "council", "recruitment", "news", "activity", "other")
 PROCUREMENT_KINDS = ("procurement", "winner")
 # ISO dates, in the Common Era or the Buddhist Era; a time after the date is ignored.
@@ -27,6 +33,7 @@ ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][0-9:.+Z-]*)?")
 MONEY_NOISE = re.compile(r"[,\s]|บาท")
 SOURCE_ID_MAX = 100
 TITLE_MAX = 255
+OLD_PATH_MAX = Redirect._meta.get_field("old_path").max_length
 
 
 class FileProblem(Exception):
@@ -49,6 +56,8 @@ class Row:
     school: str
     structured: dict = field(default_factory=dict)
     digest: str = ""
+    old_paths: list = field(default_factory=list)
+    files: list = field(default_factory=list)
 
 
 def structured_fields():
@@ -113,7 +122,8 @@ def read_table(path):
 
 def check_header(header):
     missing = [name for name in BASE_COLUMNS if name not in header]
-    known = set(BASE_COLUMNS) | set(structured_fields())
+    known = set(BASE_COLUMNS) | set(LINK_COLUMNS) | set(FILE_COLUMNS)
+    known |= set(structured_fields())
     unknown = [name for name in header if name not in known]
     repeated = sorted({name for name in header if header.count(name) > 1})
     problems = []
@@ -164,7 +174,8 @@ def parse_row(header, line, values):
                 _("คอลัมน์ %(column)s ใช้ได้กับประกาศจัดซื้อจัดจ้างและประกาศผู้ชนะเท่านั้น") % {"column": name}
             )
         structured[name] = parse_value(name, model_field, raw)
-    digest = hashlib.sha256("\x1f".join(f"{n}={cells[n]}" for n in header).encode()).hexdigest()
+    content = "\x1f".join(f"{n}={cells[n]}" for n in header if n not in LINK_COLUMNS)
+    digest = hashlib.sha256(content.encode()).hexdigest()
     return Row(
         line=line,
         source_id=source_id,
@@ -176,7 +187,38 @@ def parse_row(header, line, values):
         school=cells["school"],
         structured=structured,
         digest=digest,
+        old_paths=parse_old_urls(cells.get("old_url", "")),
+        files=list(
+            dict.fromkeys(
+                name.strip() for name in cells.get("files", "").split("|") if name.strip()
+            )
+        ),
     )
+
+
+def parse_old_urls(text):
+    """The old site's addresses of a notice (separated by ``|``; absolute URLs or paths, with
+    their query string) as Wagtail's redirects store them (``Redirect.normalise_path``: the
+    host is dropped, the query's parameters sorted)."""
+    paths = []
+    for address in text.split("|"):
+        address = address.strip()
+        if not address:
+            continue
+        if any(ch.isspace() for ch in address):
+            raise RowProblem(_("ที่อยู่เดิมมีช่องว่าง: '%(url)s' (คั่นหลายที่อยู่ด้วย |)") % {"url": address})
+        path = Redirect.normalise_path(address)
+        if path == "/" or path.startswith("/?"):
+            raise RowProblem(
+                _("ที่อยู่เดิม '%(url)s' เป็นหน้าแรกของเว็บไซต์ จึงเปลี่ยนเส้นทางไม่ได้") % {"url": address}
+            )
+        if len(path) > OLD_PATH_MAX:
+            raise RowProblem(
+                _("ที่อยู่เดิมยาวเกิน %(max)s ตัวอักษร: '%(url)s'") % {"max": OLD_PATH_MAX, "url": address}
+            )
+        if path not in paths:
+            paths.append(path)
+    return paths
 
 
 def parse_date(text, column):

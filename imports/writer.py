@@ -1,33 +1,35 @@
-"""Writing imported rows as pages.
+"""Writing imported rows as pages, through Wagtail's own page API.
 
-A new page is written directly: its tree path is the next free one under its parent (kept in
-memory, so there is no "last child" query per row), it is saved once without Wagtail's second
-validation (the row was validated just before), and it gets no revision: a page's first
-revision is made when an editor (or a later import) changes it, as for pages made by a data
-migration. Its audit-log entries ("created" and, with ``--publish``, "published") and its
-parent's child count are written in bulk at the end of the batch, and ``page_published`` is
-sent for it as when an editor publishes. A page that already exists (same ``source_id``) is
-updated through Wagtail's own ``save_revision()`` and ``publish()``: slower, but the path an
-editor's change takes, with a revision to compare and roll back to.
+A new page is made as an editor's would be: added under its parent with ``add_child`` (a
+draft, so Wagtail's save checks only title and slug; the row was validated in full just
+before), then given its first revision with ``save_revision`` logged as ``imports.imported``
+(``IMPORTED``, registered in ``wagtail_hooks``: the yearly report counts it as moved in, not
+published by hand), then with ``--publish`` published through ``Revision.publish`` (which logs
+``wagtail.publish`` and sends ``page_published``). Wagtail logs ``wagtail.create`` itself. A
+page that already exists (same ``source_id``) gets a new revision the same way. The slugs taken
+under each parent are kept in memory, so there is no slug query per row.
 """
 
 import datetime
 
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist, ValidationError
-from django.db import IntegrityError, models, transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from wagtail.actions.move_page import MovePageAction
-from wagtail.models import Page, PageLogEntry
-from wagtail.signals import page_published
+from wagtail.models import Page
 
+from imports.legacy import only_missing
 from imports.models import ImportedNotice
 from imports.rows import RowProblem
+from oversight.annual import MOVED_IN
 from procurement.models.notices import ProcurementNoticePage, stage_for_kind
 
 SLUG_MAX = 80
+# The log action of an imported page's first revision (and of each re-import's revision),
+# which the yearly report counts apart from pages published by hand.
+IMPORTED = MOVED_IN
 
 
 def validation_message(error, model):
@@ -51,35 +53,23 @@ def validation_message(error, model):
 
 
 class Writer:
-    """Creates and updates the pages of one import; keeps each parent's next free path and
-    its children's slugs between rows."""
+    """Creates and updates the pages of one import; keeps the slugs taken under each parent
+    between rows."""
 
     def __init__(self, locale, publish):
         self.locale = locale
         self.publish = publish
         self.now = timezone.now()
-        self._next_path = {}
         self._slugs = {}
-        # Written in bulk by ``finish_batch()``
-        self.log_entries = []
-        self.new_children = {}
 
     def forget(self, parent):
-        """Drop what is remembered of ``parent`` (after a failed write)."""
-        self._next_path.pop(parent.pk, None)
+        """Drop what is remembered of ``parent`` (after a failed write): its slugs, and its
+        child count as ``add_child`` left it in memory."""
         self._slugs.pop(parent.pk, None)
-
-    # --- tree helpers -----------------------------------------------------------------
+        parent.refresh_from_db(fields=["numchild"])
 
     def _children(self, parent):
-        return Page.objects.filter(path__startswith=parent.path, depth=parent.depth + 1)
-
-    def next_path(self, parent):
-        if parent.pk not in self._next_path:
-            last = self._children(parent).order_by("-path").values_list("path", flat=True).first()
-            step = Page._str2int(last[-Page.steplen :]) + 1 if last else 1
-            self._next_path[parent.pk] = Page._get_path(parent.path, parent.depth + 1, step)
-        return self._next_path[parent.pk]
+        return Page.objects.child_of(parent)
 
     def free_slug(self, parent, source_id):
         if parent.pk not in self._slugs:
@@ -96,72 +86,53 @@ class Writer:
 
     def validate(self, page):
         """The model's own validation (fields, money, winner, contract…) without the unique
-        checks (the path and slug are chosen free)."""
+        checks (the path and slug are chosen free). A procurement notice valid but for the
+        fields an old notice may lack is marked ``imported_incomplete``."""
         # Foreign keys are left out: they are set here from what was loaded (unit, locale),
         # and checking each one would cost a query per key per row.
         relations = [f.name for f in page._meta.concrete_fields if f.is_relation]
+        # A new page's place in the tree is set by ``add_child`` (its slug is free: free_slug).
+        relations += ["path", "depth"]
+        options = {"exclude": relations, "validate_unique": False, "validate_constraints": False}
+        if hasattr(page, "imported_incomplete"):
+            page.imported_incomplete = False
         try:
-            page.full_clean(exclude=relations, validate_unique=False, validate_constraints=False)
+            page.full_clean(**options)
         except ValidationError as error:
-            raise RowProblem(validation_message(error, type(page))) from None
+            if not only_missing(error, page):
+                raise RowProblem(validation_message(error, type(page))) from None
+            # An old notice as it was: imported, marked incomplete (imports.legacy).
+            page.imported_incomplete = True
+            page.full_clean(**options)
 
     # --- new pages --------------------------------------------------------------------
 
     def create(self, row, target):
-        """A new page for ``row`` under its target parent; returns it."""
+        """A new page for ``row`` under its target parent, with its first revision (published
+        with ``--publish``); returns it."""
         parent = target.parent
         page = target.model(**with_stage(target))
         page.slug = self.free_slug(parent, row.source_id)
         page.locale = self.locale
-        page.depth = parent.depth + 1
-        page.path = self.next_path(parent)
-        page._cached_parent_obj = parent
-        page.live = self.publish
-        page.has_unpublished_changes = not self.publish
+        page.live = False
         if self.publish:
+            # The old site's date: Wagtail's publish keeps a first publication already set.
             published = timezone.make_aware(
                 datetime.datetime.combine(row.published, datetime.time())
             )
             page.first_published_at = min(published, self.now)
-            page.last_published_at = self.now
         self.validate(page)
         try:
-            # Validated above; the "created" entry of the audit log is written in bulk.
-            page.save(clean=False, log_action=None)
+            parent.add_child(instance=page)
         except IntegrityError:
             self.forget(parent)
             raise RowProblem(_("บันทึกไม่ได้เพราะมีการแก้ไขหน้าเดียวกันพร้อมกัน กรุณานำเข้าใหม่")) from None
-        ImportedNotice.objects.create(source_id=row.source_id, page=page, row_digest=row.digest)
-        # The row is written: its path and slug are taken.
-        self._next_path[parent.pk] = page._inc_path()
         self._slugs[parent.pk].add(page.slug)
-        self.new_children[parent.pk] = self.new_children.get(parent.pk, 0) + 1
-        for action in (
-            ("wagtail.create", "wagtail.publish") if self.publish else ("wagtail.create",)
-        ):
-            self.log_entries.append(self._log_entry(page, action))
+        ImportedNotice.objects.create(source_id=row.source_id, page=page, row_digest=row.digest)
+        revision = page.save_revision(clean=False, log_action=IMPORTED)
+        if self.publish:
+            revision.publish(skip_permission_checks=True)
         return page
-
-    def _log_entry(self, page, action):
-        """The audit-log entry Wagtail's ``log()`` would write (without its per-row query
-        for the entry's validation)."""
-        return PageLogEntry(
-            content_type=ContentType.objects.get_for_model(page, for_concrete_model=False),
-            label=page.get_admin_display_title(),
-            action=action,
-            timestamp=self.now,
-            data={},
-            page=page,
-            content_changed=True,
-        )
-
-    def finish_batch(self):
-        """Write what the batch's rows left for the end: their audit-log entries and their
-        parents' child counts."""
-        PageLogEntry.objects.bulk_create(self.log_entries)
-        for parent_pk, count in self.new_children.items():
-            Page.objects.filter(pk=parent_pk).update(numchild=models.F("numchild") + count)
-        self.log_entries, self.new_children = [], {}
 
     # --- existing pages ---------------------------------------------------------------
 
@@ -193,8 +164,8 @@ class Writer:
             mapping.row_digest = row.digest
             mapping.save(update_fields=["row_digest", "updated_at"])
         revision = page.latest_revision
-        if changed or revision is None:  # an imported draft has no revision yet
-            revision = page.save_revision(clean=False, log_action=True)
+        if changed or revision is None:  # drafts of older imports had no revision
+            revision = page.save_revision(clean=False, log_action=IMPORTED)
         if self.publish:
             revision.publish(skip_permission_checks=True)
         return page
@@ -214,13 +185,6 @@ def with_stage(target, current=None):
     if issubclass(target.model, ProcurementNoticePage) and "stage" not in fields:
         fields["stage"] = stage_for_kind(fields["kind"], getattr(current, "stage", None))
     return fields
-
-
-def announce_published(pages):
-    """``page_published`` for each new live page, as Wagtail sends it on publishing (caches of
-    menus and school lists listen)."""
-    for page in pages:
-        page_published.send(sender=page.specific_class, instance=page, revision=None)
 
 
 def write_atomically(function, *args):

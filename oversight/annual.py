@@ -25,6 +25,10 @@ from thai.dates import BE_OFFSET, THAI_MONTHS_SHORT, fiscal_year, fiscal_year_bo
 
 NO_UNIT = "ไม่ระบุหน่วยงาน (No unit)"
 PUBLISH_ACTIONS = ("wagtail.publish", "wagtail.publish.scheduled")
+# The log action of a page moved in from the old website (``manage.py import_notices`` writes
+# it on the page's first revision): counted as moved in, not as published by hand, whatever
+# its first publication date (the old site's).
+MOVED_IN = "imports.imported"
 SCHEDULED_GO_LIVE = "wagtail.publish.scheduled"
 SCHEDULED_EXPIRY = "wagtail.unpublish.scheduled"
 CHECK_JOB = "check_site"
@@ -168,6 +172,7 @@ def page_content_type():
 class AnnualReport:
     period: Period
     published_total: int = 0
+    moved_in_total: int = 0
     by_section: list = field(default_factory=list)  # [(label, count)]
     by_kind: list = field(default_factory=list)
     by_unit: list = field(default_factory=list)
@@ -191,9 +196,15 @@ class AnnualReport:
 
 def published_items(report, units):
     period = report.period
-    pages = within(Page.objects.all(), period, "first_published_at").annotate(
-        unit_id=F("ownership__unit")
+    moved_in = PageLogEntry.objects.filter(action=MOVED_IN).values("page_id")
+    report.moved_in_total = (
+        within(PageLogEntry.objects.filter(action=MOVED_IN), period, "timestamp")
+        .values("page_id")
+        .distinct()
+        .count()
     )
+    pages = within(Page.objects.exclude(pk__in=moved_in), period, "first_published_at")
+    pages = pages.annotate(unit_id=F("ownership__unit"))
     rows = list(
         pages.values_list(
             "pk",

@@ -53,6 +53,7 @@ def tables(report):
         ["รายการ (Item)", "จำนวน (Figure)"],
         [
             ["รายการที่เผยแพร่ใหม่ (Items first published)", report.published_total],
+            ["รายการที่นำเข้าจากเว็บไซต์เดิม (Items moved in from the old site)", report.moved_in_total],
             ["รายการที่อนุมัติและเผยแพร่ (Items approved and published)", approved],
             ["เวลาอนุมัติ มัธยฐาน ชั่วโมง (Approval time, median hours)", dash(median_all)],
             ["เวลาอนุมัติ เปอร์เซ็นไทล์ที่ 90 ชั่วโมง (Approval time, 90th percentile hours)", dash(p90_all)],

@@ -69,6 +69,10 @@ class FindingKind(models.TextChoices):
     REVIEW_OVERDUE = "review_overdue", "เลยกำหนดทบทวนเนื้อหา (Past its review-by date)"
     ITA_GAP = "ita_gap", "หลักฐาน ITA ไม่ครบ (ITA evidence incomplete)"
     CASE_OVERDUE = "case_overdue", "เรื่องร้องเรียนเกินกำหนดเวลา (Complaint past its time limit)"
+    IMPORT_INCOMPLETE = (
+        "import_incomplete",
+        "ประกาศที่นำเข้ายังไม่ครบถ้วน (Imported notice incomplete)",
+    )
 
 
 # Another site can be down for an hour; content that is merely incomplete or late is a warning.
@@ -79,6 +83,7 @@ WARNING_KINDS = {
     FindingKind.WORKFLOW_WAITING,
     FindingKind.REVIEW_OVERDUE,
     FindingKind.ITA_GAP,
+    FindingKind.IMPORT_INCOMPLETE,
 }
 
 

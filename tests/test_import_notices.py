@@ -4,21 +4,34 @@ import csv
 import datetime
 import io
 import tempfile
+import zipfile
 from decimal import Decimal
 from pathlib import Path
 
 from django.core.management import CommandError, call_command
 from django.test import TestCase
+from django.urls import reverse
+from django.utils import timezone
+from wagtail.actions.move_page import MovePageAction
+from wagtail.documents import get_document_model
 from wagtail.models import Page, PageLogEntry, Revision
+from wagtail.test.utils.form_data import nested_form_data, querydict_from_html, streamfield
 
 from home.models import HomePage
+from imports.files import COLLECTION
 from imports.models import ImportedNotice
 from news.models import AnnouncementPage, NewsPage
+from oversight import annual, content_checks
+from oversight.models import FindingKind, Severity, severity_of
+from ownership.models import PageUnit
 from procurement.models import ProcurementMethod, ProcurementNoticePage
 from tests.factories import NewsIndexPageFactory, unit
+from tests.moderation_support import sign_in
 from tests.test_announcements import announcements_index
 from tests.test_schools import add_school, school_index
+from thai.dates import fiscal_year
 
+Document = get_document_model()
 HEADER = ["source_id", "kind", "title", "body", "published", "department", "school"]
 STRUCTURED = ["budget", "method", "winner_name", "agreed_price"]
 
@@ -148,6 +161,15 @@ class ImportCreatesPagesTests(ImportTestCase):
                 self.assertEqual(page.date, datetime.date(2024, 3, 15))
         self.assertEqual(self.imported("c-1").kind, "council")
         self.assertEqual(self.imported("o-1").responsible_unit.slug, "waterworks")
+        # The stored owner (ownership.PageUnit) is written for imported pages too.
+        owners = dict(
+            PageUnit.objects.filter(page__in=ImportedNotice.objects.values("page_id")).values_list(
+                "page_id", "unit__slug"
+            )
+        )
+        self.assertEqual(owners[self.imported("o-1").pk], "waterworks")
+        self.assertEqual(owners[self.imported("s-1").pk], "education")
+        self.assertEqual(len(owners), 9)
         self.assertEqual(self.imported("n-1").category, "municipal")
         self.assertEqual(self.imported("a-1").category, "activity")
         # An empty department: the parent's unit, as for a page made in the editor.
@@ -177,8 +199,10 @@ class ImportCreatesPagesTests(ImportTestCase):
         self.assertContains(response, "เนื้อหาประกาศ")
         self.assertEqual(
             set(PageLogEntry.objects.filter(page=page).values_list("action", flat=True)),
-            {"wagtail.create", "wagtail.publish"},
+            {"wagtail.create", "imports.imported", "wagtail.publish"},
         )
+        self.assertEqual(page.latest_revision, page.live_revision)
+        self.assertEqual(timezone.localdate(page.first_published_at), datetime.date(2024, 3, 15))
         listing = self.client.get("/announcements/")
         self.assertContains(listing, "ประกาศเรียกประชุมสภาเทศบาล สมัยสามัญ")
         parent = Page.objects.get(pk=self.announcements.pk)
@@ -209,7 +233,7 @@ class ReimportTests(ImportTestCase):
         self.assertEqual(Page.objects.count(), pages)
         self.assertEqual(ImportedNotice.objects.count(), 2)
         self.assertEqual(self.imported("c-1").pk, page.pk)
-        self.assertEqual(Revision.page_revisions.filter(object_id=str(page.pk)).count(), 1)
+        self.assertEqual(Revision.page_revisions.filter(object_id=str(page.pk)).count(), 2)
         response = self.client.get(page.url)
         self.assertContains(response, "<h1>ประกาศเรียกประชุมสภา ครั้งที่ ๑ (แก้ไขวันประชุม)</h1>", html=True)
         self.assertEqual(self.client.get("/search/", {"query": "แก้ไขวันประชุม"}).status_code, 200)
@@ -239,14 +263,20 @@ class RejectedRowTests(ImportTestCase):
             row("negative", "procurement", "เงินติดลบ", budget="-500"),
             row("ok-1", "other", "รหัสซ้ำ"),
             row("school-council", "council", "ประชุมสภาใต้โรงเรียน", school="ท.๑"),
-            row("no-winner", "winner", "ผู้ชนะไม่ระบุชื่อ", budget="1000"),
-            row("no-budget", "procurement", "ไม่มีงบประมาณ"),
+            row(
+                "over-budget",
+                "winner",
+                "เกินงบ",
+                budget="1000",
+                winner_name="ร้าน",
+                agreed_price="2000",
+            ),
             row("budget-on-news", "news", "ข่าวมีงบประมาณ", budget="1000"),
         ]
         pages, logs = Page.objects.count(), PageLogEntry.objects.count()
         output, error = self.run_import(self.csv_file(rows), "--publish")
         self.assertEqual(error.returncode, 1)
-        self.assertIn("ไม่รับ 14 แถว", str(error))
+        self.assertIn("ไม่รับ 13 แถว", str(error))
         expected = [
             (3, "bad-date", "วันที่ไม่ถูกต้อง: '2567-02-30'"),
             (4, "bad-date-2", "วันที่ไม่ถูกต้อง: '15/03/2567'"),
@@ -259,9 +289,8 @@ class RejectedRowTests(ImportTestCase):
             (11, "negative", "จำนวนเงินต้องไม่ติดลบ: '-500'"),
             (12, "ok-1", "source_id ซ้ำกับบรรทัดที่ 2"),
             (13, "school-council", "ใต้หน้าโรงเรียนมีได้เฉพาะประกาศจัดซื้อจัดจ้างและประกาศผู้ชนะ"),
-            (14, "no-winner", "ประกาศผู้ชนะการเสนอราคาต้องระบุชื่อผู้ชนะการเสนอราคา"),
-            (15, "no-budget", "ต้องระบุ งบประมาณ (Budget, baht)"),
-            (16, "budget-on-news", "คอลัมน์ budget ใช้ได้กับประกาศจัดซื้อจัดจ้างและประกาศผู้ชนะเท่านั้น"),
+            (14, "over-budget", "ราคาที่ตกลงซื้อหรือจ้างสูงกว่างบประมาณ ต้องระบุเหตุผลที่คัดเลือก"),
+            (15, "budget-on-news", "คอลัมน์ budget ใช้ได้กับประกาศจัดซื้อจัดจ้างและประกาศผู้ชนะเท่านั้น"),
         ]
         report = output[output.index("แถวที่ไม่ได้นำเข้า") :].splitlines()[1:]
         self.assertEqual(len(report), len(expected), output)
@@ -271,9 +300,9 @@ class RejectedRowTests(ImportTestCase):
                 if source_id:
                     self.assertIn(f"(source_id {source_id})", line)
                 self.assertIn(reason, line)
-        # Only the good row was written: one page, its two log entries, one mapping.
+        # Only the good row was written: one page, its three log entries, one mapping.
         self.assertEqual(Page.objects.count(), pages + 1)
-        self.assertEqual(PageLogEntry.objects.count(), logs + 2)
+        self.assertEqual(PageLogEntry.objects.count(), logs + 3)
         self.assertEqual(list(ImportedNotice.objects.values_list("source_id", flat=True)), ["ok-1"])
 
     def test_line_numbers_count_the_lines_of_a_body_written_over_several_lines(self):
@@ -363,3 +392,276 @@ class FileProblemTests(ImportTestCase):
                 output, error = self.run_import(path)
                 self.assertIsNone(error, output)
                 self.assertTrue(ImportedNotice.objects.filter(source_id=encoding).exists())
+
+
+class LegacyRowTests(ImportTestCase):
+    """Old notices with only the basic columns: procurement and winning-bid rows without
+    budget, winner or price come over marked incomplete, and are completed in the editor."""
+
+    BASIC = [
+        row("p-old", "procurement", "ประกวดราคาจ้างเหมาซ่อมแซมถนน ปี ๒๕๕๘", published="2558-06-01"),
+        row("w-old", "winner", "ประกาศผู้ชนะ จ้างเหมาซ่อมแซมถนน", published="2558-07-01"),
+        row("s-old", "winner", "ประกาศผู้ชนะ ซื้อนม", school="ท.๑", department=""),
+        row("c-old", "council", "ประกาศเรียกประชุมสภา"),
+        row("r-old", "recruitment", "ประกาศรับสมัคร"),
+        row("o-old", "other", "ประกาศอื่น"),
+        row("n-old", "news", "ข่าวเก่า"),
+        row("a-old", "activity", "กิจกรรมเก่า"),
+    ]
+
+    def test_legacy_rows_of_every_kind_with_only_the_basic_columns_import(self):
+        output, error = self.run_import(self.csv_file(self.BASIC, header=HEADER), "--publish")
+        self.assertIsNone(error, output)
+        self.assertIn("สร้างใหม่ 8", output)
+        incomplete = {
+            source_id
+            for source_id in ("p-old", "w-old", "s-old", "c-old")
+            if getattr(self.imported(source_id), "imported_incomplete", False)
+        }
+        self.assertEqual(incomplete, {"p-old", "w-old", "s-old"})
+        notice = self.imported("w-old")
+        self.assertIsNone(notice.budget)
+        self.assertEqual(notice.kind, "winner")
+        response = self.client.get(notice.url)
+        self.assertContains(response, "ประกาศผู้ชนะ จ้างเหมาซ่อมแซมถนน")
+
+    def test_an_incomplete_notice_is_updated_and_published_by_a_later_import(self):
+        self.run_import(self.csv_file(self.BASIC[1:2], header=HEADER), "--publish")
+        again = [row("w-old", "winner", "ประกาศผู้ชนะ จ้างเหมาซ่อมแซมถนน (ฉบับแก้ไข)")]
+        output, error = self.run_import(
+            self.csv_file(again, header=HEADER, name="2.csv"), "--publish"
+        )
+        self.assertIsNone(error, output)
+        notice = self.imported("w-old")
+        self.assertEqual(notice.title, "ประกาศผู้ชนะ จ้างเหมาซ่อมแซมถนน (ฉบับแก้ไข)")
+        self.assertTrue(notice.imported_incomplete)
+
+    def test_an_incomplete_notice_is_a_finding_of_its_unit_until_completed_in_the_editor(self):
+        self.run_import(self.csv_file(self.BASIC[1:2], header=HEADER), "--publish")
+        notice = self.imported("w-old")
+        findings = [
+            found
+            for found in content_checks.run_all()
+            if found.kind == FindingKind.IMPORT_INCOMPLETE
+        ]
+        self.assertEqual([found.page_id for found in findings], [notice.pk])
+        self.assertIn("งบประมาณ", findings[0].detail)
+        self.assertEqual(severity_of(FindingKind.IMPORT_INCOMPLETE), Severity.WARNING)
+        self.assertEqual(notice.owner_unit.slug, "engineering")
+
+        sign_in(self.client, self.create_superuser("editor"))
+        url = reverse("wagtailadmin_pages:edit", args=(notice.pk,))
+        data = querydict_from_html(self.client.get(url).content.decode(), form_id="page-edit-form")
+        data.update(
+            nested_form_data(
+                {
+                    "body": streamfield([]),
+                    "attachments": streamfield([]),
+                    "documents": streamfield([]),
+                }
+            )
+        )
+        data["action-publish"] = "action-publish"
+        response = self.client.post(url, data)  # the editor's rules: budget, winner, price
+        self.assertEqual(response.status_code, 200)
+        self.assertContains(response, "ประกาศผู้ชนะการเสนอราคาต้องระบุชื่อผู้ชนะการเสนอราคา")
+        self.assertTrue(self.imported("w-old").imported_incomplete)
+
+        data.update(budget="500000", winner_name="หจก.นครสวรรค์โยธา", agreed_price="498000")
+        response = self.client.post(url, data)
+        self.assertEqual(response.status_code, 302)
+        self.assertFalse(self.imported("w-old").imported_incomplete)
+        self.assertEqual(self.imported("w-old").budget, Decimal("500000"))
+        kinds = {found.kind for found in content_checks.run_all()}
+        self.assertNotIn(FindingKind.IMPORT_INCOMPLETE, kinds)
+
+    def create_superuser(self, username):
+        from django.contrib.auth import get_user_model
+
+        return get_user_model().objects.create_superuser(username, f"{username}@example.com", "x")
+
+
+class OldAddressTests(ImportTestCase):
+    """The old site's addresses answer 301 to the new page, also after it moves."""
+
+    OLD = (
+        "https://www.nakhonsawancity.go.th/news/detail.php?id=123"
+        " | /index.php?page=news&id=7 | /ประกาศ/จัดซื้อ-๑๒.html"
+    )
+
+    def test_old_addresses_and_query_strings_redirect_permanently_to_the_new_page(self):
+        rows = [row("p-1", "procurement", "ประกวดราคาจ้าง", budget="1000", old_url=self.OLD)]
+        header = HEADER + STRUCTURED + ["old_url"]
+        output, error = self.run_import(self.csv_file(rows, header=header), "--publish")
+        self.assertIsNone(error, output)
+        page = self.imported("p-1")
+        for address in (
+            "/news/detail.php?id=123",
+            "/index.php?id=7&page=news",  # the same query in another order
+            "/index.php?page=news&id=7",
+            "/%E0%B8%9B%E0%B8%A3%E0%B8%B0%E0%B8%81%E0%B8%B2%E0%B8%A8/"
+            "%E0%B8%88%E0%B8%B1%E0%B8%94%E0%B8%8B%E0%B8%B7%E0%B9%89%E0%B8%AD-"
+            "%E0%B9%91%E0%B9%92.html",
+        ):
+            with self.subTest(address=address):
+                response = self.client.get(address)
+                self.assertEqual(response.status_code, 301)
+                self.assertEqual(response["Location"], page.url)
+        # Another id of the same old script is not this notice.
+        self.assertEqual(self.client.get("/news/detail.php?id=124").status_code, 404)
+
+        MovePageAction(page, self.school1, pos="last-child").execute(skip_permission_checks=True)
+        moved = Page.objects.get(pk=page.pk)
+        self.assertTrue(moved.url.startswith("/schools/school-1/"))
+        response = self.client.get("/news/detail.php?id=123")
+        self.assertEqual(response.status_code, 301)
+        self.assertEqual(response["Location"], moved.url)
+
+    def test_a_new_old_address_on_a_reimport_adds_only_the_redirect(self):
+        header = [*HEADER, "old_url"]
+        first = [row("c-1", "council", "ประกาศ", old_url="/news/detail.php?id=1")]
+        self.run_import(self.csv_file(first, header=header), "--publish")
+        page = self.imported("c-1")
+        revisions = Revision.page_revisions.filter(object_id=str(page.pk)).count()
+        again = [row("c-1", "council", "ประกาศ", old_url="/news/detail.php?id=1|/old/1.html")]
+        output, error = self.run_import(
+            self.csv_file(again, header=header, name="2.csv"), "--publish"
+        )
+        self.assertIsNone(error, output)
+        self.assertIn("ปรับปรุง 1", output)
+        self.assertEqual(Revision.page_revisions.filter(object_id=str(page.pk)).count(), revisions)
+        self.assertEqual(self.client.get("/old/1.html")["Location"], page.url)
+        output, error = self.run_import(self.csv_file(again, header=header, name="3.csv"))
+        self.assertIn("ไม่เปลี่ยนแปลง 1", output)
+
+    def test_an_address_of_another_notice_or_the_home_page_refuses_the_row(self):
+        header = [*HEADER, "old_url"]
+        rows = [
+            row("c-1", "council", "ประกาศ ๑", old_url="/news/detail.php?id=1"),
+            row("c-2", "council", "ประกาศ ๒", old_url="/news/detail.php?id=1"),
+            row("c-3", "council", "ประกาศ ๓", old_url="https://old.example/?page=news&id=3"),
+        ]
+        output, error = self.run_import(self.csv_file(rows, header=header))
+        self.assertEqual(error.returncode, 1)
+        self.assertIn("บรรทัดที่ 3 (source_id c-2): ที่อยู่เดิม /news/detail.php?id=1 ซ้ำกับบรรทัดที่ 2", output)
+        self.assertIn("บรรทัดที่ 4 (source_id c-3): ที่อยู่เดิม", output)
+        again = [row("c-9", "council", "ประกาศ ๙", old_url="/news/detail.php?id=1")]
+        output, error = self.run_import(self.csv_file(again, header=header, name="2.csv"))
+        self.assertIn("เปลี่ยนเส้นทางไปยังหน้าอื่นอยู่แล้ว", output)
+        self.assertFalse(ImportedNotice.objects.filter(source_id="c-9").exists())
+
+
+class HistoryTests(ImportTestCase):
+    def test_every_imported_page_has_a_revision_and_the_yearly_report_counts_it_as_moved_in(self):
+        rows = [
+            row("c-1", "council", "ประกาศ ๑"),
+            row("p-1", "procurement", "ประกวดราคา", budget="1000"),
+            row("n-1", "news", "ข่าว", department=""),
+        ]
+
+        def report(year=None):
+            year = year or fiscal_year(timezone.localdate())
+            return annual.build(annual.Period.parse("fiscal", year))
+
+        before = report().published_total, report(2567).published_total
+        self.run_import(self.csv_file(rows), "--publish")
+        self.run_import(self.csv_file([row("d-1", "other", "ฉบับร่าง")], name="draft.csv"))
+        for source_id in ("c-1", "p-1", "n-1"):
+            page = self.imported(source_id)
+            with self.subTest(source_id=source_id):
+                self.assertIsNotNone(page.latest_revision)
+                self.assertEqual(page.live_revision, page.latest_revision)
+        draft = self.imported("d-1")
+        self.assertFalse(draft.live)
+        self.assertEqual(draft.get_latest_revision_as_object().title, "ฉบับร่าง")
+        self.assertEqual(report().moved_in_total, 4)
+        # Not published by hand: neither this year nor in the old site's year (2024-03-15 is
+        # in fiscal year 2567, their first publication).
+        self.assertEqual((report().published_total, report(2567).published_total), before)
+        history = self.client
+        sign_in(history, LegacyRowTests.create_superuser(self, "auditor"))
+        response = history.get(
+            reverse("wagtailadmin_pages:history", args=(self.imported("c-1").pk,))
+        )
+        self.assertContains(response, "นำเข้าจากเว็บไซต์เดิม")
+
+
+class AttachmentTests(ImportTestCase):
+    """The old notices' files, from a folder or a ZIP, as documents linked from the notice."""
+
+    PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
+
+    def files(self):
+        docx = io.BytesIO()
+        with zipfile.ZipFile(docx, "w") as archive:
+            archive.writestr("[Content_Types].xml", "<Types/>")
+            archive.writestr("word/document.xml", "<w:document/>")
+        return {
+            "p-1/ประกาศ.pdf": self.PDF,
+            "p-1/tor.docx": docx.getvalue(),
+            "copy/ประกาศ-สำเนา.pdf": self.PDF,  # the same file under another name
+            "setup.pdf": b"MZ\x90\x00\x03" + b"\x00" * 60,  # a program named as a PDF
+        }
+
+    def rows(self):
+        return [
+            row(
+                "p-1",
+                "procurement",
+                "ประกวดราคา",
+                budget="1000",
+                files="p-1/ประกาศ.pdf|p-1/tor.docx",
+            ),
+            row(
+                "c-1",
+                "council",
+                "ประกาศสภา",
+                department="สำนักปลัดเทศบาล",
+                files="copy/ประกาศ-สำเนา.pdf",
+            ),
+            row("x-1", "other", "ไฟล์ปลอม", files="setup.pdf"),
+            row("m-1", "other", "ไม่มีไฟล์", files="nowhere.pdf"),
+        ]
+
+    def check_import(self, files_option):
+        header = [*HEADER, "budget", "files"]
+        output, error = self.run_import(
+            self.csv_file(self.rows(), header=header), "--publish", "--files", files_option
+        )
+        self.assertEqual(error.returncode, 1, output)
+        self.assertIn("บรรทัดที่ 4 (source_id x-1): ไฟล์แนบ 'setup.pdf' ไม่ใช่ PDF", output)
+        self.assertIn("บรรทัดที่ 5 (source_id m-1): ไม่พบไฟล์แนบ 'nowhere.pdf'", output)
+        self.assertFalse(ImportedNotice.objects.filter(source_id="x-1").exists())
+        notice = self.imported("p-1")
+        documents = [block.value["document"] for block in notice.attachments]
+        self.assertEqual([document.title for document in documents], ["ประกาศ", "tor"])
+        self.assertEqual(documents[0].collection.name, "สำนักงานช่าง")
+        self.assertEqual(documents[0].collection.get_parent().name, COLLECTION)
+        # The same PDF under another name, for another notice of another unit: stored once.
+        council = self.imported("c-1")
+        self.assertEqual(council.attachments[0].value["document"].pk, documents[0].pk)
+        self.assertEqual(Document.objects.count(), 2)
+        response = self.client.get(notice.url)
+        self.assertContains(response, documents[1].url)
+
+    def test_attachments_from_a_folder(self):
+        for name, data in self.files().items():
+            (self.folder / "files" / name).parent.mkdir(parents=True, exist_ok=True)
+            (self.folder / "files" / name).write_bytes(data)
+        self.check_import(str(self.folder / "files"))
+
+    def test_attachments_from_a_zip(self):
+        path = self.folder / "files.zip"
+        with zipfile.ZipFile(path, "w") as archive:
+            for name, data in self.files().items():
+                archive.writestr(name, data)
+        self.check_import(str(path))
+
+    def test_files_without_the_option_refuse_the_row_and_a_missing_folder_the_file(self):
+        header = [*HEADER, "budget", "files"]
+        output, error = self.run_import(self.csv_file(self.rows()[:1], header=header))
+        self.assertIn("ไม่ได้ระบุโฟลเดอร์หรือไฟล์ ZIP ด้วย --files", output)
+        output, error = self.run_import(
+            self.csv_file(self.rows()[:1], header=header), "--files", str(self.folder / "none")
+        )
+        self.assertEqual(error.returncode, 2)

@@ -26,12 +26,6 @@ class BorrowedInternalsTests(TestCase):
         with self.assertNumQueries(0):
             self.assertIs(home.get_parent(), root)
 
-    def test_treebeard_path_helpers_used_by_the_importer(self):
-        self.assertEqual(Page._str2int(Page._int2str(7)), 7)
-        self.assertEqual(Page._get_path("0001", 2, 3), "00010003")
-        home = Page.objects.get(depth=2, locale__language_code="th")
-        self.assertEqual(len(home._inc_path()), len(home.path))
-
     def test_wagtail_records_file_metadata_as_uploads_do(self):
         image, document = ImageFactory(), DocumentFactory()
         image.file_size = document.file_size = None

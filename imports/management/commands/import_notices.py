@@ -52,13 +52,18 @@ class Command(BaseCommand):
             help="ตรวจทุกแถวโดยไม่บันทึกสิ่งใด (Check every row, write nothing)",
         )
         parser.add_argument(
+            "--files",
+            help="โฟลเดอร์หรือไฟล์ ZIP ของไฟล์แนบที่คอลัมน์ files ระบุ "
+            "(Folder or ZIP holding the files the files column names)",
+        )
+        parser.add_argument(
             "--batch-size",
             type=int,
             default=BATCH_SIZE,
             help="จำนวนแถวต่อหนึ่งทรานแซกชัน (Rows per transaction)",
         )
 
-    def handle(self, *args, file, publish, dry_run, batch_size, **options):
+    def handle(self, *args, file, publish, dry_run, batch_size, files=None, **options):
         if batch_size < 1:
             raise CommandError("--batch-size ต้องมากกว่า 0 (must be greater than 0)")
         interactive = sys.stderr.isatty() and options["verbosity"] > 0
@@ -74,7 +79,12 @@ class Command(BaseCommand):
         with translation.override("th"):
             try:
                 report = import_notices(
-                    file, publish=publish, dry_run=dry_run, batch_size=batch_size, progress=progress
+                    file,
+                    publish=publish,
+                    dry_run=dry_run,
+                    batch_size=batch_size,
+                    progress=progress,
+                    files=files,
                 )
             except FileProblem as problem:
                 raise CommandError(str(problem), returncode=FILE_REFUSED) from None
