@@ -54,6 +54,8 @@ INSTALLED_APPS = [
     "wagtail.contrib.sitemaps",
     # The sitemap.xml template of Wagtail's sitemap view (core/sitemaps.py).
     "django.contrib.sitemaps",
+    # The table block of the block library (core/blocks.py) and its editor script.
+    "wagtail.contrib.table_block",
     "wagtail.embeds",
     "wagtail.sites",
     "accounts.users_app.StaffUsersAppConfig",  # wagtail.users, with staff positions
