@@ -36,11 +36,17 @@ def promotions(query):
     return found
 
 
+def query_parameter(params):
+    """The query: ``q`` (what search forms and browser keywords send, and this page's own
+    form), else ``query`` (the page's older links)."""
+    return params.get("q") or params.get("query", "")
+
+
 def search(request):
     """The site search (noindex): Thai-aware full-text search over every public page, with
     filters by kind, unit, school, fiscal year and date range. Any input is safe: bad filter
     values are ignored and a query over 200 characters is cut (with a message)."""
-    query, was_cut = results.clean_query(request.GET.get("query", ""))
+    query, was_cut = results.clean_query(query_parameter(request.GET))
     units = all_units()
     schools = school_pages()
     filters = results.Filters.read(request.GET, units, schools)
