@@ -71,7 +71,7 @@ def _spans(text, terms):
     found = []
     for term in terms:
         runs = _find(tokens, taken, term)
-        if runs or len(term) == 1 and len(term[0]) < 2:
+        if runs or (len(term) == 1 and len(term[0]) < 2):
             found += runs
             continue
         for word in dict.fromkeys(term):

@@ -13,6 +13,8 @@ from thai.dates import fiscal_year
 from thai.text import query_words
 
 FISCAL_YEARS_SHOWN = 6
+# ``?spelling=off``: search the query as typed, without correcting it.
+SPELLING_PARAMETER = "spelling"
 
 
 def promotions(query):
@@ -53,17 +55,22 @@ def search(request):
     newest = not query or request.GET.get("sort") == results.NEWEST
     sort = results.NEWEST if newest else results.RELEVANCE
 
+    correction = None
+    if query and request.GET.get(SPELLING_PARAMETER) != "off":
+        correction = results.correction(query)
+    searched = correction.corrected if correction else query
+
     page_obj = None
     cards = []
     if query or filters:
-        found = results.search(query, filters, sort)
+        found = results.search(searched, filters, sort)
         page_obj = results.SearchPaginator(found, results.RESULTS_PER_PAGE).get_page(
             request.GET.get("page")
         )
         cards = results.cards(list(page_obj), {unit.pk: unit for unit in units})
         for card in cards:
-            card.title_html = highlight(card.page.title, query)
-            card.snippet = snippet(card.text, query)
+            card.title_html = highlight(card.page.title, searched)
+            card.snippet = snippet(card.text, searched)
 
     current = fiscal_year(timezone.localdate())
     return TemplateResponse(
@@ -72,12 +79,13 @@ def search(request):
         {
             "search_query": query,
             "query_was_cut": was_cut,
+            "correction": correction,
             "max_query_length": results.MAX_QUERY_LENGTH,
             "filters": filters,
             "sort": sort,
             "search_results": page_obj,
             "cards": cards,
-            "promotions": promotions(query),
+            "promotions": promotions(searched),
             "kinds": results.kind_choices(),
             "units": units,
             "schools": school_choices(schools, get_language()),

@@ -3,13 +3,15 @@ boundaries, misspelled words corrected against the index's vocabulary (on the pa
 API), synonyms, ranking."""
 
 import datetime
+from urllib.parse import unquote
 
 from django.test import SimpleTestCase, TestCase
 
 from home.models import HomePage
 from search.snippets import highlight, snippet
 from search.testset import build_sections
-from tests.test_search import notice
+from tests.test_search import OTHER, notice
+from thai.spelling import Speller, distance
 
 
 class HighlightTests(SimpleTestCase):
@@ -59,3 +61,98 @@ class QueryParameterTests(TestCase):
         response = self.client.get("/search/", {"q": "ถนน"})
         self.assertContains(response, 'name="q" value="ถนน"')
         self.assertContains(response, 'id="site-search-query" type="search" name="q"')
+
+
+class SpellingTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        home = HomePage.objects.get(locale__language_code="th")
+        cls.sections = build_sections(home)
+        cls.notice = notice(
+            cls.sections["announcements"],
+            "council",
+            "ประกาศเรียกประชุมสภาเทศบาลนครนครสวรรค์ สมัยสามัญ",
+            datetime.date(2024, 2, 1),
+            kind=OTHER,
+        )
+
+    def test_a_misspelled_word_is_corrected_and_the_page_says_so(self):
+        response = self.client.get("/search/", {"q": "ประชุมสะภา"})
+        self.assertEqual([card.page.pk for card in response.context["cards"]], [self.notice.pk])
+        self.assertContains(response, "แสดงผลของ <strong>ประชุมสภา</strong> — ค้นหา <a href=")
+        self.assertContains(response, "spelling=off")
+        self.assertIn("<mark>ประชุมสภา</mark>", str(response.context["cards"][0].title_html))
+
+    def test_the_query_as_typed_on_request(self):
+        response = self.client.get("/search/", {"q": "ประชุมสะภา", "spelling": "off"})
+        self.assertEqual(response.context["cards"], [])
+        self.assertNotContains(response, "แสดงผลของ")
+
+    def test_a_correct_query_is_not_corrected(self):
+        response = self.client.get("/search/", {"q": "ประชุมสภา"})
+        self.assertIsNone(response.context["correction"])
+        # A word near none of the index's words is searched as typed: nothing found.
+        response = self.client.get("/search/", {"q": "ฟุตบอลโลก"})
+        self.assertIsNone(response.context["correction"])
+        self.assertEqual(response.context["cards"], [])
+
+    def test_the_api_corrects_unless_told_not_to(self):
+        response = self.client.get("/api/v2/pages/", {"search": "ประชุมสะภา"})
+        self.assertEqual([item["id"] for item in response.json()["items"]], [self.notice.pk])
+        self.assertEqual(unquote(response["X-Search-Corrected"]), "ประชุมสภา")
+        response = self.client.get(
+            "/api/v2/pages/", {"search": "ประชุมสะภา", "search_spelling": "off"}
+        )
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(response.json()["items"], [])
+        self.assertNotIn("X-Search-Corrected", response)
+
+    def test_a_new_page_s_words_are_known_at_once(self):
+        self.client.get("/search/", {"q": "ประชุมสภา"})  # the vocabulary is read
+        notice(
+            self.sections["announcements"],
+            "chlorine",
+            "ประกาศจัดซื้อคลอรีน",
+            datetime.date(2024, 3, 1),
+        )
+        response = self.client.get("/search/", {"q": "คลอลีน"})
+        self.assertEqual(response.context["correction"].corrected, "คลอรีน")
+
+
+class SpellerTests(SimpleTestCase):
+    vocabulary = {
+        "จัด": 30,
+        "ซื้อ": 30,
+        "จ้าง": 30,
+        "ประชุม": 5,
+        "สภา": 5,
+        "รับสมัคร": 7,
+        "ข่าว": 9,
+        "คอมพิวเตอร์": 2,
+        "เทศบาล": 40,
+        "เทศบัน": 1,
+        "โรงเรียน": 30,
+    }
+
+    def corrected(self, query):
+        correction = Speller(self.vocabulary).correct(query)
+        return correction and correction.corrected
+
+    def test_the_common_thai_typing_errors_are_cheap(self):
+        self.assertLess(distance("จัดชื้อ", "จัดซื้อ"), 0.5)  # ช for ซ
+        self.assertLess(distance("สะภา", "สภา"), 0.5)  # an extra ะ
+        self.assertLess(distance("คอมพิวเตอ", "คอมพิวเตอร์"), 0.7)  # การันต์ left out
+        self.assertLess(distance("รับสมัค", "รับสมัคร"), 0.6)  # final consonant left out
+        self.assertGreaterEqual(distance("ข้าว", "ข่าว"), 1.0)  # another tone: another word
+
+    def test_words_are_corrected_whole_or_joined_with_a_neighbour(self):
+        self.assertEqual(self.corrected("จัดชื้อจัดจ้าง"), "จัดซื้อจัดจ้าง")
+        self.assertEqual(self.corrected("ประชุมสะภา"), "ประชุมสภา")
+        self.assertEqual(self.corrected("รับสมัค"), "รับสมัคร")
+        # The frequent word wins where the breaker cut the misspelled one.
+        self.assertEqual(self.corrected("โรงเรียนเทศบาน"), "โรงเรียนเทศบาล")
+
+    def test_known_or_far_words_are_not_corrected(self):
+        self.assertIsNone(self.corrected("จัดซื้อ"))
+        self.assertIsNone(self.corrected("ข้าว"))
+        self.assertIsNone(self.corrected("ฟุตบอลโลก"))

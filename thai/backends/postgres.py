@@ -11,6 +11,7 @@ Other queries (phrases, negations, fields, fuzzy) keep Wagtail's plan.
 """
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.db import connection
 from django.db.models import BooleanField, ExpressionWrapper, F, IntegerField, Q
 from django.db.models.functions import Cast
 from modelsearch.backends.database.postgres.postgres import (
@@ -104,6 +105,14 @@ class ThaiPostgresSearchBackend(ThaiQueryMixin, PostgresSearchBackend):
 
     def __init__(self, params):
         super().__init__({"SEARCH_CONFIG": SEARCH_CONFIG, **params})
+
+    def vocabulary_rows(self):
+        """The index's words (lexemes of the title and body vectors) and the number of
+        entries holding each, through ``ts_stat``."""
+        table = connection.ops.quote_name(IndexEntry._meta.db_table)
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT word, ndoc FROM ts_stat('SELECT title || body FROM {table}')")
+            return cursor.fetchall()
 
 
 SearchBackend = ThaiPostgresSearchBackend

@@ -9,6 +9,7 @@ loaded by id. Searches that are not ordered by relevance keep Wagtail's plan (th
 ordering, with the matches as an ``IN`` subquery).
 """
 
+from django.db import connection
 from django.db.models import F, FloatField, Func, IntegerField
 from django.db.models.functions import Cast
 from modelsearch.backends.database.sqlite.query import MatchExpression, normalize
@@ -119,6 +120,17 @@ class ThaiSQLiteSearchBackend(ThaiQueryMixin, SQLiteSearchBackend):
     query_compiler_class = ThaiSQLiteSearchQueryCompiler
     autocomplete_query_compiler_class = ThaiSQLiteAutocompleteQueryCompiler
     results_class = ThaiSQLiteSearchResults
+
+    def vocabulary_rows(self):
+        """The FTS table's terms and the number of entries holding each, through an
+        ``fts5vocab`` table (in the connection's temporary schema: nothing to migrate)."""
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "CREATE VIRTUAL TABLE IF NOT EXISTS temp.thai_search_vocabulary "
+                f"USING fts5vocab(main, {FTS_TABLE}, 'row')"
+            )
+            cursor.execute("SELECT term, doc FROM temp.thai_search_vocabulary")
+            return cursor.fetchall()
 
 
 SearchBackend = ThaiSQLiteSearchBackend
