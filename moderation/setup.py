@@ -86,6 +86,8 @@ MODEL_PERMISSIONS = {
         # The ITA assessment years and their items (the transparency centre's data).
         *_model_permissions("transparency", "assessmentyear", ["add", "change", "view"]),
         *_model_permissions("transparency", "oititem", ["add", "change", "view"]),
+        # The site search's synonyms.
+        *_model_permissions("search", "synonym", ["add", "change", "delete", "view"]),
     ],
     "it_admin": [
         ACCESS_ADMIN,

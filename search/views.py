@@ -7,7 +7,7 @@ from wagtail.search.utils import normalise_query_string
 
 from core.listing import all_units
 from schools.cache import school_choices, school_pages
-from search import results
+from search import results, synonyms
 from search.snippets import highlight, snippet
 from thai.dates import fiscal_year
 from thai.text import query_words
@@ -55,15 +55,19 @@ def search(request):
     newest = not query or request.GET.get("sort") == results.NEWEST
     sort = results.NEWEST if newest else results.RELEVANCE
 
+    # Synonyms first: their terms need no correction (สขร is in no notice, its synonym is).
+    expanded = synonyms.expand(query)
     correction = None
-    if query and request.GET.get(SPELLING_PARAMETER) != "off":
+    if query and not expanded.applied and request.GET.get(SPELLING_PARAMETER) != "off":
         correction = results.correction(query)
-    searched = correction.corrected if correction else query
+        if correction:
+            expanded = synonyms.expand(correction.corrected)
+    searched = expanded.highlighted
 
     page_obj = None
     cards = []
     if query or filters:
-        found = results.search(searched, filters, sort)
+        found = results.search(expanded.query, filters, sort)
         page_obj = results.SearchPaginator(found, results.RESULTS_PER_PAGE).get_page(
             request.GET.get("page")
         )
@@ -85,7 +89,7 @@ def search(request):
             "sort": sort,
             "search_results": page_obj,
             "cards": cards,
-            "promotions": promotions(searched),
+            "promotions": promotions(correction.corrected if correction else query),
             "kinds": results.kind_choices(),
             "units": units,
             "schools": school_choices(schools, get_language()),

@@ -8,8 +8,11 @@ from urllib.parse import unquote
 from django.test import SimpleTestCase, TestCase
 
 from home.models import HomePage
+from ownership.models import Role
+from search.models import Synonym
 from search.snippets import highlight, snippet
 from search.testset import build_sections
+from tests.moderation_support import make_user, sign_in
 from tests.test_search import OTHER, notice
 from thai.spelling import Speller, distance
 
@@ -156,3 +159,61 @@ class SpellerTests(SimpleTestCase):
         self.assertIsNone(self.corrected("จัดซื้อ"))
         self.assertIsNone(self.corrected("ข้าว"))
         self.assertIsNone(self.corrected("ฟุตบอลโลก"))
+
+
+class SynonymTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        home = HomePage.objects.get(locale__language_code="th")
+        cls.sections = build_sections(home)
+        cls.summary = notice(
+            cls.sections["announcements"],
+            "summary",
+            "สรุปผลการจัดซื้อจัดจ้างประจำเดือนมีนาคม ๒๕๖๗",
+            datetime.date(2024, 4, 5),
+            kind=OTHER,
+        )
+        cls.bidding = notice(
+            cls.sections["announcements"],
+            "road",
+            "ประกวดราคาจ้างก่อสร้างถนน ด้วยวิธีประกวดราคาอิเล็กทรอนิกส์",
+            datetime.date(2024, 3, 1),
+        )
+        cls.operator = make_user("web-operator", Role.OPERATOR)
+        cls.creator = make_user("creator", Role.CREATOR, "engineering")
+
+    def found(self, query, path="/search/"):
+        if path == "/search/":
+            response = self.client.get(path, {"q": query})
+            return {card.page.pk for card in response.context["cards"]}
+        response = self.client.get(path, {"search": query})
+        return {item["id"] for item in response.json()["items"]}
+
+    def test_the_first_synonyms_are_there_from_the_start(self):
+        self.assertEqual(self.found("สขร"), {self.summary.pk})
+        self.assertEqual(self.found("สขร", "/api/v2/pages/"), {self.summary.pk})
+        self.assertEqual(self.found("e-bidding ถนน"), {self.bidding.pk})
+
+    def test_a_synonym_added_in_the_admin_takes_effect(self):
+        self.assertEqual(self.found("ทำถนน"), set())
+        sign_in(self.client, self.operator)
+        response = self.client.post(
+            "/admin/search/synonyms/add/",
+            {"terms": "ทำถนน\nก่อสร้างถนน", "note": ""},
+        )
+        self.assertEqual(response.status_code, 302, getattr(response, "context", None))
+        self.client.logout()
+        self.assertEqual(self.found("ทำถนน"), {self.bidding.pk})
+        self.assertEqual(self.found("ทำถนน", "/api/v2/pages/"), {self.bidding.pk})
+
+    def test_only_web_operators_keep_the_synonyms(self):
+        sign_in(self.client, self.creator)
+        self.assertEqual(self.client.get("/admin/search/synonyms/").status_code, 302)
+        sign_in(self.client, self.operator)
+        self.assertEqual(self.client.get("/admin/search/synonyms/").status_code, 200)
+
+    def test_one_term_is_not_a_synonym(self):
+        sign_in(self.client, self.operator)
+        response = self.client.post("/admin/search/synonyms/add/", {"terms": "ถนน", "note": ""})
+        self.assertEqual(response.status_code, 200)
+        self.assertFalse(Synonym.objects.filter(terms="ถนน").exists())
