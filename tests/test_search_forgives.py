@@ -12,6 +12,7 @@ from ownership.models import Role
 from search.models import Synonym
 from search.snippets import highlight, snippet
 from search.testset import build_sections
+from tests.factories import ProcurementSummaryPageFactory
 from tests.moderation_support import make_user, sign_in
 from tests.test_search import OTHER, notice
 from thai.spelling import Speller, distance
@@ -217,3 +218,40 @@ class SynonymTests(TestCase):
         response = self.client.post("/admin/search/synonyms/add/", {"terms": "ถนน", "note": ""})
         self.assertEqual(response.status_code, 200)
         self.assertFalse(Synonym.objects.filter(terms="ถนน").exists())
+
+
+class RankingTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        home = HomePage.objects.get(locale__language_code="th")
+        cls.sections = build_sections(home)
+        cls.summaries = [
+            ProcurementSummaryPageFactory(month=datetime.date(2024, month, 1)) for month in (2, 3)
+        ]
+        # Three notices alike but for their dates, published oldest first, each holding the
+        # word in its body only (the summaries hold it in their titles).
+        cls.notices = [
+            notice(
+                cls.sections["announcements"],
+                f"pump-{month}",
+                "ประกาศเทศบาลนครนครสวรรค์ เรื่อง ซื้อเครื่องสูบน้ำ",
+                datetime.date(2024, month, 10),
+                text="เทศบาลมีความประสงค์จะจัดซื้อเครื่องสูบน้ำ",
+            )
+            for month in (1, 2, 3)
+        ]
+
+    def ranked(self, query):
+        response = self.client.get("/search/", {"q": query})
+        return [card.page.pk for card in response.context["cards"]]
+
+    def test_notices_come_before_the_monthly_summaries_newest_first(self):
+        found = self.ranked("จัดซื้อ")
+        newest_first = [page.pk for page in reversed(self.notices)]
+        self.assertEqual(found[:3], newest_first)
+        self.assertTrue({page.pk for page in self.summaries} <= set(found[3:]))
+
+    def test_the_api_ranks_the_same(self):
+        response = self.client.get("/api/v2/pages/", {"search": "จัดซื้อ"})
+        found = [item["id"] for item in response.json()["items"]]
+        self.assertEqual(found[:3], [page.pk for page in reversed(self.notices)])

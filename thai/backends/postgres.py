@@ -24,7 +24,7 @@ from modelsearch.conf import get_app_config
 from modelsearch.query import PlainText
 from modelsearch.utils import get_descendants_content_types_pks
 
-from thai.backends.common import RankedResultsMixin, ThaiQueryMixin
+from thai.backends.common import RankedResultsMixin, ThaiQueryMixin, boosted
 
 # Thai words come to PostgreSQL already cut and normalised (``thai.text``): the ``simple``
 # configuration indexes them as they are, where ``english`` would stem the English ones.
@@ -75,14 +75,21 @@ class ThaiPostgresSearchQueryCompiler(PostgresSearchQueryCompiler):
             return None
         any_word = self.build_tsquery(PlainText(" ".join(words), operator="or"), config=config)
         all_words = self.build_tsquery(self.query, config=config)
-        return (
+        entries = (
             self._matching_entries(words, config)
             .filter(object_pk__in=self.queryset.values("pk"))
             .annotate(
                 _title_match=ExpressionWrapper(Q(title=any_word), output_field=BooleanField()),
                 _score=SearchRank(F("title"), all_words) * F("title_norm"),
             )
-            .order_by(F("_title_match").desc(), F("_score").desc(), F("object_pk").desc())
+        )
+        return boosted(
+            entries,
+            "content_type_id",
+            get_descendants_content_types_pks(self.queryset.model),
+            F("_title_match").desc(),
+            F("_score").desc(),
+            F("object_pk").desc(),
         )
 
     def search(self, config, start, stop, score_field=None, backend=None):
