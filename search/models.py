@@ -34,3 +34,25 @@ class Synonym(models.Model):
     def clean(self):
         if len(self.term_list()) < 2:
             raise ValidationError({"terms": _("ใส่คำอย่างน้อยสองคำ")})
+
+
+class SearchMiss(models.Model):
+    """A query that found no or few results in a week (counts only: no user, address or
+    time of day). Web operators read them in the report "คำค้นที่ไม่พบผล" and answer with a
+    search promotion or a synonym."""
+
+    week = models.DateField(_("สัปดาห์ที่เริ่ม (วันจันทร์)"))
+    query = models.CharField(_("คำค้น"), max_length=200)
+    searches = models.PositiveIntegerField(_("จำนวนครั้งที่ค้น"), default=0)
+    results = models.PositiveIntegerField(_("จำนวนผลที่พบ (น้อยที่สุด)"), default=0)
+
+    class Meta:
+        verbose_name = _("คำค้นที่ไม่พบผล")
+        verbose_name_plural = _("คำค้นที่ไม่พบผล")
+        ordering = ["-week", "-searches", "query"]
+        constraints = [
+            models.UniqueConstraint(fields=["week", "query"], name="search_miss_week_query")
+        ]
+
+    def __str__(self):
+        return self.query

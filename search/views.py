@@ -1,3 +1,4 @@
+from django.db import transaction
 from django.db.models import Q
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -7,7 +8,7 @@ from wagtail.search.utils import normalise_query_string
 
 from core.listing import all_units
 from schools.cache import school_choices, school_pages
-from search import results, synonyms
+from search import misses, results, synonyms
 from search.snippets import highlight, snippet
 from thai.dates import fiscal_year
 from thai.text import query_words
@@ -72,6 +73,12 @@ def search(request):
             request.GET.get("page")
         )
         cards = results.cards(list(page_obj), {unit.pk: unit for unit in units})
+        # Counted once per search: on its first page, without filters (the filters narrow).
+        if query and request.GET.get("page", "1") in ("", "1") and not filters:
+            # Counted on commit (at once under autocommit), after the results are read: the
+            # count is no part of them, and the reads cost the same however many are found.
+            found_count = page_obj.paginator.count
+            transaction.on_commit(lambda: misses.record(query, found_count))
         for card in cards:
             card.title_html = highlight(card.page.title, searched)
             card.snippet = snippet(card.text, searched)

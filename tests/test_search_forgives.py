@@ -9,7 +9,7 @@ from django.test import SimpleTestCase, TestCase
 
 from home.models import HomePage
 from ownership.models import Role
-from search.models import Synonym
+from search.models import SearchMiss, Synonym
 from search.snippets import highlight, snippet
 from search.testset import build_sections
 from tests.factories import ProcurementSummaryPageFactory
@@ -255,3 +255,44 @@ class RankingTests(TestCase):
         response = self.client.get("/api/v2/pages/", {"search": "จัดซื้อ"})
         found = [item["id"] for item in response.json()["items"]]
         self.assertEqual(found[:3], [page.pk for page in reversed(self.notices)])
+
+
+class SearchMissesTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        home = HomePage.objects.get(locale__language_code="th")
+        cls.sections = build_sections(home)
+        for number in range(3):
+            notice(
+                cls.sections["announcements"],
+                f"road-{number}",
+                f"ประกาศจัดซื้อจัดจ้างก่อสร้างถนน สายที่ {number}",
+                datetime.date(2024, 3, 1 + number),
+            )
+        cls.operator = make_user("web-operator", Role.OPERATOR)
+        cls.creator = make_user("creator", Role.CREATOR, "engineering")
+
+    def test_queries_with_no_or_few_results_are_counted_per_week_without_personal_data(self):
+        with self.captureOnCommitCallbacks(execute=True):
+            for query in ("ฟุตบอลโลก", " ฟุตบอลโลก ", "ถนน", "บัตร 1234567890123"):
+                self.client.get("/search/", {"q": query})
+            # Counted once, on the first page.
+            self.client.get("/search/", {"q": "ฟุตบอลโลก", "page": "2"})
+        misses = {miss.query: (miss.searches, miss.results) for miss in SearchMiss.objects.all()}
+        self.assertEqual(misses, {"ฟุตบอลโลก": (2, 0), "บัตร #############": (1, 0)})
+        self.assertEqual(SearchMiss.objects.get(query="ฟุตบอลโลก").week.weekday(), 0)
+
+    def test_web_operators_read_and_export_the_report(self):
+        SearchMiss.objects.create(
+            week=datetime.date(2024, 3, 4), query="ใบขับขี่", searches=7, results=0
+        )
+        sign_in(self.client, self.creator)
+        self.assertEqual(self.client.get("/admin/reports/search-misses/").status_code, 302)
+        sign_in(self.client, self.operator)
+        response = self.client.get("/admin/reports/search-misses/")
+        self.assertContains(response, "ใบขับขี่")
+        response = self.client.get("/admin/reports/search-misses/", {"export": "csv"})
+        self.assertEqual(response.status_code, 200)
+        content = b"".join(response.streaming_content).decode("utf-8-sig")
+        self.assertIn("week,query,searches,results", content)
+        self.assertIn("2024-03-04,ใบขับขี่,7,0", content)

@@ -1,4 +1,5 @@
-"""Web operators keep the site search's synonyms (moderation.setup)."""
+"""Web operators keep the site search's synonyms and read what citizens could not find
+(moderation.setup)."""
 
 from django.db import migrations
 
@@ -12,7 +13,7 @@ def grant(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("moderation", "0007_staff_positions_moved_to_accounts"),
-        ("search", "0001_synonyms"),
+        ("search", "0003_search_misses"),
     ]
 
     operations = [migrations.RunPython(grant, migrations.RunPython.noop)]
