@@ -92,6 +92,10 @@ class BasePage(Page):
     search_kind_field = None
     search_date_field = None
     search_fiscal_year_field = None
+    # Where the page type comes in results ranked by relevance, before how well it matches:
+    # the higher first. Listings and summaries (below 0) come after the notices and pages
+    # they list, which a citizen searching ``จัดซื้อ`` is looking for.
+    search_boost = 0
 
     class Meta:
         abstract = True
@@ -162,6 +166,8 @@ class IndexPage(BasePage):
     """
 
     intro = models.TextField("คำนำ (Introduction)", blank=True)
+
+    search_boost = -1  # a listing comes after what it lists
 
     content_panels = [*BasePage.content_panels, FieldPanel("intro")]
     search_fields = [*BasePage.search_fields, ThaiSearchField("intro")]

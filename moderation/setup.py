@@ -87,6 +87,9 @@ MODEL_PERMISSIONS = {
         # The ITA assessment years and their items (the transparency centre's data).
         *_model_permissions("transparency", "assessmentyear", ["add", "change", "view"]),
         *_model_permissions("transparency", "oititem", ["add", "change", "view"]),
+        # The site search's synonyms, and what citizens could not find.
+        *_model_permissions("search", "synonym", ["add", "change", "delete", "view"]),
+        *_model_permissions("search", "searchmiss", ["view"]),
     ],
     "it_admin": [
         ACCESS_ADMIN,

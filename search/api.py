@@ -3,21 +3,84 @@
 ``/api/v2/pages/``, ``/api/v2/images/`` and ``/api/v2/documents/`` list what is public (live
 pages outside private sections, images and documents), as JSON. ``?search=`` goes through the
 same Thai-aware search backend as the search page (``thai.backends``), so
-``/api/v2/pages/?search=จัดซื้อ`` finds the procurement notices.
+``/api/v2/pages/?search=จัดซื้อ`` finds the procurement notices. A misspelled word is corrected
+against the index's vocabulary as on the search page (``?search=จัดชื้อ`` searches ``จัดซื้อ``, and
+the response says so in the ``X-Search-Corrected`` header, URL-encoded);
+``&search_spelling=off`` searches the words as typed.
 """
 
+from urllib.parse import quote
+
+from django.conf import settings
+from wagtail.api.v2.filters import SearchFilter
 from wagtail.api.v2.router import WagtailAPIRouter
+from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
+from wagtail.search.backends import get_search_backend
+from wagtail.search.backends.base import FilterFieldError, OrderByFieldError
+
+from search import synonyms
+from search.results import correction
+
+SPELLING_PARAMETER = "search_spelling"
+
+
+class CorrectingSearchFilter(SearchFilter):
+    """Wagtail's ``?search=`` filter with the search page's synonyms (``search.synonyms``)
+    and spelling correction (``search.results.correction``, unless ``?search_spelling=off``).
+    Wagtail's filter takes the query as a string from ``request.GET``; this one hands the
+    backend the query with its synonyms, otherwise as Wagtail does."""
+
+    def filter_queryset(self, request, queryset, view):
+        query = request.GET.get("search", "")
+        if not query or not getattr(settings, "WAGTAILAPI_SEARCH_ENABLED", True):
+            return super().filter_queryset(request, queryset, view)
+        if getattr(queryset, "_filtered_by_tag", False):
+            raise BadRequestError("filtering by tag with a search query is not supported")
+        expanded = synonyms.expand(query)
+        if not expanded.applied and request.GET.get(SPELLING_PARAMETER) != "off":
+            fixed = correction(query)
+            if fixed is not None:
+                view.search_correction = fixed
+                expanded = synonyms.expand(fixed.corrected)
+        try:
+            return get_search_backend().search(
+                expanded.query,
+                queryset,
+                operator=request.GET.get("search_operator") or None,
+                order_by_relevance="order" not in request.GET,
+            )
+        except FilterFieldError as error:
+            raise BadRequestError(
+                f"cannot filter by '{error.field_name}' while searching (field is not indexed)"
+            ) from error
+        except OrderByFieldError as error:
+            raise BadRequestError(
+                f"cannot order by '{error.field_name}' while searching (field is not indexed)"
+            ) from error
 
 
 class PortalPagesAPIViewSet(PagesAPIViewSet):
     """Wagtail's pages endpoint, with each page's locale loaded with it (the listing shows
     it for every item: one query instead of one per page)."""
 
+    known_query_parameters = PagesAPIViewSet.known_query_parameters | {SPELLING_PARAMETER}
+    filter_backends = [
+        CorrectingSearchFilter if backend is SearchFilter else backend
+        for backend in PagesAPIViewSet.filter_backends
+    ]
+    search_correction = None
+
     def get_queryset(self):
         return super().get_queryset().select_related("locale")
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        if self.search_correction is not None:
+            response["X-Search-Corrected"] = quote(self.search_correction.corrected)
+        return response
 
 
 api_router = WagtailAPIRouter("wagtailapi")

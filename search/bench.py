@@ -5,7 +5,8 @@ folder; a new PostgreSQL database, dropped at the end — never the development 
 migrates it, builds variations of the test set's notices (``search/data``), indexes them with
 ``update_index`` and times the test set's queries through the search page and the API in the
 server process (Django's test client: no network, no browser). It prints the indexing
-throughput and the median and 95th percentile latency of the queries.
+throughput and the median and 95th percentile latency of the queries, the correctly spelled
+ones and the misspelled ones (``misspelled`` in the test set) apart.
 
     python -m search.bench [--notices 20000] [--runs 3] [--database sqlite|postgres|both]
 
@@ -164,7 +165,10 @@ def child(args):
         # that update_index left and refresh the planner's statistics.
         with connection.cursor() as cursor:
             cursor.execute("VACUUM ANALYZE")
+    print("   correctly spelled queries:", flush=True)
     time_queries([query["query"] for query in data["queries"]], args.runs)
+    print("   misspelled queries (corrected against the index's vocabulary):", flush=True)
+    time_queries([query["query"] for query in data["misspelled"]], args.runs)
     connection.close()
 
 
@@ -175,7 +179,7 @@ def time_queries(queries, runs):
 
     client = Client()
     for label, url, field in (
-        ("search page", "/search/", "query"),
+        ("search page", "/search/", "q"),
         ("API", "/api/v2/pages/", "search"),
     ):
         timings, slowest = [], []

@@ -35,6 +35,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelsearch.backends.base import BaseSearchResults
 from wagtail.models import Locale, Page, get_page_models
+from wagtail.search.backends import get_search_backend
 
 from core.listing import CountingPaginator
 from core.queries import in_language_or_thai, public
@@ -302,6 +303,13 @@ class SearchPaginator(Paginator):
             return super().get_page(number)
         self.count = self.object_list.count()  # from the rows' query where the backend can
         return ResultsPage(rows, number, self)
+
+
+def correction(query):
+    """A ``thai.spelling.Correction`` when a word of ``query`` is not in the index and a near
+    one is (the backend reads the index's vocabulary), else None."""
+    backend = get_search_backend()
+    return backend.correction(query) if hasattr(backend, "correction") else None
 
 
 def search(query, filters, sort):

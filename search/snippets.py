@@ -13,7 +13,7 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from thai.dates import ARABIC_DIGITS
-from thai.text import normalise, query_words
+from thai.text import segment_spans, words
 
 _INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 SEARCHED_LENGTH = 3000
@@ -26,7 +26,12 @@ def _fold(text):
     for position, char in enumerate(text):
         if char in _INVISIBLE:
             continue
-        for piece in unicodedata.normalize("NFKC", char).translate(ARABIC_DIGITS).casefold():
+        # Thai letters as they are: NFKC would split สระอำ, and the word breaker with it.
+        if "\u0e00" <= char <= "\u0e7f":
+            pieces = char.translate(ARABIC_DIGITS)
+        else:
+            pieces = unicodedata.normalize("NFKC", char).casefold()
+        for piece in pieces:
             folded.append(piece)
             origin.append(position)
     return "".join(folded), origin
@@ -34,26 +39,58 @@ def _fold(text):
 
 @functools.lru_cache(maxsize=256)
 def highlight_terms(query):
-    """What to look for: the query's words and, for compounds such as ``e-bidding``, the
-    pieces as typed. Single characters are left out (they would light up everywhere)."""
-    terms = set(query_words(query))
-    terms.update(normalise(piece) for piece in query.split())
-    return tuple(sorted((term for term in terms if len(term) > 1), key=len, reverse=True))
+    """What to look for: each piece of the query as typed, as the sequence of its words
+    (``จัดซื้อจัดจ้าง`` is ``จัด ซื้อ จัด จ้าง``, ``e-bidding`` is ``e bidding``), longest first."""
+    terms = dict.fromkeys(tuple(words(piece)) for piece in query.split())
+    terms = [term for term in terms if term and len("".join(term)) > 1]
+    return tuple(sorted(terms, key=lambda term: len("".join(term)), reverse=True))
+
+
+def _find(tokens, taken, term):
+    """Where ``term`` (a sequence of words) is a run of whole, not yet marked words of the
+    text, marking them taken: ``[(first, last), …]`` token indexes."""
+    size, found = len(term), []
+    for index in range(len(tokens) - size + 1):
+        if all(tokens[index + i][2] == term[i] for i in range(size)) and not any(
+            taken[index : index + size]
+        ):
+            taken[index : index + size] = [True] * size
+            found.append((index, index + size - 1))
+    return found
 
 
 def _spans(text, terms):
+    """``[(start, end), …]`` in ``text`` of the terms, on the text's word boundaries: a piece
+    of the query is marked where it is a run of whole words of the text (``จัดซื้อ`` marks
+    ``จัดซื้อ`` in ``จัดซื้อจัดจ้าง``, not ``จัดซื้อจัด``); a piece found nowhere as such is looked for
+    word by word, and a word the text cuts otherwise (``รถ`` inside ``รถยนต์``) marks the
+    whole word of the text that holds it."""
     folded, origin = _fold(text)
-    spans = []
+    tokens = segment_spans(folded)
+    taken = [False] * len(tokens)
+    found = []
     for term in terms:
-        start = folded.find(term)
-        while start != -1:
-            end = start + len(term)
-            spans.append((origin[start], origin[end - 1] + 1))
-            start = folded.find(term, end)
-    spans.sort()
+        runs = _find(tokens, taken, term)
+        if runs or (len(term) == 1 and len(term[0]) < 2):
+            found += runs
+            continue
+        for word in dict.fromkeys(term):
+            if len(word) < 2:
+                continue
+            runs = _find(tokens, taken, (word,))
+            if not runs:
+                runs = [
+                    (index, index)
+                    for index, token in enumerate(tokens)
+                    if not taken[index] and word in token[2]
+                ]
+                for index, _index in runs:
+                    taken[index] = True
+            found += runs
+    spans = sorted((origin[tokens[a][0]], origin[tokens[b][1] - 1] + 1) for a, b in found)
     merged = []
     for start, end in spans:
-        if merged and start <= merged[-1][1]:
+        if merged and start < merged[-1][1]:
             merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
         else:
             merged.append((start, end))

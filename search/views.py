@@ -1,3 +1,4 @@
+from django.db import transaction
 from django.db.models import Q
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -7,12 +8,14 @@ from wagtail.search.utils import normalise_query_string
 
 from core.listing import all_units
 from schools.cache import school_choices, school_pages
-from search import results
+from search import misses, results, synonyms
 from search.snippets import highlight, snippet
 from thai.dates import fiscal_year
 from thai.text import query_words
 
 FISCAL_YEARS_SHOWN = 6
+# ``?spelling=off``: search the query as typed, without correcting it.
+SPELLING_PARAMETER = "spelling"
 
 
 def promotions(query):
@@ -36,28 +39,49 @@ def promotions(query):
     return found
 
 
+def query_parameter(params):
+    """The query: ``q`` (what search forms and browser keywords send, and this page's own
+    form), else ``query`` (the page's older links)."""
+    return params.get("q") or params.get("query", "")
+
+
 def search(request):
     """The site search (noindex): Thai-aware full-text search over every public page, with
     filters by kind, unit, school, fiscal year and date range. Any input is safe: bad filter
     values are ignored and a query over 200 characters is cut (with a message)."""
-    query, was_cut = results.clean_query(request.GET.get("query", ""))
+    query, was_cut = results.clean_query(query_parameter(request.GET))
     units = all_units()
     schools = school_pages()
     filters = results.Filters.read(request.GET, units, schools)
     newest = not query or request.GET.get("sort") == results.NEWEST
     sort = results.NEWEST if newest else results.RELEVANCE
 
+    # Synonyms first: their terms need no correction (สขร is in no notice, its synonym is).
+    expanded = synonyms.expand(query)
+    correction = None
+    if query and not expanded.applied and request.GET.get(SPELLING_PARAMETER) != "off":
+        correction = results.correction(query)
+        if correction:
+            expanded = synonyms.expand(correction.corrected)
+    searched = expanded.highlighted
+
     page_obj = None
     cards = []
     if query or filters:
-        found = results.search(query, filters, sort)
+        found = results.search(expanded.query, filters, sort)
         page_obj = results.SearchPaginator(found, results.RESULTS_PER_PAGE).get_page(
             request.GET.get("page")
         )
         cards = results.cards(list(page_obj), {unit.pk: unit for unit in units})
+        # Counted once per search: on its first page, without filters (the filters narrow).
+        if query and request.GET.get("page", "1") in ("", "1") and not filters:
+            # Counted on commit (at once under autocommit), after the results are read: the
+            # count is no part of them, and the reads cost the same however many are found.
+            found_count = page_obj.paginator.count
+            transaction.on_commit(lambda: misses.record(query, found_count))
         for card in cards:
-            card.title_html = highlight(card.page.title, query)
-            card.snippet = snippet(card.text, query)
+            card.title_html = highlight(card.page.title, searched)
+            card.snippet = snippet(card.text, searched)
 
     current = fiscal_year(timezone.localdate())
     return TemplateResponse(
@@ -66,12 +90,13 @@ def search(request):
         {
             "search_query": query,
             "query_was_cut": was_cut,
+            "correction": correction,
             "max_query_length": results.MAX_QUERY_LENGTH,
             "filters": filters,
             "sort": sort,
             "search_results": page_obj,
             "cards": cards,
-            "promotions": promotions(query),
+            "promotions": promotions(correction.corrected if correction else query),
             "kinds": results.kind_choices(),
             "units": units,
             "schools": school_choices(schools, get_language()),

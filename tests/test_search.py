@@ -416,21 +416,21 @@ class ResultCardTests(TestCase):
         cards = self.cards(sort="newest")
         news = cards[self.news[0].title]
         self.assertEqual((news.kind, news.date), ("ข่าวกิจกรรม", datetime.date(2024, 4, 1)))
-        self.assertIn("<mark>เครื่องสูบ</mark>น้ำประจำชุมชน", news.snippet)
+        self.assertIn("<mark>เครื่องสูบน้ำ</mark>ประจำชุมชน", news.snippet)
         rota = cards[self.others[2].title]
         self.assertEqual(rota.kind, "ประกาศอื่น ๆ / ข่าวประชาสัมพันธ์")
         self.assertEqual(rota.unit.slug, "finance")
-        self.assertIn("เดิน<mark>เครื่องสูบ</mark>น้ำทุกคืน", rota.snippet)
+        self.assertIn("เดิน<mark>เครื่องสูบน้ำ</mark>ทุกคืน", rota.snippet)
         cards = self.cards(kind="publication")
         handbook = cards[self.publications[0].title]
         self.assertEqual((handbook.kind, handbook.date), ("คู่มือประชาชน", None))
-        self.assertIn("วิธีดูแล<mark>เครื่องสูบ</mark>น้ำในบ้าน", handbook.snippet)
+        self.assertIn("วิธีดูแล<mark>เครื่องสูบน้ำ</mark>ในบ้าน", handbook.snippet)
         cards = self.cards(kind="page")
         station = cards[self.information[1].title]
         self.assertEqual((station.kind, station.date), ("หน้าข้อมูลเมนูหลัก", None))
         self.assertEqual(
             str(station.snippet),
-            "สถานี<mark>สูบ</mark>น้ำของเทศบาล น้ำไม่ท่วมเมือง สถานี<mark>เครื่องสูบ</mark>น้ำริมแม่น้ำเจ้าพระยา",
+            "สถานีสูบน้ำของเทศบาล น้ำไม่ท่วมเมือง สถานี<mark>เครื่องสูบน้ำ</mark>ริมแม่น้ำเจ้าพระยา",
         )
 
     def test_kind_and_date_filters_ask_the_page_types(self):

@@ -112,6 +112,21 @@ def segment(text):
     return tokens
 
 
+def segment_spans(text):
+    """``[(start, end, word), …]``: where in ``text`` each word of ``segment`` is, for marking
+    the words of the original text (the word normalised, as ``segment`` keeps it)."""
+    iterator = _breaker.iterator
+    iterator.setText(text)
+    spans = []
+    start = iterator.first()
+    for end in iterator:
+        token = text[start:end]
+        if _WORD_CHAR.search(token):
+            spans.append((start, end, normalise(_NOT_KEPT.sub("", token))))
+        start = end
+    return spans
+
+
 def _joined(match):
     return re.sub(r"[\s\-./]", "", match.group(0))
 

@@ -165,6 +165,7 @@ class ProcurementSummaryPage(RoutablePageMixin, BasePage):
 
     parent_page_types = ["procurement.ProcurementSummaryIndexPage"]
     subpage_types = []
+    search_boost = -1  # after the notices it summarises
 
     class Meta:
         verbose_name = "สรุปผลการจัดซื้อจัดจ้างรายเดือน สขร.๑ (Monthly procurement summary)"

@@ -1,8 +1,22 @@
 """What every Thai search backend shares: queries are cut into words before searching."""
 
+import contextlib
+import time
+import uuid
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
+from django.db import DatabaseError, connection
+from django.db.models import Case, F, IntegerField, Value, When
+from modelsearch.conf import get_app_config
 from modelsearch.query import And, Boost, Fuzzy, MatchAll, Not, Or, Phrase, PlainText
 
+from thai.spelling import Speller
 from thai.text import query_words
+
+# The vocabulary of the index is kept for a minute (see ``ThaiQueryMixin.speller``).
+VOCABULARY_TIMEOUT = 60
+_spellers = {}
 
 
 def thai_query(query):
@@ -44,8 +58,60 @@ def _fuzzy_options(query):
     }
 
 
+def _index_version():
+    IndexEntry = get_app_config().get_model("IndexEntry")
+    table = connection.ops.quote_name(IndexEntry._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT COUNT(*), MAX(id) FROM {table}")
+        count, highest = cursor.fetchone()
+    return f"{connection.vendor}-{count}-{highest or 0}"
+
+
 class ThaiQueryMixin:
-    """For a search backend: segment the query of ``search()`` and ``autocomplete()``."""
+    """For a search backend: segment the query of ``search()`` and ``autocomplete()``, and
+    correct misspelled words against the index's vocabulary (``correction``)."""
+
+    def vocabulary_rows(self):
+        """``[(word, number of entries holding it), …]`` of the index, or None when the
+        backend cannot tell (no correction then)."""
+        return None
+
+    def speller(self):
+        """A ``thai.spelling.Speller`` for the index as it is, or None. Built once per
+        process for an index version (number of entries, highest id) and a token the shared
+        cache holds for ``VOCABULARY_TIMEOUT``: a cleared cache or a new version makes every
+        process read the vocabulary again; an edited page's new words count within that time."""
+        try:
+            version = _index_version()
+        except DatabaseError:
+            return None
+        key = f"thai-search-vocabulary:{version}"
+        try:
+            token = cache.get(key)
+        except Exception:  # a cache failure degrades to reading the database
+            token = None
+        now = time.monotonic()
+        memo = _spellers.get((version, token)) if token else None
+        if memo is not None and memo[0] > now:
+            return memo[1]
+        rows = self.vocabulary_rows()
+        if rows is None:
+            return None
+        speller = Speller(dict(rows))
+        token = uuid.uuid4().hex
+        with contextlib.suppress(Exception):  # a cache failure: read again next time
+            cache.set(key, token, VOCABULARY_TIMEOUT)
+        _spellers.clear()
+        _spellers[(version, token)] = (now + VOCABULARY_TIMEOUT, speller)
+        return speller
+
+    def correction(self, query):
+        """A ``thai.spelling.Correction`` of ``query`` (a string) when one of its words is not
+        in the index and a near word is, else None."""
+        if not isinstance(query, str) or not query.strip():
+            return None
+        speller = self.speller()
+        return None if speller is None else speller.correct(query)
 
     def search(self, query, model_or_queryset, *args, **kwargs):
         return super().search(thai_query(query), model_or_queryset, *args, **kwargs)
@@ -69,6 +135,24 @@ def by_pk(queryset, pks):
     fresh._prefetch_related_lookups = queryset._prefetch_related_lookups
     fresh._iterable_class = queryset._iterable_class
     return {obj.pk: obj for obj in fresh}
+
+
+def boosted(entries, content_type_field, content_type_pks, *ordering):
+    """``entries`` ordered by ``ordering``, after the ``search_boost`` each model of
+    ``content_type_pks`` declares (0 when it declares none), read by the entry's content
+    type: no join."""
+    whens = []
+    for pk in content_type_pks:
+        model = ContentType.objects.get_for_id(pk).model_class()
+        value = getattr(model, "search_boost", 0) if model is not None else 0
+        if value:
+            whens.append(When(**{content_type_field: pk}, then=Value(value)))
+    if whens:
+        entries = entries.annotate(
+            _boost=Case(*whens, default=Value(0), output_field=IntegerField())
+        )
+        ordering = (F("_boost").desc(), *ordering)
+    return entries.order_by(*ordering)
 
 
 class RankedResultsMixin:

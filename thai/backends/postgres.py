@@ -11,6 +11,7 @@ Other queries (phrases, negations, fields, fuzzy) keep Wagtail's plan.
 """
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.db import connection
 from django.db.models import BooleanField, ExpressionWrapper, F, IntegerField, Q
 from django.db.models.functions import Cast
 from modelsearch.backends.database.postgres.postgres import (
@@ -23,7 +24,7 @@ from modelsearch.conf import get_app_config
 from modelsearch.query import PlainText
 from modelsearch.utils import get_descendants_content_types_pks
 
-from thai.backends.common import RankedResultsMixin, ThaiQueryMixin
+from thai.backends.common import RankedResultsMixin, ThaiQueryMixin, boosted
 
 # Thai words come to PostgreSQL already cut and normalised (``thai.text``): the ``simple``
 # configuration indexes them as they are, where ``english`` would stem the English ones.
@@ -74,14 +75,21 @@ class ThaiPostgresSearchQueryCompiler(PostgresSearchQueryCompiler):
             return None
         any_word = self.build_tsquery(PlainText(" ".join(words), operator="or"), config=config)
         all_words = self.build_tsquery(self.query, config=config)
-        return (
+        entries = (
             self._matching_entries(words, config)
             .filter(object_pk__in=self.queryset.values("pk"))
             .annotate(
                 _title_match=ExpressionWrapper(Q(title=any_word), output_field=BooleanField()),
                 _score=SearchRank(F("title"), all_words) * F("title_norm"),
             )
-            .order_by(F("_title_match").desc(), F("_score").desc(), F("object_pk").desc())
+        )
+        return boosted(
+            entries,
+            "content_type_id",
+            get_descendants_content_types_pks(self.queryset.model),
+            F("_title_match").desc(),
+            F("_score").desc(),
+            F("object_pk").desc(),
         )
 
     def search(self, config, start, stop, score_field=None, backend=None):
@@ -104,6 +112,14 @@ class ThaiPostgresSearchBackend(ThaiQueryMixin, PostgresSearchBackend):
 
     def __init__(self, params):
         super().__init__({"SEARCH_CONFIG": SEARCH_CONFIG, **params})
+
+    def vocabulary_rows(self):
+        """The index's words (lexemes of the title and body vectors) and the number of
+        entries holding each, through ``ts_stat``."""
+        table = connection.ops.quote_name(IndexEntry._meta.db_table)
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT word, ndoc FROM ts_stat('SELECT title || body FROM {table}')")
+            return cursor.fetchall()
 
 
 SearchBackend = ThaiPostgresSearchBackend

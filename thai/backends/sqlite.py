@@ -9,8 +9,9 @@ loaded by id. Searches that are not ordered by relevance keep Wagtail's plan (th
 ordering, with the matches as an ``IN`` subquery).
 """
 
+from django.db import connection
 from django.db.models import F, FloatField, Func, IntegerField
-from django.db.models.functions import Cast
+from django.db.models.functions import Cast, Round
 from modelsearch.backends.database.sqlite.query import MatchExpression, normalize
 from modelsearch.backends.database.sqlite.sqlite import (
     SQLiteAutocompleteQueryCompiler,
@@ -22,7 +23,7 @@ from modelsearch.conf import get_app_config
 from modelsearch.query import MatchAll, Not
 from modelsearch.utils import get_descendants_content_types_pks
 
-from thai.backends.common import RankedResultsMixin, ThaiQueryMixin
+from thai.backends.common import RankedResultsMixin, ThaiQueryMixin, boosted
 
 SQLiteFTSIndexEntry = get_app_config().get_model("SQLiteFTSIndexEntry", require_ready=False)
 FTS_TABLE = SQLiteFTSIndexEntry._meta.db_table
@@ -77,14 +78,20 @@ class ThaiSQLiteSearchQueryCompiler(SQLiteSearchQueryCompiler):
             return None
         columns = self.fields or self.FTS_TABLE_FIELDS
         title_weights = TITLE_ONLY if "title" in columns and len(columns) > 1 else (0, 0, 0)
-        return (
-            matches.annotate(
-                object_pk=Cast("index_entry__object_id", IntegerField()),
-                _score=BM25(COLUMN_WEIGHTS),
-                _title_score=BM25(title_weights),
-            )
-            .filter(object_pk__in=self.queryset.values("pk"))
-            .order_by(F("_title_score").asc(), F("_score").asc(), F("object_pk").desc())
+        entries = matches.annotate(
+            object_pk=Cast("index_entry__object_id", IntegerField()),
+            _score=BM25(COLUMN_WEIGHTS),
+            _title_score=BM25(title_weights),
+        ).filter(object_pk__in=self.queryset.values("pk"))
+        # Scores a tenth apart are equals (pages alike but for their dates and numbers): the
+        # newest of them first.
+        return boosted(
+            entries,
+            "index_entry__content_type_id",
+            get_descendants_content_types_pks(self.queryset.model),
+            Round("_title_score", 1).asc(),
+            Round("_score", 1).asc(),
+            F("object_pk").desc(),
         )
 
     def search(self, config, start, stop, score_field=None):
@@ -119,6 +126,17 @@ class ThaiSQLiteSearchBackend(ThaiQueryMixin, SQLiteSearchBackend):
     query_compiler_class = ThaiSQLiteSearchQueryCompiler
     autocomplete_query_compiler_class = ThaiSQLiteAutocompleteQueryCompiler
     results_class = ThaiSQLiteSearchResults
+
+    def vocabulary_rows(self):
+        """The FTS table's terms and the number of entries holding each, through an
+        ``fts5vocab`` table (in the connection's temporary schema: nothing to migrate)."""
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "CREATE VIRTUAL TABLE IF NOT EXISTS temp.thai_search_vocabulary "
+                f"USING fts5vocab(main, {FTS_TABLE}, 'row')"
+            )
+            cursor.execute("SELECT term, doc FROM temp.thai_search_vocabulary")
+            return cursor.fetchall()
 
 
 SearchBackend = ThaiSQLiteSearchBackend

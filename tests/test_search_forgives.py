@@ -1,0 +1,298 @@
+"""Search that forgives (issue 20): ``q`` as well as ``query``, highlighting on word
+boundaries, misspelled words corrected against the index's vocabulary (on the page and in the
+API), synonyms, ranking."""
+
+import datetime
+from urllib.parse import unquote
+
+from django.test import SimpleTestCase, TestCase
+
+from home.models import HomePage
+from ownership.models import Role
+from search.models import SearchMiss, Synonym
+from search.snippets import highlight, snippet
+from search.testset import build_sections
+from tests.factories import ProcurementSummaryPageFactory
+from tests.moderation_support import make_user, sign_in
+from tests.test_search import OTHER, notice
+from thai.spelling import Speller, distance
+
+
+class HighlightTests(SimpleTestCase):
+    def test_a_word_inside_a_compound_is_marked_whole_not_cut(self):
+        self.assertEqual(
+            highlight("ประกาศจัดซื้อจัดจ้างโครงการ", "จัดซื้อ"),
+            "ประกาศ<mark>จัดซื้อ</mark>จัดจ้างโครงการ",
+        )
+        self.assertEqual(
+            highlight("ประกาศจัดซื้อจัดจ้างโครงการ", "จัดซื้อจัดจ้าง"),
+            "ประกาศ<mark>จัดซื้อจัดจ้าง</mark>โครงการ",
+        )
+
+    def test_a_word_the_text_holds_inside_a_longer_word_marks_that_word(self):
+        self.assertEqual(highlight("รถยนต์ดับเพลิง", "รถ"), "<mark>รถยนต์</mark>ดับเพลิง")
+
+    def test_compounds_and_digits_as_the_text_wrote_them(self):
+        self.assertEqual(
+            highlight("ประกวดราคา (e-bidding) ปี ๒๕๖๗", "e-bidding 2567"),
+            "ประกวดราคา (<mark>e-bidding</mark>) ปี <mark>๒๕๖๗</mark>",
+        )
+        self.assertIn("<mark>ท.๑</mark>", snippet("โรงเรียนเทศบาล ท.๑ วัดไทรใต้", "ท.1"))
+
+
+class QueryParameterTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        home = HomePage.objects.get(locale__language_code="th")
+        cls.sections = build_sections(home)
+        notice(
+            cls.sections["announcements"],
+            "road",
+            "ประกาศจัดซื้อจัดจ้างก่อสร้างถนน",
+            datetime.date(2024, 3, 1),
+        )
+
+    def titles(self, response):
+        self.assertEqual(response.status_code, 200)
+        return [card.page.title for card in response.context["cards"]]
+
+    def test_q_and_query_both_search(self):
+        expected = ["ประกาศจัดซื้อจัดจ้างก่อสร้างถนน"]
+        self.assertEqual(self.titles(self.client.get("/search/", {"q": "ถนน"})), expected)
+        self.assertEqual(self.titles(self.client.get("/search/", {"query": "ถนน"})), expected)
+
+    def test_the_forms_send_q(self):
+        response = self.client.get("/search/", {"q": "ถนน"})
+        self.assertContains(response, 'name="q" value="ถนน"')
+        self.assertContains(response, 'id="site-search-query" type="search" name="q"')
+
+
+class SpellingTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        home = HomePage.objects.get(locale__language_code="th")
+        cls.sections = build_sections(home)
+        cls.notice = notice(
+            cls.sections["announcements"],
+            "council",
+            "ประกาศเรียกประชุมสภาเทศบาลนครนครสวรรค์ สมัยสามัญ",
+            datetime.date(2024, 2, 1),
+            kind=OTHER,
+        )
+
+    def test_a_misspelled_word_is_corrected_and_the_page_says_so(self):
+        response = self.client.get("/search/", {"q": "ประชุมสะภา"})
+        self.assertEqual([card.page.pk for card in response.context["cards"]], [self.notice.pk])
+        self.assertContains(response, "แสดงผลของ <strong>ประชุมสภา</strong> — ค้นหา <a href=")
+        self.assertContains(response, "spelling=off")
+        self.assertIn("<mark>ประชุมสภา</mark>", str(response.context["cards"][0].title_html))
+
+    def test_the_query_as_typed_on_request(self):
+        response = self.client.get("/search/", {"q": "ประชุมสะภา", "spelling": "off"})
+        self.assertEqual(response.context["cards"], [])
+        self.assertNotContains(response, "แสดงผลของ")
+
+    def test_a_correct_query_is_not_corrected(self):
+        response = self.client.get("/search/", {"q": "ประชุมสภา"})
+        self.assertIsNone(response.context["correction"])
+        # A word near none of the index's words is searched as typed: nothing found.
+        response = self.client.get("/search/", {"q": "ฟุตบอลโลก"})
+        self.assertIsNone(response.context["correction"])
+        self.assertEqual(response.context["cards"], [])
+
+    def test_the_api_corrects_unless_told_not_to(self):
+        response = self.client.get("/api/v2/pages/", {"search": "ประชุมสะภา"})
+        self.assertEqual([item["id"] for item in response.json()["items"]], [self.notice.pk])
+        self.assertEqual(unquote(response["X-Search-Corrected"]), "ประชุมสภา")
+        response = self.client.get(
+            "/api/v2/pages/", {"search": "ประชุมสะภา", "search_spelling": "off"}
+        )
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(response.json()["items"], [])
+        self.assertNotIn("X-Search-Corrected", response)
+
+    def test_a_new_page_s_words_are_known_at_once(self):
+        self.client.get("/search/", {"q": "ประชุมสภา"})  # the vocabulary is read
+        notice(
+            self.sections["announcements"],
+            "chlorine",
+            "ประกาศจัดซื้อคลอรีน",
+            datetime.date(2024, 3, 1),
+        )
+        response = self.client.get("/search/", {"q": "คลอลีน"})
+        self.assertEqual(response.context["correction"].corrected, "คลอรีน")
+
+
+class SpellerTests(SimpleTestCase):
+    vocabulary = {
+        "จัด": 30,
+        "ซื้อ": 30,
+        "จ้าง": 30,
+        "ประชุม": 5,
+        "สภา": 5,
+        "รับสมัคร": 7,
+        "ข่าว": 9,
+        "คอมพิวเตอร์": 2,
+        "เทศบาล": 40,
+        "เทศบัน": 1,
+        "โรงเรียน": 30,
+    }
+
+    def corrected(self, query):
+        correction = Speller(self.vocabulary).correct(query)
+        return correction and correction.corrected
+
+    def test_the_common_thai_typing_errors_are_cheap(self):
+        self.assertLess(distance("จัดชื้อ", "จัดซื้อ"), 0.5)  # ช for ซ
+        self.assertLess(distance("สะภา", "สภา"), 0.5)  # an extra ะ
+        self.assertLess(distance("คอมพิวเตอ", "คอมพิวเตอร์"), 0.7)  # การันต์ left out
+        self.assertLess(distance("รับสมัค", "รับสมัคร"), 0.6)  # final consonant left out
+        self.assertGreaterEqual(distance("ข้าว", "ข่าว"), 1.0)  # another tone: another word
+
+    def test_words_are_corrected_whole_or_joined_with_a_neighbour(self):
+        self.assertEqual(self.corrected("จัดชื้อจัดจ้าง"), "จัดซื้อจัดจ้าง")
+        self.assertEqual(self.corrected("ประชุมสะภา"), "ประชุมสภา")
+        self.assertEqual(self.corrected("รับสมัค"), "รับสมัคร")
+        # The frequent word wins where the breaker cut the misspelled one.
+        self.assertEqual(self.corrected("โรงเรียนเทศบาน"), "โรงเรียนเทศบาล")
+
+    def test_known_or_far_words_are_not_corrected(self):
+        self.assertIsNone(self.corrected("จัดซื้อ"))
+        self.assertIsNone(self.corrected("ข้าว"))
+        self.assertIsNone(self.corrected("ฟุตบอลโลก"))
+
+
+class SynonymTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        home = HomePage.objects.get(locale__language_code="th")
+        cls.sections = build_sections(home)
+        cls.summary = notice(
+            cls.sections["announcements"],
+            "summary",
+            "สรุปผลการจัดซื้อจัดจ้างประจำเดือนมีนาคม ๒๕๖๗",
+            datetime.date(2024, 4, 5),
+            kind=OTHER,
+        )
+        cls.bidding = notice(
+            cls.sections["announcements"],
+            "road",
+            "ประกวดราคาจ้างก่อสร้างถนน ด้วยวิธีประกวดราคาอิเล็กทรอนิกส์",
+            datetime.date(2024, 3, 1),
+        )
+        cls.operator = make_user("web-operator", Role.OPERATOR)
+        cls.creator = make_user("creator", Role.CREATOR, "engineering")
+
+    def found(self, query, path="/search/"):
+        if path == "/search/":
+            response = self.client.get(path, {"q": query})
+            return {card.page.pk for card in response.context["cards"]}
+        response = self.client.get(path, {"search": query})
+        return {item["id"] for item in response.json()["items"]}
+
+    def test_the_first_synonyms_are_there_from_the_start(self):
+        self.assertEqual(self.found("สขร"), {self.summary.pk})
+        self.assertEqual(self.found("สขร", "/api/v2/pages/"), {self.summary.pk})
+        self.assertEqual(self.found("e-bidding ถนน"), {self.bidding.pk})
+
+    def test_a_synonym_added_in_the_admin_takes_effect(self):
+        self.assertEqual(self.found("ทำถนน"), set())
+        sign_in(self.client, self.operator)
+        response = self.client.post(
+            "/admin/search/synonyms/add/",
+            {"terms": "ทำถนน\nก่อสร้างถนน", "note": ""},
+        )
+        self.assertEqual(response.status_code, 302, getattr(response, "context", None))
+        self.client.logout()
+        self.assertEqual(self.found("ทำถนน"), {self.bidding.pk})
+        self.assertEqual(self.found("ทำถนน", "/api/v2/pages/"), {self.bidding.pk})
+
+    def test_only_web_operators_keep_the_synonyms(self):
+        sign_in(self.client, self.creator)
+        self.assertEqual(self.client.get("/admin/search/synonyms/").status_code, 302)
+        sign_in(self.client, self.operator)
+        self.assertEqual(self.client.get("/admin/search/synonyms/").status_code, 200)
+
+    def test_one_term_is_not_a_synonym(self):
+        sign_in(self.client, self.operator)
+        response = self.client.post("/admin/search/synonyms/add/", {"terms": "ถนน", "note": ""})
+        self.assertEqual(response.status_code, 200)
+        self.assertFalse(Synonym.objects.filter(terms="ถนน").exists())
+
+
+class RankingTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        home = HomePage.objects.get(locale__language_code="th")
+        cls.sections = build_sections(home)
+        cls.summaries = [
+            ProcurementSummaryPageFactory(month=datetime.date(2024, month, 1)) for month in (2, 3)
+        ]
+        # Three notices alike but for their dates, published oldest first, each holding the
+        # word in its body only (the summaries hold it in their titles).
+        cls.notices = [
+            notice(
+                cls.sections["announcements"],
+                f"pump-{month}",
+                "ประกาศเทศบาลนครนครสวรรค์ เรื่อง ซื้อเครื่องสูบน้ำ",
+                datetime.date(2024, month, 10),
+                text="เทศบาลมีความประสงค์จะจัดซื้อเครื่องสูบน้ำ",
+            )
+            for month in (1, 2, 3)
+        ]
+
+    def ranked(self, query):
+        response = self.client.get("/search/", {"q": query})
+        return [card.page.pk for card in response.context["cards"]]
+
+    def test_notices_come_before_the_monthly_summaries_newest_first(self):
+        found = self.ranked("จัดซื้อ")
+        newest_first = [page.pk for page in reversed(self.notices)]
+        self.assertEqual(found[:3], newest_first)
+        self.assertTrue({page.pk for page in self.summaries} <= set(found[3:]))
+
+    def test_the_api_ranks_the_same(self):
+        response = self.client.get("/api/v2/pages/", {"search": "จัดซื้อ"})
+        found = [item["id"] for item in response.json()["items"]]
+        self.assertEqual(found[:3], [page.pk for page in reversed(self.notices)])
+
+
+class SearchMissesTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        home = HomePage.objects.get(locale__language_code="th")
+        cls.sections = build_sections(home)
+        for number in range(3):
+            notice(
+                cls.sections["announcements"],
+                f"road-{number}",
+                f"ประกาศจัดซื้อจัดจ้างก่อสร้างถนน สายที่ {number}",
+                datetime.date(2024, 3, 1 + number),
+            )
+        cls.operator = make_user("web-operator", Role.OPERATOR)
+        cls.creator = make_user("creator", Role.CREATOR, "engineering")
+
+    def test_queries_with_no_or_few_results_are_counted_per_week_without_personal_data(self):
+        with self.captureOnCommitCallbacks(execute=True):
+            for query in ("ฟุตบอลโลก", " ฟุตบอลโลก ", "ถนน", "บัตร 1234567890123"):
+                self.client.get("/search/", {"q": query})
+            # Counted once, on the first page.
+            self.client.get("/search/", {"q": "ฟุตบอลโลก", "page": "2"})
+        misses = {miss.query: (miss.searches, miss.results) for miss in SearchMiss.objects.all()}
+        self.assertEqual(misses, {"ฟุตบอลโลก": (2, 0), "บัตร #############": (1, 0)})
+        self.assertEqual(SearchMiss.objects.get(query="ฟุตบอลโลก").week.weekday(), 0)
+
+    def test_web_operators_read_and_export_the_report(self):
+        SearchMiss.objects.create(
+            week=datetime.date(2024, 3, 4), query="ใบขับขี่", searches=7, results=0
+        )
+        sign_in(self.client, self.creator)
+        self.assertEqual(self.client.get("/admin/reports/search-misses/").status_code, 302)
+        sign_in(self.client, self.operator)
+        response = self.client.get("/admin/reports/search-misses/")
+        self.assertContains(response, "ใบขับขี่")
+        response = self.client.get("/admin/reports/search-misses/", {"export": "csv"})
+        self.assertEqual(response.status_code, 200)
+        content = b"".join(response.streaming_content).decode("utf-8-sig")
+        self.assertIn("week,query,searches,results", content)
+        self.assertIn("2024-03-04,ใบขับขี่,7,0", content)
