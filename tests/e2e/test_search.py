@@ -24,7 +24,7 @@ def test_search_procurement_filter_by_school_and_open_a_notice(phone, site_url):
     box = phone.locator("#site-search-query")
     box.fill("จัดซื้อ")
     box.press("Enter")
-    phone.wait_for_url("**/search/?query=*")
+    phone.wait_for_url("**/search/?q=*")
     assert phone.locator(RESULT_LINKS).count() > 0
     assert phone.locator("ol.search-results mark").count() > 0
 
