@@ -24,6 +24,8 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     "thai",
     "ownership",
+    # The page cache for anonymous visitors and its content version (docs/performance.md).
+    "pagecache",
     "core",
     # Before wagtail.admin: its Thai notification e-mail templates replace Wagtail's.
     "moderation",
@@ -84,6 +86,10 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Page cache (pagecache/, docs/performance.md): above sessions, so a hit renders nothing;
+    # above GZip, so it stores the compressed form.
+    "pagecache.middleware.PageCacheMiddleware",
+    "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -138,6 +144,37 @@ CACHES = {
     if REDIS_URL
     else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
 }
+
+# Page cache (pagecache/, docs/performance.md). Anonymous visitors' pages are kept this many
+# seconds in the cache below (0 turns it off), each key holding the content version that every
+# content change raises; shared caches (Varnish, a CDN) may keep them as long (s-maxage),
+# browsers revalidate (max-age). HTML, JSON, CSV and feeds are gzip-compressed (GZipMiddleware;
+# Django masks CSRF tokens per response and pads gzip against BREACH).
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
+PAGE_CACHE_BROWSER_SECONDS = 0
+PAGE_CACHE_ALIAS = "default"
+PAGE_CACHE_EXCLUDE_PATHS = ["/admin/", "/documents/"]
+# Content that is neither a page, a snippet, a setting nor a Wagtail model but shows on pages.
+PAGE_CACHE_CONTENT_MODELS = [
+    "cases.Complaint",
+    "cases.ComplaintCategory",
+    "wagtailsearchpromotions.SearchPromotion",
+]
+# Varnish (deploy/varnish.vcl) or a CDN in front: Wagtail purges it after each content change
+# (pagecache.purge). VARNISH_URL is Varnish's own address, e.g. http://127.0.0.1:6081.
+VARNISH_URL = env_str("VARNISH_URL", "")
+WAGTAILFRONTENDCACHE = (
+    {
+        "varnish": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": VARNISH_URL,
+        }
+    }
+    if VARNISH_URL
+    else {}
+)
+# One purge per site: the VCL bans every page of the host (one content version, site-wide).
+WAGTAILFRONTENDCACHE_LANGUAGES = []
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -11,3 +11,6 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = tempfile.mkdtemp(prefix="portal-test-media-")
 CASES_FILES_ROOT = tempfile.mkdtemp(prefix="portal-test-cases-")
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405
+# The page cache is off in tests that count queries or change rows behind Wagtail's back;
+# tests/test_page_cache.py and tests/test_varnish.py turn it on.
+PAGE_CACHE_SECONDS = 0

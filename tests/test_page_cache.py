@@ -1,0 +1,287 @@
+"""The page cache (pagecache/): anonymous visitors get pages from the cache, never what only
+one visitor may see, and every content change shows on the next request; responses are
+compressed for clients that accept gzip, with the same content."""
+
+import datetime
+import gzip
+from unittest import mock
+
+from django.contrib.auth import get_user_model
+from django.core.cache import cache
+from django.core.management import call_command
+from django.db import connection
+from django.test import TestCase, override_settings
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+from wagtail.contrib.redirects.models import Redirect
+from wagtail.models import PageViewRestriction, Site
+
+from core.models import SiteSettings
+from news.models import AnnouncementPage
+from tests.factories import (
+    AnnouncementIndexPageFactory,
+    AnnouncementPageFactory,
+    ComplaintPageFactory,
+    DepartmentPageFactory,
+    site_settings,
+    translate,
+    translated_home,
+    unit,
+)
+from tests.moderation_support import edit_form, sign_in
+
+TITLE = "ประกาศรับสมัครสอบคัดเลือกพนักงานจ้าง"
+LINK = "/announcements/recruitment/"  # how every listing links to it (search marks the title)
+# The pages that list a notice of the finance office: home, the index, the unit page, the
+# feed, search and the sitemap.
+LISTINGS = [
+    "/",
+    "/announcements/",
+    "/departments/finance/",
+    "/feeds/announcements/rss/",
+    "/search/?q=" + "สอบคัดเลือก",
+]
+
+
+def from_cache(client, url, **headers):
+    """Whether ``url`` is served without rendering: one query, the content version."""
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url, headers=headers)
+    return len(captured) == 1, response
+
+
+@override_settings(PAGE_CACHE_SECONDS=600)
+class PageCacheTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        site_settings()
+        with cls.captureOnCommitCallbacks(execute=True):
+            cls.home = translated_home()
+        cls.finance = unit("finance")
+        DepartmentPageFactory(unit=cls.finance, slug="finance", title="สำนักงานคลัง")
+        cls.index = AnnouncementIndexPageFactory(
+            parent=cls.home, slug="announcements", title="ประกาศ"
+        )
+        cls.notice = AnnouncementPageFactory(
+            parent=cls.index,
+            slug="recruitment",
+            title=TITLE,
+            kind="recruitment",
+            date=datetime.date(2025, 5, 1),
+            responsible_unit=cls.finance,
+        )
+        cls.staff = get_user_model().objects.create_superuser("operator", "op@example.org", "x")
+
+    def setUp(self):
+        # Tests roll back the content version; pages cached by an earlier test must not answer.
+        cache.clear()
+
+    def warm(self, urls):
+        for url in urls:
+            self.assertContains(self.client.get(url), LINK, msg_prefix=url)
+            hit, response = from_cache(self.client, url)
+            self.assertTrue(hit, url)
+            self.assertContains(response, LINK, msg_prefix=url)
+
+    def assertGoneEverywhere(self, urls):
+        for url in urls:
+            response = self.client.get(url)
+            self.assertNotContains(
+                response, TITLE, status_code=response.status_code, msg_prefix=url
+            )
+
+    # What is cached, and how it says so.
+
+    def test_a_public_page_is_served_from_the_cache_for_shared_caches_to_keep(self):
+        first = self.client.get("/announcements/recruitment/")
+        self.assertEqual(first["Cache-Control"], "public, max-age=0, s-maxage=600")
+        hit, second = from_cache(self.client, "/announcements/recruitment/")
+        self.assertTrue(hit)
+        self.assertEqual(second.content, first.content)
+
+    def test_thai_pages_do_not_vary_with_the_browser_language(self):
+        response = self.client.get("/", headers={"accept-language": "en"})
+        self.assertContains(response, 'lang="th"')
+        self.assertNotIn("Accept-Language", response.get("Vary", ""))
+        hit, again = from_cache(self.client, "/", accept_language="th")
+        self.assertTrue(hit)
+        self.assertEqual(again.content, response.content)
+        self.assertContains(self.client.get("/en/"), 'lang="en"')
+
+    def test_a_head_request_is_answered_from_the_cache(self):
+        self.client.get("/announcements/")
+        hit, _ = from_cache(self.client, "/announcements/")
+        self.assertTrue(hit)
+        self.assertEqual(self.client.head("/announcements/").status_code, 200)
+
+    # What is never cached.
+
+    def test_a_signed_in_editor_is_never_served_from_the_cache_nor_cached_for_others(self):
+        self.client.force_login(self.staff)
+        self.client.get("/announcements/")
+        hit, response = from_cache(self.client, "/announcements/")
+        self.assertFalse(hit)
+        self.assertIn("private", response["Cache-Control"])
+        hit, _ = from_cache(self.client_class(), "/announcements/")
+        self.assertFalse(hit)  # what the editor was shown was not kept for a visitor
+
+    def test_a_password_protected_page_is_not_cached_before_or_after_its_password(self):
+        PageViewRestriction.objects.create(
+            page=self.notice, restriction_type=PageViewRestriction.PASSWORD, password="secret"
+        )
+        url = "/announcements/recruitment/"
+        self.assertNotContains(self.client.get(url), TITLE + "</h1>")
+        hit, _ = from_cache(self.client, url)
+        self.assertFalse(hit)
+        action = self.client.get(url).context["action_url"]
+        reader = self.client_class()
+        reader.get(url)
+        reader.post(action, {"password": "secret", "return_url": url})
+        self.assertContains(reader.get(url), TITLE)
+        stranger = self.client_class()
+        self.assertNotContains(stranger.get(url), f"<h1>{TITLE}</h1>", html=False)
+        self.assertContains(stranger.get(url), 'name="password"')
+
+    def test_a_login_restricted_page_is_not_cached(self):
+        PageViewRestriction.objects.create(page=self.notice, restriction_type="login")
+        url = "/announcements/recruitment/"
+        self.client.force_login(self.staff)
+        self.assertContains(self.client.get(url), TITLE)
+        stranger = self.client_class()
+        self.assertEqual(stranger.get(url).status_code, 302)
+        self.assertEqual(stranger.get(url).status_code, 302)
+
+    def test_a_form_with_a_csrf_token_is_never_cached(self):
+        ComplaintPageFactory(parent=self.home, slug="complaints", title="ร้องเรียน/ร้องทุกข์")
+        tokens = set()
+        for _ in range(2):
+            hit, response = from_cache(self.client_class(), "/complaints/")
+            self.assertFalse(hit)
+            self.assertIn("csrftoken", response.cookies)
+            tokens.add(response.context["csrf_token"])
+        self.assertEqual(len(tokens), 2)  # each visitor's own token
+
+    def test_drafts_and_previews_stay_with_the_editors(self):
+        self.client.get("/announcements/recruitment/")
+        draft = self.notice.get_latest_revision_as_object()
+        draft.title = "ฉบับร่างที่ยังไม่อนุมัติ"
+        draft.save_revision(user=self.staff)
+        self.assertNotContains(self.client.get("/announcements/recruitment/"), "ฉบับร่าง")
+        editor = self.client_class()
+        sign_in(editor, self.staff)
+        preview = editor.post(
+            f"/admin/pages/{self.notice.pk}/edit/preview/",
+            edit_form(self.notice, title="ตัวอย่างก่อนเผยแพร่"),
+        )
+        self.assertEqual(preview.status_code, 200)
+        self.assertContains(editor.get(f"/admin/pages/{self.notice.pk}/edit/preview/"), "ตัวอย่าง")
+        self.assertNotContains(self.client.get("/announcements/recruitment/"), "ตัวอย่าง")
+        self.assertNotContains(self.client.get("/announcements/recruitment/"), "ฉบับร่าง")
+
+    # Every content change shows on the next request.
+
+    def test_an_unpublished_notice_leaves_every_listing_at_once(self):
+        self.warm(LISTINGS)
+        with self.captureOnCommitCallbacks(execute=True):
+            self.notice.unpublish(user=self.staff)
+        self.assertGoneEverywhere(LISTINGS)
+        self.assertEqual(self.client.get("/announcements/recruitment/").status_code, 404)
+
+    def test_a_deleted_notice_leaves_every_listing_at_once(self):
+        self.warm([*LISTINGS, "/sitemap.xml"])
+        with self.captureOnCommitCallbacks(execute=True):
+            self.notice.delete()
+        self.assertGoneEverywhere(LISTINGS)
+        self.assertNotContains(self.client.get("/sitemap.xml"), "/announcements/recruitment/")
+
+    def test_a_notice_expired_by_the_scheduler_leaves_every_listing(self):
+        self.notice.expire_at = timezone.now() + datetime.timedelta(hours=1)
+        with self.captureOnCommitCallbacks(execute=True):
+            self.notice.save_revision(user=self.staff).publish(user=self.staff)
+        self.warm(LISTINGS)
+        later = timezone.now() + datetime.timedelta(hours=2)
+        with mock.patch("django.utils.timezone.now", return_value=later):
+            call_command("publish_scheduled")
+        self.assertGoneEverywhere(LISTINGS)
+
+    def test_a_published_edit_and_a_scheduled_go_live_show_at_once(self):
+        self.warm(LISTINGS)
+        revision = self.notice.get_latest_revision_as_object()
+        revision.title = "ประกาศรับสมัครสอบคัดเลือกพนักงานจ้าง ครั้งที่ 2"
+        with self.captureOnCommitCallbacks(execute=True):
+            revision.save_revision(user=self.staff).publish(user=self.staff)
+        for url in LISTINGS[:4]:
+            self.assertContains(self.client.get(url), "ครั้งที่ 2", msg_prefix=url)
+        later = AnnouncementPage(
+            slug="later",
+            title="ประกาศตั้งเวลาเผยแพร่",
+            kind="recruitment",
+            live=False,
+            date=datetime.date(2025, 6, 1),
+            responsible_unit=self.finance,
+        )
+        self.index.add_child(instance=later)
+        later.go_live_at = timezone.now() + datetime.timedelta(hours=1)
+        later.save_revision(user=self.staff).publish(user=self.staff)
+        self.assertNotContains(self.client.get("/announcements/"), "ตั้งเวลาเผยแพร่")
+        with mock.patch(
+            "django.utils.timezone.now",
+            return_value=timezone.now() + datetime.timedelta(hours=2),
+        ):
+            call_command("publish_scheduled")
+        self.assertContains(self.client.get("/announcements/"), "ตั้งเวลาเผยแพร่")
+
+    def test_a_moved_notice_leaves_its_old_index(self):
+        other = AnnouncementIndexPageFactory(parent=self.home, slug="archive", title="คลังประกาศ")
+        self.warm(["/announcements/"])
+        with self.captureOnCommitCallbacks(execute=True):
+            self.notice.move(other, pos="last-child", user=self.staff)
+        self.assertNotContains(self.client.get("/announcements/"), TITLE)
+        self.assertContains(self.client.get("/archive/recruitment/"), TITLE)
+
+    def test_a_site_setting_change_shows_in_every_footer(self):
+        self.client.get("/announcements/")
+        settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+        settings.address = "ถนนสวรรค์วิถี ตำบลปากน้ำโพ"
+        settings.save()
+        self.assertContains(self.client.get("/announcements/"), "ถนนสวรรค์วิถี")
+
+    def test_a_new_translation_shows_on_the_english_index(self):
+        english_index = translate(self.index)
+        self.assertContains(self.client.get("/en/announcements/"), english_index.title)
+        self.assertNotContains(self.client.get("/en/announcements/"), "Recruitment exam")
+        translate(self.notice, {TITLE: "Recruitment exam"})
+        self.assertContains(self.client.get("/en/announcements/"), "Recruitment exam")
+
+    def test_a_redirect_change_reaches_a_page_seen_before(self):
+        self.assertEqual(self.client.get("/old-notices/").status_code, 404)
+        Redirect.objects.create(old_path="/old-notices", redirect_page=self.index)
+        self.assertRedirects(self.client.get("/old-notices/"), "/announcements/", status_code=301)
+
+    # Compression.
+
+    def test_compressed_and_plain_bodies_are_the_same_after_decoding(self):
+        for url in [
+            "/",
+            "/announcements/",
+            "/feeds/announcements/rss/",
+            "/api/v2/pages/?search=" + "สอบคัดเลือก",
+        ]:
+            plain = self.client.get(url)
+            for _ in range(2):  # rendered, then from the cache
+                packed = self.client.get(url, headers={"accept-encoding": "gzip, br"})
+                self.assertEqual(packed["Content-Encoding"], "gzip", url)
+                self.assertIn("Accept-Encoding", packed["Vary"], url)
+                self.assertLess(len(packed.content), len(plain.content), url)
+                self.assertEqual(gzip.decompress(packed.content), plain.content, url)
+            self.assertNotIn("Content-Encoding", plain)
+
+    def test_the_cache_down_falls_back_to_rendering(self):
+        down = {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:18899/8",  # nothing listens here
+        }
+        caches = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+        with override_settings(CACHES={**caches, "pages": down}, PAGE_CACHE_ALIAS="pages"):
+            response = self.client.get("/announcements/")
+        self.assertContains(response, TITLE)
