@@ -1,0 +1,54 @@
+# Varnish in front of the portal (docs/performance.md). The portal marks what may be shared
+# (Cache-Control: public, s-maxage=…) and purges after every content change: Wagtail's
+# frontend cache sends PURGE for each site's root (WAGTAILFRONTENDCACHE, VARNISH_URL), and since
+# one change can show on every page (menus, listings, feeds, footer), a purge bans all pages of
+# that host. Test: tests/test_varnish.py starts Debian's varnishd with this file.
+vcl 4.1;
+
+backend portal {
+    .host = "127.0.0.1";
+    .port = "8000";
+}
+
+# Who may purge: the portal's own processes.
+acl purgers {
+    "127.0.0.1";
+    "::1";
+}
+
+sub vcl_recv {
+    if (req.method == "PURGE") {
+        if (client.ip !~ purgers) {
+            return (synth(405, "Not allowed"));
+        }
+        ban("obj.http.x-portal-host == " + req.http.host);
+        return (synth(200, "Purged"));
+    }
+    if (req.method != "GET" && req.method != "HEAD") {
+        return (pass);
+    }
+    # The admin, documents (privacy by collection) and anyone signed in (staff, previews, a page
+    # whose password was given) go to the portal.
+    if (req.url ~ "^/(admin|documents)/" || req.http.Authorization
+        || req.http.Cookie ~ "(^|;\s*)sessionid=") {
+        return (pass);
+    }
+    # No other cookie changes what the portal renders (the consent banner is the browser's
+    # script); a page with a CSRF token sets its own cookie and is not kept.
+    unset req.http.Cookie;
+    return (hash);
+}
+
+sub vcl_backend_response {
+    # Remembered for the ban above (bans on obj.* are evaluated by the ban lurker too).
+    set beresp.http.x-portal-host = bereq.http.host;
+}
+
+sub vcl_deliver {
+    unset resp.http.x-portal-host;
+    if (obj.hits > 0) {
+        set resp.http.X-Cache = "HIT";
+    } else {
+        set resp.http.X-Cache = "MISS";
+    }
+}
