@@ -72,6 +72,9 @@ class PortalPagesAPIViewSet(PagesAPIViewSet):
         for backend in PagesAPIViewSet.filter_backends
     ]
     search_correction = None
+    # Public and read-only: no sign-in is looked for, so an anonymous answer does not read the
+    # session (which would make it "Vary: Cookie" and keep it out of the page cache).
+    authentication_classes = []
 
     def get_queryset(self):
         return super().get_queryset().select_related("locale")
