@@ -15,6 +15,7 @@ needed) and prints the coverage of each package. See docs/translation.md.
 
 import argparse
 import importlib.util
+import re
 import sys
 from pathlib import Path
 
@@ -67,6 +68,10 @@ def source_catalogue(locale_dir, domain):
     return others[0] if others else None
 
 
+def placeholders(text):
+    return set(re.findall(r"%\([a-z_0-9]+\)[sdr]", text))
+
+
 def key(entry):
     return (entry.msgctxt, entry.msgid)
 
@@ -117,13 +122,23 @@ def merge(domain):
                 )
                 previous = ours.get(k) if ours.get(k) and translated(ours[k]) else theirs.get(k)
                 if source.msgid_plural:
-                    entry.msgstr_plural = {0: previous.msgstr_plural.get(0, "")} if previous else {0: ""}
+                    entry.msgstr_plural = (
+                        {0: previous.msgstr_plural.get(0, "")} if previous else {0: ""}
+                    )
                     if previous and not previous.msgstr_plural and previous.msgstr:
                         entry.msgstr_plural = {0: previous.msgstr}
                 else:
-                    entry.msgstr = (previous.msgstr or previous.msgstr_plural.get(0, "")) if previous else ""
-                if "python-format" in source.flags or "javascript-format" in source.flags:
-                    entry.flags = [f for f in source.flags if f.endswith("-format")]
+                    entry.msgstr = (
+                        (previous.msgstr or previous.msgstr_plural.get(0, "")) if previous else ""
+                    )
+                entry.flags = [f for f in source.flags if f.endswith("-format")]
+                if source.msgid_plural and placeholders(source.msgid_plural) - placeholders(
+                    source.msgid
+                ):
+                    # One Thai form serves both: it cannot name what only the English plural
+                    # names (Wagtail's "This will also delete %(descendant_count)s more child
+                    # pages" for a page without any), so msgfmt must not insist on it.
+                    entry.flags = []
                 seen[k] = entry
                 catalogue.append(entry)
                 if not translated(entry):

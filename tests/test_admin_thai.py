@@ -221,7 +221,9 @@ class ThaiAdminTests(ModerationTestCase):
             ]
         state = self.in_moderation.current_workflow_state
         urls.append(
-            reverse("wagtailadmin_pages:workflow_history_detail", args=[self.in_moderation.pk, state.pk])
+            reverse(
+                "wagtailadmin_pages:workflow_history_detail", args=[self.in_moderation.pk, state.pk]
+            )
         )
         return urls
 
@@ -249,7 +251,9 @@ class ThaiAdminTests(ModerationTestCase):
                 for text in left:
                     found.setdefault(text, set()).add(f"{role} {url}")
             self.assertGreater(opened, 5, role)
-        report = "\n".join(f"{text!r}  ({sorted(where)[0]})" for text, where in sorted(found.items()))
+        report = "\n".join(
+            f"{text!r}  ({sorted(where)[0]})" for text, where in sorted(found.items())
+        )
         open("/tmp/english.txt", "w").write(report)  # TEMP
         self.assertFalse(found, f"{len(found)} English interface strings:\n{report}")
 
@@ -263,7 +267,9 @@ class ThaiAdminTests(ModerationTestCase):
         strings |= interface_strings(self.client.get(login).content.decode())
         self.client.force_login(self.operator)
         for name in ("accounts_two_factor_setup", "accounts_two_factor_verify"):
-            strings |= interface_strings(self.client.get(reverse(name), follow=True).content.decode())
+            strings |= interface_strings(
+                self.client.get(reverse(name), follow=True).content.decode()
+            )
         self.assertFalse(english(strings, self.content), english(strings, self.content))
 
     def test_plural_time_phrases_are_whole_thai(self):
