@@ -85,9 +85,12 @@ format: $(VENV)/.installed-dev
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-## messages: refresh and compile the English interface translations (needs GNU gettext)
-messages: $(VENV)/.installed
+## messages: refresh the English translations of the project's strings (needs GNU gettext), gather
+## the installed packages' strings into the Thai admin catalogue (locale/th, docs/translation.md),
+## compile both and print the Thai coverage of each package
+messages: $(VENV)/.installed-dev
 	$(MANAGE) makemessages -l en --ignore=.venv --ignore=tests
+	$(BIN)/python locale/catalogue.py
 	$(MANAGE) compilemessages --ignore=.venv
 
 clean:

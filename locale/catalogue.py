@@ -10,7 +10,8 @@ has one, drops msgids no package has any more, writes the ``.mo`` files (polib: 
 needed) and prints the coverage of each package. See docs/translation.md.
 
     python locale/catalogue.py            # merge, compile, print coverage
-    python locale/catalogue.py --check    # also exit 1 when a string is untranslated
+    python locale/catalogue.py --check    # also exit 1 when a string of the admin's packages
+                                          # (all but Django's own) is untranslated
 """
 
 import argparse
@@ -37,6 +38,9 @@ SOURCES = {
     "django-axes": ("axes", "locale"),
     "django-otp": ("django_otp", "locale"),
 }
+# Django's own catalogue also holds its admin site, debug pages and validators the portal does not
+# show; its missing strings are counted, not failed on. The others are the admin's.
+CHECKED = ("Wagtail", "wagtail-localize", "django-axes", "django-otp")
 HEADER = {
     "Project-Id-Version": "portal",
     "Language": "th",
@@ -167,8 +171,9 @@ def main():
         share = 100 * done / count if count else 100
         print(f"  {label:18} {done:5,}/{count:,} ({share:.1f} %)")
     print(f"  untranslated msgids in locale/th: {len(missing)}")
-    if args.check and missing:
-        for label, msgid in missing[:50]:
+    failing = [(label, msgid) for label, msgid in missing if label in CHECKED]
+    if args.check and failing:
+        for label, msgid in failing[:50]:
             print(f"    {label}: {msgid!r}")
         sys.exit(1)
 

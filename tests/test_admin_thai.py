@@ -16,36 +16,27 @@ from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
+from django.contrib.humanize.templatetags.humanize import naturaltime
 from django.db import models
+from django.template import Context, Template
+from django.test import SimpleTestCase
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.timesince import timesince
 from wagtail.models import Locale, Page
 from wagtail_localize.models import Translation, TranslationSource
 
 from tests.factories import DocumentFactory, ImageFactory
-from tests.moderation_support import ModerationTestCase, make_user, sign_in
+from tests.moderation_support import ModerationTestCase, sign_in
+from transparency.models import AssessmentYear, OITItem
 
-# Proper names and codes that stay in Latin letters in Thai government usage: product and
-# standard names, file formats, and the language name "English" in the language menus.
+# Proper names, codes and abbreviations that stay in Latin letters in Thai government usage:
+# products and standards (Wagtail, JavaScript, the authenticator apps), file formats, the
+# assessment names (ITA, OIT, e-GP) and the language name "English" in the language menus.
 ALLOWED = {
-    "Wagtail",
-    "CSV",
-    "PDF",
-    "XLSX",
-    "JSON",
-    "PO",
-    "ITA",
-    "OIT",
-    "e-GP",
-    "English",
-    "URL",
-    "HTML",
-    "RSS",
-    "SEO",
-    "ID",
-    "MB",
-    "KB",
-    "px",
+    *("Wagtail", "JavaScript", "Google", "Microsoft", "Authenticator", "FreeOTP", "QR", "OTP"),
+    *("CSV", "PDF", "XLSX", "JSON", "PO", "AVIF", "GIF", "JPG", "JPEG", "PNG", "WEBP"),
+    *("ITA", "OIT", "e-GP", "English", "URL", "HTML", "RSS", "SEO", "ID", "MB", "KB", "px"),
 }
 # Attributes whose value a person reads (tooltips included) or hears from a screen reader.
 READ_ATTRIBUTES = (
@@ -56,10 +47,13 @@ READ_ATTRIBUTES = (
     "alt",
     "data-w-tooltip-content-value",
 )
-LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’]+")
+WORD = re.compile(r"[A-Za-z0-9][\w'’.-]*")
+# Code shown as code: a command, a module ("manage.py load_ita_lists"), a two-factor secret.
+CODE = re.compile(r"\w+[._]\w+|[A-Z2-7]{16,}")
 # The portal's own labels give an English gloss in brackets after the Thai ("ผู้จัดทำเนื้อหา
 # (Content creator)") for the staff who work in both languages: the Thai is there, so it passes.
-GLOSS = re.compile(r"(?<=[\u0e00-\u0e7f0-9)])\s*\([^()\u0e00-\u0e7f]+\)")
+THAI = re.compile(r"[\u0e00-\u0e7f]")
+GLOSS = re.compile(r"\([^()\u0e00-\u0e7f]+\)")
 # A model's code under its Thai name in Reports > Page types ("news.announcementpage").
 MODEL_CODE = re.compile(r"^[a-z_]+\.[a-z_]+$")
 URLISH = re.compile(r"(https?://|/)[^\s]*|[\w.+-]+@[\w.-]+|\S+\.(pdf|png|jpe?g|po|csv)\b", re.I)
@@ -126,11 +120,19 @@ def english(strings, content):
     for text in strings:
         if text in content or MODEL_CODE.match(text):
             continue
-        stripped = GLOSS.sub(" ", text)
+        stripped = GLOSS.sub(" ", text) if THAI.search(text) else text
         for item in sorted((c for c in content if len(c) >= 4), key=len, reverse=True):
             stripped = stripped.replace(item, " ")
         stripped = URLISH.sub(" ", stripped)
-        words = [w for w in LATIN_WORD.findall(stripped) if w not in ALLOWED]
+        words = [
+            word
+            for word in WORD.findall(stripped)
+            if len(re.findall("[A-Za-z]", word)) > 1
+            and word not in ALLOWED
+            and word.rstrip(".").upper() not in ALLOWED
+            and word.rstrip(".") not in ALLOWED
+            and not CODE.fullmatch(word)
+        ]
         if words:
             left.add(text)
     return left
@@ -149,8 +151,9 @@ def recorded_content():
             for f in model._meta.concrete_fields
             if isinstance(f, (models.CharField, models.TextField))
         ]
-        for row in model._default_manager.values_list(*fields)[:500] if fields else ():
-            content |= {str(value) for value in row if value}
+        for record in model._default_manager.all()[:500]:
+            content.add(str(record))
+            content |= {str(getattr(record, name)) for name in fields if getattr(record, name)}
     return content
 
 
@@ -179,6 +182,10 @@ class ThaiAdminTests(ModerationTestCase):
         cls.translation.save_target(user=cls.creator, publish=False)
         cls.english_page = cls.procurement["education"].get_translation(
             Locale.objects.get(language_code="en")
+        )
+        year = AssessmentYear.objects.create(year=2569, fiscal_year=2569)
+        OITItem.objects.create(
+            year=year, code="O1", title="โครงสร้าง", indicator="disclosure", period="standing"
         )
         cls.image = ImageFactory()
         cls.document = DocumentFactory()
@@ -254,8 +261,9 @@ class ThaiAdminTests(ModerationTestCase):
         report = "\n".join(
             f"{text!r}  ({sorted(where)[0]})" for text, where in sorted(found.items())
         )
-        open("/tmp/english.txt", "w").write(report)  # TEMP
-        self.assertFalse(found, f"{len(found)} English interface strings:\n{report}")
+        with open("/tmp/english.txt", "w") as f:  # TEMP
+            f.write(report)
+        self.assertFalse(report, f"{len(found)} English interface strings:\n{report}")
 
     def test_sign_in_screens_are_thai(self):
         self.client.logout()
@@ -272,13 +280,27 @@ class ThaiAdminTests(ModerationTestCase):
             )
         self.assertFalse(english(strings, self.content), english(strings, self.content))
 
-    def test_plural_time_phrases_are_whole_thai(self):
-        """Django's "4 minutes ago" and Wagtail's due dates read as one Thai phrase."""
-        from django.contrib.humanize.templatetags.humanize import naturaltime
-        from django.utils.timesince import timesince
 
+class ThaiTimePhraseTests(SimpleTestCase):
+    """Time phrases read as one Thai phrase: Django's catalogue had no Thai for its plural
+    "%(num)d minutes" ("4 minutes ที่ผ่านมา"), and Wagtail reads a date to come as "0 minutes
+    ago"."""
+
+    def test_plural_time_phrases_are_whole_thai(self):
         with translation.override("th"):
             now = timezone.now()
-            self.assertEqual(timesince(now - timedelta(minutes=4), now), "4 นาที")
+            self.assertEqual(timesince(now - timedelta(minutes=4), now), "4\xa0นาที")
+            self.assertEqual(timesince(now - timedelta(days=8), now), "1\xa0สัปดาห์, 1\xa0วัน")
             self.assertEqual(naturaltime(now - timedelta(minutes=4)), "4 นาทีที่แล้ว")
-            self.assertEqual(naturaltime(now + timedelta(days=2, minutes=1)), "อีก 2 วัน")
+            self.assertEqual(naturaltime(now + timedelta(days=2, minutes=1)), "อีก 2\xa0วัน")
+
+    def test_a_date_to_come_reads_as_to_come(self):
+        template = Template("{% load wagtailadmin_tags %}{% human_readable_date date %}")
+        with translation.override("th"):
+            to_come = template.render(
+                Context({"date": timezone.now() + timedelta(days=3, minutes=1)})
+            )
+            past = template.render(Context({"date": timezone.now() - timedelta(days=3, minutes=1)}))
+        self.assertIn("อีก 3\xa0วัน", to_come)
+        self.assertNotIn("ที่แล้ว", to_come)
+        self.assertIn("3\xa0วันที่แล้ว", past)
