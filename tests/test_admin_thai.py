@@ -38,6 +38,20 @@ ALLOWED = {
     *("CSV", "PDF", "XLSX", "JSON", "PO", "AVIF", "GIF", "JPG", "JPEG", "PNG", "WEBP"),
     *("ITA", "OIT", "e-GP", "English", "URL", "HTML", "RSS", "SEO", "ID", "MB", "KB", "px"),
 }
+# Strings Wagtail 8.0 and wagtail-localize 1.14 write without gettext, which no catalogue can
+# reach: column names made from field names (Settings > Sites), model names without a verbose
+# name (Groups, the count on Reports > Translations). Left for upstream; the test
+# fails when one of them is translated or gone, so the list cannot go stale.
+UPSTREAM_GAPS = {
+    "Port",
+    "Site name",
+    "Root page",
+    "เรียงตาม 'Port' จากน้อยไปมาก",
+    "1 translation",
+    "Translation",
+    "Locale",
+    "Page",
+}
 # Attributes whose value a person reads (tooltips included) or hears from a screen reader.
 READ_ATTRIBUTES = (
     "title",
@@ -92,6 +106,8 @@ def interface_strings(html):
     if sidebar:
         _walk_labels(json.loads(sidebar.string), found)
     for tag in soup(["script", "style", "textarea"]):
+        tag.decompose()
+    for tag in soup.select("[hidden]"):  # never shown as it is (a counter reading "None")
         tag.decompose()
     for text in soup.find_all(string=True):
         if text.strip() and text.__class__.__name__ == "NavigableString":
@@ -258,12 +274,22 @@ class ThaiAdminTests(ModerationTestCase):
                 for text in left:
                     found.setdefault(text, set()).add(f"{role} {url}")
             self.assertGreater(opened, 5, role)
-        report = "\n".join(
-            f"{text!r}  ({sorted(where)[0]})" for text, where in sorted(found.items())
-        )
+        shown = set().union(*seen.values()) - self.content
+        worded = {text for text in shown if re.search("[A-Za-z\u0e00-\u0e7f]", text)}
+        share = 100 * (1 - len(found) / len(worded))
         with open("/tmp/english.txt", "w") as f:  # TEMP
-            f.write(report)
-        self.assertFalse(report, f"{len(found)} English interface strings:\n{report}")
+            f.write(f"{share:.1f} % of {len(worded)}\n" + "\n".join(sorted(found)))
+        self.assertEqual(UPSTREAM_GAPS - set(found), set(), "no longer in English: remove them")
+        report = "\n".join(
+            f"{text!r}  ({sorted(where)[0]})"
+            for text, where in sorted(found.items())
+            if text not in UPSTREAM_GAPS
+        )
+        self.assertFalse(
+            report,
+            f"{len(found)} of {len(worded)} interface strings in English "
+            f"({share:.1f} % in Thai, counting the upstream gaps):\n{report}",
+        )
 
     def test_sign_in_screens_are_thai(self):
         self.client.logout()
