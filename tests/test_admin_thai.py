@@ -277,8 +277,6 @@ class ThaiAdminTests(ModerationTestCase):
         shown = set().union(*seen.values()) - self.content
         worded = {text for text in shown if re.search("[A-Za-z\u0e00-\u0e7f]", text)}
         share = 100 * (1 - len(found) / len(worded))
-        with open("/tmp/english.txt", "w") as f:  # TEMP
-            f.write(f"{share:.1f} % of {len(worded)}\n" + "\n".join(sorted(found)))
         self.assertEqual(UPSTREAM_GAPS - set(found), set(), "no longer in English: remove them")
         report = "\n".join(
             f"{text!r}  ({sorted(where)[0]})"
