@@ -91,10 +91,13 @@ format: $(VENV)/.installed-dev
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-## messages: refresh and compile the English interface translations (needs GNU gettext)
-messages: $(VENV)/.installed
+## messages: refresh the English translations of the project's strings (needs GNU gettext), gather
+## the installed packages' strings into the Thai admin catalogue (locale/th, docs/translation.md),
+## compile both (the Thai one with polib, byte for byte what CI checks) and print its coverage
+messages: $(VENV)/.installed-dev
 	$(MANAGE) makemessages -l en --ignore=.venv --ignore=tests
-	$(MANAGE) compilemessages --ignore=.venv
+	$(BIN)/python locale/catalogue.py
+	$(MANAGE) compilemessages --ignore=.venv -l en
 
 clean:
 	rm -rf $(VENV) static_collected

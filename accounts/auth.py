@@ -1,9 +1,12 @@
-"""Sign-in protection: lock-out after repeated failures (django-axes)."""
+"""Sign-in protection: lock-out after repeated failures (django-axes); the sign-in form."""
 
 from axes.backends import AxesBackend
 from axes.helpers import get_cool_off
+from django import forms
 from django.conf import settings
 from django.shortcuts import render
+from django.utils.translation import gettext_lazy
+from wagtail.admin.forms.auth import LoginForm as WagtailLoginForm
 
 LOCKOUT_STATUS = 429
 
@@ -38,3 +41,14 @@ def client_ip_address(request):
         if addresses:
             return addresses[-1]
     return request.META.get("REMOTE_ADDR", "")
+
+
+class LoginForm(WagtailLoginForm):
+    """Wagtail's sign-in form (``WAGTAILADMIN_USER_LOGIN_FORM``), with a label for its password
+    field: Wagtail gives it none, so the form printed the field's name, "Password", in English."""
+
+    password = forms.CharField(
+        label=gettext_lazy("Password"),
+        widget=forms.PasswordInput(attrs={"placeholder": gettext_lazy("Enter password")}),
+        strip=False,
+    )

@@ -12,7 +12,7 @@ from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils import timezone
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 
@@ -131,7 +131,13 @@ class CategoryViewSet(ModelViewSet):
         "sort_order",
         "active",
     ]
-    list_display = ["name", "kind", "time_limit_days", "active"]
+    list_display = [
+        "name",
+        "kind",
+        "time_limit_days",
+        # A tick or a cross titled in Thai, not Python's "True"/"False".
+        BooleanColumn("active", label=ComplaintCategory._meta.get_field("active").verbose_name),
+    ]
     copy_view_enabled = False
 
 

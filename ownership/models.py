@@ -24,7 +24,7 @@ class Unit(models.Model):
     """A unit of the municipality (A1) that owns content. New units are added as data."""
 
     name = models.CharField("ชื่อหน่วยงาน (Name)", max_length=200, unique=True)
-    name_en = models.CharField("Name in English", max_length=200, blank=True)
+    name_en = models.CharField("ชื่อภาษาอังกฤษ (Name in English)", max_length=200, blank=True)
     slug = models.SlugField("รหัส (Code)", max_length=50, unique=True)
     sort_order = models.PositiveSmallIntegerField("ลำดับ (Order)", default=0)
 

@@ -1,6 +1,7 @@
 from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.tables import BooleanColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -26,7 +27,19 @@ class OITItemViewSet(SnippetViewSet):
     icon = "list-ol"
     url_prefix = "transparency/items"
     admin_url_namespace = "transparency_oititem"
-    list_display = ["code", "title", "year", "indicator", "period", "wording_confirmed"]
+    list_display = [
+        "code",
+        "title",
+        "year",
+        "indicator",
+        "period",
+        # A tick or a cross titled in Thai, not Python's "True"/"False".
+        BooleanColumn(
+            "wording_confirmed",
+            label=OITItem._meta.get_field("wording_confirmed").verbose_name,
+            sort_key="wording_confirmed",
+        ),
+    ]
     list_filter = ["year", "indicator", "period", "wording_confirmed"]
     search_fields = ["code", "title", "title_en"]
     ordering = ["year", "sort_order", "pk"]

@@ -221,6 +221,8 @@ LANGUAGES = [("th", "ไทย"), ("en", "English")]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+# The sign-in form with its password field labelled in Thai (Wagtail leaves it unlabelled).
+WAGTAILADMIN_USER_LOGIN_FORM = "accounts.auth.LoginForm"
 # A new translation stays a draft, still in Thai, until it goes through approval.
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 LOCALE_PATHS = [BASE_DIR / "locale"]

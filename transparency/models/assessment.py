@@ -209,7 +209,7 @@ class OITItem(ClusterableModel):
     sort_order = models.PositiveSmallIntegerField("ลำดับ (Order)", default=0)
     code = models.CharField("รหัส (Code)", max_length=10, help_text="เช่น O11 (e.g. O11)")
     title = models.CharField("ชื่อข้อ (Title)", max_length=300)
-    title_en = models.CharField("Title in English", max_length=300, blank=True)
+    title_en = models.CharField("ชื่อข้อภาษาอังกฤษ (Title in English)", max_length=300, blank=True)
     indicator = models.CharField("ตัวชี้วัด (Indicator)", max_length=20, choices=Indicator.choices)
     period = models.CharField(
         "ช่วงเวลาของหลักฐาน (Evidence period)",
@@ -218,7 +218,9 @@ class OITItem(ClusterableModel):
         default=Period.CURRENT,
     )
     requirements = models.TextField("หลักฐานต้องมี (What the evidence must contain)", blank=True)
-    requirements_en = models.TextField("What the evidence must contain, in English", blank=True)
+    requirements_en = models.TextField(
+        "หลักฐานต้องมี ภาษาอังกฤษ (What the evidence must contain, in English)", blank=True
+    )
     wording_confirmed = models.BooleanField(
         "ตรวจสอบถ้อยคำกับคู่มือ ป.ป.ช. แล้ว (Wording checked against the NACC manual)",
         default=False,
