@@ -10,7 +10,9 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.management import CommandError, call_command
+from django.db import connection
 from django.test import TestCase
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.actions.move_page import MovePageAction
@@ -874,3 +876,21 @@ class ReimportLinksAndFilesTests(AttachmentRows, ImportTestCase):
         document = page.attachments[0].value["document"]
         self.assertEqual(document.file_size, len(self.PDF) + len(b"% corrected\n"))
         self.assertContains(self.client.get(page.url), document.url)
+
+
+class StatisticsTests(ImportTestCase):
+    def test_postgresql_knows_the_imported_rows_at_once(self):
+        rows = [row(f"c-{n}", "council", f"ประกาศ {n}") for n in range(5)]
+        with CaptureQueriesContext(connection) as queries:
+            output, error = self.run_import(self.csv_file(rows), "--publish")
+        self.assertIsNone(error, output)
+        analyses = [query["sql"] for query in queries if query["sql"].startswith("ANALYZE")]
+        if connection.vendor == "postgresql":
+            self.assertEqual(analyses, ["ANALYZE"])
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    "SELECT reltuples FROM pg_class WHERE relname = 'news_importednotice'"
+                )
+                self.assertEqual(cursor.fetchone()[0], 5)
+        else:  # SQLite plans without statistics; ANALYZE would only change its plans
+            self.assertEqual(analyses, [])
