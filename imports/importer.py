@@ -6,7 +6,9 @@ savepoint of its own inside it: a bad row is rolled back alone and leaves nothin
 crash loses at most the batch being written, and the database is not asked to commit (and,
 on SQLite, to sync the file) once per row. Search indexing is done per batch in bulk
 (Wagtail's own per-save indexing recomputes the SQLite index's title statistics over the whole
-table at every save, which made a large import quadratic).
+table at every save, which made a large import quadratic). A batch that meets an editor's
+transaction (a deadlock, a locked database) is rolled back and written again (``RETRIES``).
+PostgreSQL's statistics are refreshed at the end (``analyze``).
 """
 
 import hashlib
