@@ -846,7 +846,7 @@ class ReimportLinksAndFilesTests(AttachmentRows, ImportTestCase):
         archive = self.folder / "again.zip"
         with zipfile.ZipFile(archive, "w") as zipped:
             zipped.writestr("a/ประกาศ-ฉบับเดิม.pdf", self.PDF)
-            zipped.writestr("a/tor-เดิม.docx", self.files()["p-1/tor.docx"])
+            zipped.writestr("a/tor-เดิม.docx", (folder / "p-1/tor.docx").read_bytes())
         renamed = [
             dict(rows[0], files="a/ประกาศ-ฉบับเดิม.pdf|a/tor-เดิม.docx"),
             dict(rows[1], files="a/ประกาศ-ฉบับเดิม.pdf"),
