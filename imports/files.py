@@ -52,9 +52,17 @@ def kind_of(name, data):
 
 
 class Files:
-    """The folder or ZIP given with ``--files``; ``None`` when the option is not given."""
+    """The folder or ZIP given with ``--files``; ``None`` when the option is not given.
 
-    def __init__(self, path):
+    With ``store=False`` (``--dry-run``) the documents are made without their files being
+    written to storage: the rows are rolled back, and storage is not part of the transaction.
+    Otherwise each file written is remembered until ``sweep``, which deletes those whose
+    document was rolled back (a row refused after its files were stored, a batch written
+    again), so no file is left that no document names."""
+
+    def __init__(self, path, store=True):
+        self.store = store
+        self.stored = []  # (storage, name) written since the last sweep
         self.path = Path(path)
         self.archive = None
         if self.path.is_file() and zipfile.is_zipfile(self.path):
@@ -114,10 +122,28 @@ class Files:
                     file_hash=checksum,
                     file_size=len(data),
                 )
-                document.file.save(PurePosixPath(name).name, ContentFile(data), save=False)
+                filename = PurePosixPath(name).name
+                if self.store:
+                    document.file.save(filename, ContentFile(data), save=False)
+                    self.stored.append((document.file.storage, document.file.name))
+                else:
+                    document.file.name = document.file.field.generate_filename(document, filename)
                 document.save()
             value.append({"type": "document", "value": {"document": document.pk, "title": ""}})
         return value
+
+    def sweep(self):
+        """Delete the files stored since the last sweep that no document names (rolled back)."""
+        Document = get_document_model()
+        stored, self.stored = self.stored, []
+        kept = set(
+            Document.objects.filter(file__in=[name for _storage, name in stored]).values_list(
+                "file", flat=True
+            )
+        )
+        for storage, name in stored:
+            if name not in kept:
+                storage.delete(name)
 
     def collection(self, unit):
         key = unit.pk if unit else None

@@ -6,12 +6,18 @@ savepoint of its own inside it: a bad row is rolled back alone and leaves nothin
 crash loses at most the batch being written, and the database is not asked to commit (and,
 on SQLite, to sync the file) once per row. Search indexing is done per batch in bulk
 (Wagtail's own per-save indexing recomputes the SQLite index's title statistics over the whole
-table at every save, which made a large import quadratic).
+table at every save, which made a large import quadratic). A batch that meets an editor's
+transaction (a deadlock, a locked database) is rolled back and written again (``RETRIES``).
+PostgreSQL's statistics are refreshed at the end (``analyze``).
 """
 
-from dataclasses import dataclass, field
+import hashlib
+import random
+import time
+from dataclasses import dataclass, field, replace
 
-from django.db import DatabaseError, transaction
+from django.db import DatabaseError, OperationalError, connection, transaction
+from django.db.models import Q
 from django.db.models.signals import post_save
 from django.utils.translation import gettext as _
 from modelsearch.signal_handlers import post_save_signal_handler
@@ -31,6 +37,23 @@ from procurement.models import ProcurementNoticePage
 __all__ = ["FileProblem", "ImportReport", "import_notices"]
 
 BATCH_SIZE = 500
+# A batch that meets another writer's transaction (a deadlock, a serialization failure, a
+# locked SQLite database) is rolled back and written again, up to RETRIES times, pausing
+# about RETRY_PAUSE seconds, doubled at each attempt.
+RETRIES = 5
+RETRY_PAUSE = 0.2
+# PostgreSQL's SQLSTATEs of a transaction that may succeed when tried again.
+CONFLICTS = {"40P01", "40001", "55P03"}
+
+
+def is_conflict(error):
+    """Whether ``error`` is the database refusing a transaction because of another one's
+    (PostgreSQL: deadlock detected, serialization failure, lock not available; SQLite: the
+    database is busy or locked), so that the batch is worth trying again."""
+    cause = error.__cause__
+    if getattr(cause, "sqlstate", None) in CONFLICTS:
+        return True
+    return getattr(cause, "sqlite_errorname", "").startswith(("SQLITE_BUSY", "SQLITE_LOCKED"))
 
 
 @dataclass
@@ -39,6 +62,8 @@ class ImportReport:
     created: int = 0
     updated: int = 0
     unchanged: int = 0
+    # batches written again after meeting another writer's transaction
+    retried: int = 0
     # (line, source_id, reason in Thai), in the order of the file
     rejected: list = field(default_factory=list)
 
@@ -59,8 +84,7 @@ class _Import:
         self.claimed = {}  # old path → line, to refuse a second row with the same address
 
     def run(self, header, lines):
-        self.targets = Targets()
-        self.writer = Writer(self.targets.locale, self.publish)
+        self.writer = Writer(self.publish)
         self.report.rows = len(lines)
         for start in range(0, len(lines), self.batch_size):
             self.batch(header, lines[start : start + self.batch_size])
@@ -91,6 +115,41 @@ class _Import:
             self.seen[row.source_id] = line
             self.claimed.update(dict.fromkeys(row.old_paths, line))
             rows.append(row)
+        for attempt in range(1, RETRIES + 1):
+            outcome = ImportReport()
+            try:
+                with transaction.atomic():
+                    self.write(rows, outcome)
+            except OperationalError as error:
+                if not is_conflict(error):
+                    raise
+                # Rolled back whole: written again from what the database now holds.
+                self.writer.forget_batch()
+                self.forget_collections()
+                if attempt < RETRIES:
+                    self.report.retried += 1
+                    time.sleep(RETRY_PAUSE * 2 ** (attempt - 1) * (1 + random.random()))
+                    continue
+                message = _(
+                    "บันทึกไม่ได้เพราะมีผู้แก้ไขหน้าในส่วนเดียวกันพร้อมกัน (ลองแล้ว %(times)s ครั้ง) "
+                    "กรุณานำเข้าไฟล์นี้อีกครั้ง แถวที่นำเข้าแล้วจะไม่ซ้ำ"
+                ) % {"times": RETRIES}
+                for row in rows:
+                    self.reject(row.line, row.source_id, message)
+                return
+            finally:
+                if self.files is not None:
+                    self.files.sweep()
+            self.report.created += outcome.created
+            self.report.updated += outcome.updated
+            self.report.unchanged += outcome.unchanged
+            self.report.rejected += outcome.rejected
+            return
+
+    def write(self, rows, outcome):
+        """Write ``rows`` (one batch, in the caller's transaction), counting in ``outcome``."""
+        self.targets = Targets()
+        self.writer.locale = self.targets.locale
         mappings = {
             mapping.source_id: mapping
             for mapping in ImportedNotice.objects.filter(
@@ -99,42 +158,45 @@ class _Import:
         }
         redirects = Redirects([path for row in rows for path in row.old_paths])
         written = []
-        with transaction.atomic():
-            for row in rows:
-                target = None
-                try:
-                    target = self.targets.for_row(row)
-                    mapping = mappings.get(row.source_id)
-                    redirects.check(row, mapping.page_id if mapping else None)
-                    checked = self.check_files(row, target)
-                    if mapping is None:
-                        page = write_atomically(self.create, row, target, checked)
-                        self.report.created += 1
-                    else:
-                        page = write_atomically(self.update, row, target, mapping, checked)
-                        if page is None:
-                            if redirects.add(row, mapping.page_id):
-                                self.report.updated += 1
-                            else:
-                                self.report.unchanged += 1
-                            continue
-                        self.report.updated += 1
-                except RowProblem as problem:
-                    self.forget_collections()
-                    self.reject(row.line, row.source_id, problem)
-                    continue
-                except DatabaseError as error:
-                    self.forget_collections()
-                    if target is not None:
-                        self.writer.forget(target.parent)
-                    message = _("ฐานข้อมูลไม่รับแถวนี้: %(error)s") % {"error": error}
-                    self.reject(row.line, row.source_id, message)
-                    continue
-                redirects.add(row, page.pk)
-                written.append(page)
-            redirects.save()
-            if not self.dry_run:
-                index_pages(written)
+        for row in rows:
+            target = None
+            try:
+                target = self.targets.for_row(row)
+                mapping = mappings.get(row.source_id)
+                redirects.check(row, mapping.page_id if mapping else None)
+                checked = self.check_files(row, target)
+                row = with_files_digest(row, checked)
+                if mapping is None:
+                    page = write_atomically(self.create, row, target, checked)
+                    outcome.created += 1
+                else:
+                    page = write_atomically(self.update, row, target, mapping, checked)
+                    if page is None:
+                        if redirects.update(row, mapping.page_id, mapping):
+                            outcome.updated += 1
+                        else:
+                            outcome.unchanged += 1
+                        continue
+                    outcome.updated += 1
+            except RowProblem as problem:
+                self.forget_collections()
+                outcome.rejected.append((row.line, row.source_id, str(problem)))
+                continue
+            except DatabaseError as error:
+                if is_conflict(error):
+                    raise  # the whole batch is tried again
+                self.forget_collections()
+                if target is not None:
+                    self.writer.forget(target.parent)
+                message = _("ฐานข้อมูลไม่รับแถวนี้: %(error)s") % {"error": error}
+                outcome.rejected.append((row.line, row.source_id, message))
+                continue
+            redirects.update(row, page.pk, mapping)
+            written.append(page)
+        self.writer.finish_batch()
+        redirects.save()
+        if not self.dry_run:
+            index_pages(written)
 
     def check_files(self, row, target):
         """The row's files read and checked (``imports.files``), before anything is written."""
@@ -166,12 +228,23 @@ class _Import:
         self.report.rejected.append((line, source_id, str(problem)))
 
 
+def with_files_digest(row, checked):
+    """``row`` with a digest of its content and of its files' contents (not their names): the
+    same files given again, from a folder or a ZIP, under any names, change nothing; a file
+    whose content changed under the same name makes a new revision."""
+    if not checked:
+        return row
+    content = row.digest + "".join(checksum for _name, _data, checksum in checked)
+    return replace(row, digest=hashlib.sha256(content.encode()).hexdigest())
+
+
 class Redirects:
     """The old addresses of a batch's rows as Wagtail redirects (``wagtail.contrib.redirects``):
     permanent, to the page itself (``redirect_page``, so they follow the page when it moves),
-    for every site. Loaded in one query and written in one per batch; an address that already
-    leads elsewhere refuses its row. Addresses are only added: one removed from the column
-    stays until removed in the admin (Settings → Redirects)."""
+    for every site. Loaded in one query and written in a few per batch; an address that
+    already leads elsewhere refuses its row. An address dropped from a row's ``old_url`` is
+    deleted if this import made it (``ImportedNotice.old_paths``); a redirect an editor added
+    in *Settings → Redirects* is left alone."""
 
     def __init__(self, paths):
         self.existing = dict(
@@ -180,6 +253,8 @@ class Redirects:
             )
         )
         self.new = []
+        self.gone = Q(pk__in=[])
+        self.mappings = []  # whose old_paths changed
 
     def check(self, row, page_id):
         for path in row.old_paths:
@@ -189,17 +264,28 @@ class Redirects:
                     % {"url": path}
                 )
 
-    def add(self, row, page_id):
-        """Redirect the row's new addresses to ``page_id``; whether there were any."""
+    def update(self, row, page_id, mapping=None):
+        """Redirect the row's addresses to ``page_id``; drop those the import made for it that
+        the row no longer lists (``mapping``: the row's earlier import). Whether anything
+        changed."""
         added = [path for path in row.old_paths if path not in self.existing]
         for path in added:
             self.new.append(Redirect(old_path=path, is_permanent=True, redirect_page_id=page_id))
             self.existing[path] = page_id
-        return bool(added)
+        if mapping is None:
+            return bool(added)
+        gone = [path for path in mapping.old_paths if path not in row.old_paths]
+        if gone:
+            self.gone |= Q(redirect_page_id=page_id, old_path__in=gone)
+        if mapping.old_paths != row.old_paths:
+            mapping.old_paths = row.old_paths
+            self.mappings.append(mapping)
+        return bool(added or gone)
 
     def save(self):
+        Redirect.objects.filter(self.gone, site=None).delete()
         Redirect.objects.bulk_create(self.new)
-        self.new = []
+        ImportedNotice.objects.bulk_update(self.mappings, ["old_paths"])
 
 
 def index_pages(pages):
@@ -249,11 +335,24 @@ def import_notices(
     the ``files`` column's attachments. Raises ``FileProblem``.
     """
     header, lines = read_table(path)
-    job = _Import(publish, dry_run, batch_size, progress, Files(files) if files else None)
+    files = Files(files, store=not dry_run) if files else None
+    job = _Import(publish, dry_run, batch_size, progress, files)
     with _SearchIndexPaused():
-        if not dry_run:
-            return job.run(header, lines)
-        with transaction.atomic():
-            report = job.run(header, lines)
-            transaction.set_rollback(True)
-        return report
+        if dry_run:
+            with transaction.atomic():
+                report = job.run(header, lines)
+                transaction.set_rollback(True)
+            return report
+        report = job.run(header, lines)
+    analyze()
+    return report
+
+
+def analyze():
+    """Refresh PostgreSQL's statistics of the tables an import fills: autovacuum does not
+    analyse a table that grew from a few rows to thousands at once, and the search's plans are
+    costed on the old figures until it does (a fresh database searched in seconds, not
+    milliseconds). SQLite plans without statistics: nothing to do."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")

@@ -16,6 +16,9 @@ class ImportedNotice(models.Model):
     )
     # A digest of the row as last imported: an unchanged row is skipped, without a new revision.
     row_digest = models.CharField(max_length=64)
+    # The old addresses the import made redirects of (``old_url``): one dropped from the column
+    # is deleted on the next import, never a redirect an editor added.
+    old_paths = models.JSONField("ที่อยู่เดิม (Old addresses)", default=list, blank=True)
     imported_at = models.DateTimeField("นำเข้าครั้งแรก (First imported)", auto_now_add=True)
     updated_at = models.DateTimeField("นำเข้าล่าสุด (Last imported)", auto_now=True)
 

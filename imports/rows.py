@@ -24,7 +24,8 @@ BASE_COLUMNS = ("source_id", "kind", "title", "body", "published", "department",
 # Optional columns that are not the page's content: a re-import that changes only them does
 # not make a new revision (they are left out of the row's digest).
 LINK_COLUMNS = ("old_url",)
-# Optional columns that are: the files attached to the notice (names in --files, by |).
+# The files attached to the notice (names in --files, by |): their contents, not their names,
+# are part of the row's digest (added by the importer once the files are read).
 FILE_COLUMNS = ("files",)
 KINDS = ("procurement", "winner", "council", "recruitment", "news", "activity", "other")
 PROCUREMENT_KINDS = ("procurement", "winner")
@@ -174,7 +175,7 @@ def parse_row(header, line, values):
                 _("คอลัมน์ %(column)s ใช้ได้กับประกาศจัดซื้อจัดจ้างและประกาศผู้ชนะเท่านั้น") % {"column": name}
             )
         structured[name] = parse_value(name, model_field, raw)
-    content = "\x1f".join(f"{n}={cells[n]}" for n in header if n not in LINK_COLUMNS)
+    content = "\x1f".join(f"{n}={cells[n]}" for n in header if n not in LINK_COLUMNS + FILE_COLUMNS)
     digest = hashlib.sha256(content.encode()).hexdigest()
     return Row(
         line=line,

@@ -8,13 +8,17 @@ import zipfile
 from decimal import Decimal
 from pathlib import Path
 
+from django.conf import settings
 from django.core.management import CommandError, call_command
+from django.db import connection
 from django.test import TestCase
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.actions.move_page import MovePageAction
+from wagtail.contrib.redirects.models import Redirect
 from wagtail.documents import get_document_model
-from wagtail.models import Page, PageLogEntry, Revision
+from wagtail.models import Collection, Page, PageLogEntry, Revision
 from wagtail.test.utils.form_data import nested_form_data, querydict_from_html, streamfield
 
 from home.models import HomePage
@@ -586,8 +590,8 @@ class HistoryTests(ImportTestCase):
         self.assertContains(response, "นำเข้าจากเว็บไซต์เดิม")
 
 
-class AttachmentTests(ImportTestCase):
-    """The old notices' files, from a folder or a ZIP, as documents linked from the notice."""
+class AttachmentRows:
+    """Files of old notices, and rows naming them."""
 
     PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
 
@@ -622,6 +626,10 @@ class AttachmentTests(ImportTestCase):
             row("x-1", "other", "ไฟล์ปลอม", files="setup.pdf"),
             row("m-1", "other", "ไม่มีไฟล์", files="nowhere.pdf"),
         ]
+
+
+class AttachmentTests(AttachmentRows, ImportTestCase):
+    """The old notices' files, from a folder or a ZIP, as documents linked from the notice."""
 
     def check_import(self, files_option):
         header = [*HEADER, "budget", "files"]
@@ -665,3 +673,224 @@ class AttachmentTests(ImportTestCase):
             self.csv_file(self.rows()[:1], header=header), "--files", str(self.folder / "none")
         )
         self.assertEqual(error.returncode, 2)
+
+
+class PublishedAsByWagtailTests(ImportTestCase):
+    """The import publishes its new pages in one update per batch instead of Wagtail's
+    ``Revision.publish`` per page (``imports.writer.publish_new_pages``): an imported live
+    page must be in the state Wagtail's publish leaves a new page in, with the same log entry
+    and signal, or an upgrade of Wagtail that changes publishing is to be followed here."""
+
+    # Fields that differ between any two pages, or that the import sets on purpose.
+    OWN = {"id", "path", "title", "draft_title", "slug", "url_path", "translation_key"}
+
+    def state(self, page):
+        page = Page.objects.get(pk=page.pk)
+        state = {}
+        for model_field in Page._meta.concrete_fields:
+            name, value = model_field.name, getattr(page, model_field.attname)
+            if name in self.OWN:
+                continue
+            if name.endswith("_at"):
+                value = value is not None
+            elif name == "live_revision":
+                value = value == page.latest_revision_id
+            elif name == "latest_revision":
+                value = value is not None
+            state[name] = value
+        entry = PageLogEntry.objects.get(page=page, action="wagtail.publish")
+        state["log"] = (entry.revision_id == page.live_revision_id, entry.content_changed)
+        state["log"] += (entry.data, entry.user_id, entry.deleted)
+        return state
+
+    def test_an_imported_live_page_is_as_if_published_by_wagtail(self):
+        from wagtail.signals import page_published
+
+        sent = []
+
+        def received(sender, instance, revision, **kwargs):
+            sent.append((sender, instance.pk, revision.pk, instance.live))
+
+        page_published.connect(received)
+        self.addCleanup(page_published.disconnect, received)
+        by_hand = AnnouncementPage(
+            title="ประกาศที่เผยแพร่ด้วยมือ",
+            slug="by-hand",
+            kind="council",
+            date=datetime.date(2024, 3, 15),
+            responsible_unit=unit("clerk"),
+        )
+        parent = Page.objects.get(pk=self.announcements.pk)
+        parent.add_child(instance=by_hand)
+        by_hand.save_revision().publish()
+        output, error = self.run_import(
+            self.csv_file([row("c-1", "council", "ประกาศนำเข้า")]), "--publish"
+        )
+        self.assertIsNone(error, output)
+        imported = self.imported("c-1")
+        self.assertEqual(self.state(imported), self.state(by_hand))
+        self.assertEqual(
+            [(sender, pk, live) for sender, pk, _revision, live in sent],
+            [(AnnouncementPage, by_hand.pk, True), (AnnouncementPage, imported.pk, True)],
+        )
+        self.assertEqual(sent[1][2], imported.live_revision_id)
+
+
+class DryRunFilesTests(AttachmentRows, ImportTestCase):
+    def test_a_dry_run_with_files_writes_no_file_and_no_row(self):
+        for name, data in self.files().items():
+            (self.folder / "files" / name).parent.mkdir(parents=True, exist_ok=True)
+            (self.folder / "files" / name).write_bytes(data)
+        media = Path(settings.MEDIA_ROOT)
+        before = sorted(media.rglob("*"))
+        counts = (Document.objects.count(), Collection.objects.count(), Page.objects.count())
+        header = [*HEADER, "budget", "files"]
+        output, error = self.run_import(
+            self.csv_file(self.rows(), header=header),
+            "--dry-run",
+            "--publish",
+            "--files",
+            str(self.folder / "files"),
+        )
+        self.assertEqual(error.returncode, 1, output)
+        self.assertIn("สร้างใหม่ 2", output)  # what would be made, as a real run
+        self.assertIn("บรรทัดที่ 4 (source_id x-1): ไฟล์แนบ 'setup.pdf' ไม่ใช่ PDF", output)
+        self.assertEqual(sorted(media.rglob("*")), before)
+        self.assertEqual(
+            (Document.objects.count(), Collection.objects.count(), Page.objects.count()), counts
+        )
+
+    def test_a_row_refused_after_its_files_were_stored_leaves_no_file(self):
+        for name, data in self.files().items():
+            (self.folder / "files" / name).parent.mkdir(parents=True, exist_ok=True)
+            (self.folder / "files" / name).write_bytes(data)
+        media = Path(settings.MEDIA_ROOT)
+        before = set(media.rglob("*.pdf"))
+        # The files are stored, then the page is refused by its own rules: rolled back whole.
+        rows = [
+            row(
+                "w-1",
+                "winner",
+                "ผู้ชนะเกินงบ",
+                budget="1000",
+                winner_name="ร้าน",
+                agreed_price="2000",
+                files="p-1/ประกาศ.pdf",
+            )
+        ]
+        header = [*HEADER, *STRUCTURED, "files"]
+        output, _error = self.run_import(
+            self.csv_file(rows, header=header), "--files", str(self.folder / "files")
+        )
+        self.assertIn("บรรทัดที่ 2 (source_id w-1): ราคาที่ตกลงซื้อหรือจ้าง", output)
+        self.assertIn("สูงกว่างบประมาณ ต้องระบุเหตุผลที่คัดเลือก", output)
+        self.assertFalse(Document.objects.exists())
+        self.assertEqual(set(media.rglob("*.pdf")), before)
+
+
+class ReimportLinksAndFilesTests(AttachmentRows, ImportTestCase):
+    def test_addresses_dropped_from_old_url_are_deleted_and_no_others(self):
+        header = [*HEADER, "old_url"]
+        first = [
+            row("c-1", "council", "ประกาศ ๑", old_url="/news/detail.php?id=1|/old/1.html"),
+            row("c-2", "council", "ประกาศ ๒", old_url="/news/detail.php?id=2"),
+        ]
+        self.run_import(self.csv_file(first, header=header), "--publish")
+        page = self.imported("c-1")
+        # An editor's own redirect to the same page, to an address the file never named.
+        Redirect.objects.create(old_path="/campaign", redirect_page=page, is_permanent=True)
+        revisions, logs = Revision.objects.count(), PageLogEntry.objects.count()
+        again = [
+            row("c-1", "council", "ประกาศ ๑", old_url="/old/1.html"),
+            row("c-2", "council", "ประกาศ ๒", old_url="/news/detail.php?id=2"),
+        ]
+        output, error = self.run_import(
+            self.csv_file(again, header=header, name="2.csv"), "--publish"
+        )
+        self.assertIsNone(error, output)
+        self.assertIn("ปรับปรุง 1", output)
+        self.assertIn("ไม่เปลี่ยนแปลง 1", output)
+        self.assertEqual(self.client.get("/news/detail.php?id=1").status_code, 404)
+        self.assertEqual(self.client.get("/old/1.html")["Location"], page.url)
+        self.assertEqual(self.client.get("/campaign")["Location"], page.url)
+        self.assertEqual(
+            self.client.get("/news/detail.php?id=2")["Location"], self.imported("c-2").url
+        )
+        self.assertEqual(
+            (Revision.objects.count(), PageLogEntry.objects.count()), (revisions, logs)
+        )
+        # The dropped address is free again for another notice.
+        third = [row("c-3", "council", "ประกาศ ๓", old_url="/news/detail.php?id=1")]
+        output, error = self.run_import(
+            self.csv_file(third, header=header, name="3.csv"), "--publish"
+        )
+        self.assertIsNone(error, output)
+        self.assertEqual(
+            self.client.get("/news/detail.php?id=1")["Location"], self.imported("c-3").url
+        )
+
+    def test_the_same_files_again_make_no_revision_a_changed_file_does(self):
+        header = [*HEADER, "budget", "files"]
+        folder = self.folder / "files"
+        for name, data in self.files().items():
+            (folder / name).parent.mkdir(parents=True, exist_ok=True)
+            (folder / name).write_bytes(data)
+        rows = self.rows()[:2]
+        output, error = self.run_import(
+            self.csv_file(rows, header=header), "--publish", "--files", str(folder)
+        )
+        self.assertIsNone(error, output)
+        page = self.imported("p-1")
+        counts = (Revision.objects.count(), PageLogEntry.objects.count(), Document.objects.count())
+        # The same files from a ZIP, under other names.
+        archive = self.folder / "again.zip"
+        with zipfile.ZipFile(archive, "w") as zipped:
+            zipped.writestr("a/ประกาศ-ฉบับเดิม.pdf", self.PDF)
+            zipped.writestr("a/tor-เดิม.docx", (folder / "p-1/tor.docx").read_bytes())
+        renamed = [
+            dict(rows[0], files="a/ประกาศ-ฉบับเดิม.pdf|a/tor-เดิม.docx"),
+            dict(rows[1], files="a/ประกาศ-ฉบับเดิม.pdf"),
+        ]
+        output, error = self.run_import(
+            self.csv_file(renamed, header=header, name="2.csv"),
+            "--publish",
+            "--files",
+            str(archive),
+        )
+        self.assertIsNone(error, output)
+        self.assertIn("ไม่เปลี่ยนแปลง 2", output)
+        self.assertEqual(
+            (Revision.objects.count(), PageLogEntry.objects.count(), Document.objects.count()),
+            counts,
+        )
+        # A file whose content changed under the same name: a new revision linking it.
+        (folder / "p-1/ประกาศ.pdf").write_bytes(self.PDF + b"% corrected\n")
+        output, error = self.run_import(
+            self.csv_file(rows, header=header, name="3.csv"), "--publish", "--files", str(folder)
+        )
+        self.assertIsNone(error, output)
+        self.assertIn("ปรับปรุง 1", output)
+        self.assertIn("ไม่เปลี่ยนแปลง 1", output)
+        page = self.imported("p-1")
+        self.assertEqual(Revision.objects.count(), counts[0] + 1)
+        document = page.attachments[0].value["document"]
+        self.assertEqual(document.file_size, len(self.PDF) + len(b"% corrected\n"))
+        self.assertContains(self.client.get(page.url), document.url)
+
+
+class StatisticsTests(ImportTestCase):
+    def test_postgresql_knows_the_imported_rows_at_once(self):
+        rows = [row(f"c-{n}", "council", f"ประกาศ {n}") for n in range(5)]
+        with CaptureQueriesContext(connection) as queries:
+            output, error = self.run_import(self.csv_file(rows), "--publish")
+        self.assertIsNone(error, output)
+        analyses = [query["sql"] for query in queries if query["sql"].startswith("ANALYZE")]
+        if connection.vendor == "postgresql":
+            self.assertEqual(analyses, ["ANALYZE"])
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    "SELECT reltuples FROM pg_class WHERE relname = 'news_importednotice'"
+                )
+                self.assertEqual(cursor.fetchone()[0], 5)
+        else:  # SQLite plans without statistics; ANALYZE would only change its plans
+            self.assertEqual(analyses, [])

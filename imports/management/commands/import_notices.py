@@ -113,6 +113,11 @@ class Command(BaseCommand):
             f"(rows {report.rows}: created {report.created}, updated {report.updated}, "
             f"unchanged {report.unchanged}, rejected {len(report.rejected)})"
         )
+        if report.retried:
+            out.write(
+                f"มีผู้แก้ไขหน้าในส่วนเดียวกันพร้อมกัน: บันทึกชุดแถวซ้ำ {report.retried} ครั้ง "
+                f"({report.retried} batches written again after meeting concurrent edits)"
+            )
         if report.rejected:
             out.write(self.style.WARNING("แถวที่ไม่ได้นำเข้า (Rejected rows):"))
             for line, source_id, reason in report.rejected:
