@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 ADDRESS ?= 127.0.0.1:8000
 
-.PHONY: run test e2e lint format check messages clean bench-scheduler bench-search bench-check-site bench-import
+.PHONY: run test e2e lint format check messages clean bench-scheduler bench-search bench-check-site bench-import bench-load
 
 $(VENV)/.installed: requirements.txt
 	@$(PYTHON) -c 'import sys; sys.exit("Python 3.11 or newer is needed (found %s)." % sys.version.split()[0]) if sys.version_info < (3, 11) else None'
@@ -73,6 +73,13 @@ bench-import: $(VENV)/.installed
 	psql -h 127.0.0.1 -U postgres -d postgres -qc "DROP DATABASE IF EXISTS portal_bench_import" -c "CREATE DATABASE portal_bench_import"
 	LOG_LEVEL=ERROR DJANGO_SETTINGS_MODULE=portal.settings.dev $(BIN)/python bench/import_notices.py $(BENCH_IMPORT_PG)
 	psql -h 127.0.0.1 -U postgres -d postgres -qc "DROP DATABASE portal_bench_import"
+
+## bench-load: gunicorn in production settings with its own PostgreSQL and Redis (ports
+## 18510-18512, a temporary folder) under 200 concurrent citizens for 60 s, then with Redis
+## stopped and with the database stopped for 10 s; prints throughput, p50/p99, errors and
+## complaints filed vs stored (needs Debian's postgresql and redis-server)
+bench-load: $(VENV)/.installed-dev
+	$(BIN)/python bench/load.py
 
 ## lint: ruff lint and format check, Django's checks, no missing migration
 lint: $(VENV)/.installed-dev
