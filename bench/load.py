@@ -49,7 +49,7 @@ TIMEOUT = 30
 
 
 def log(message):
-    print(f"[{time.strftime('%H:%M:%S')}] {message}", flush=True)
+    print(f"[{time.strftime('%H:%M:%S', time.gmtime())} UTC] {message}", flush=True)
 
 
 def wait_for_port(port, seconds=60):
@@ -116,7 +116,11 @@ class Servers:
 
     def stop_redis(self):
         self.redis.terminate()
-        self.redis.wait(10)
+        try:
+            self.redis.wait(10)
+        except subprocess.TimeoutExpired:
+            self.redis.kill()
+            self.redis.wait()
         self.redis = None
 
     def manage(self, *arguments, **env):
@@ -142,6 +146,7 @@ class Servers:
         self.manage("collectstatic", "--noinput", "-v0")
         self.manage("check", "--deploy")
         log(f"gunicorn with {self.workers} workers on {HOST}")
+        self.web_log = open(self.folder / "web.log", "ab")  # noqa: SIM115 (closed in stop)
         self.web = subprocess.Popen(
             [
                 *(str(Path(PYTHON).parent / "gunicorn"), "portal.wsgi", "--bind", HOST),
@@ -149,17 +154,27 @@ class Servers:
             ],
             cwd=ROOT,
             env=self.env,
+            stderr=self.web_log,
         )
         wait_for_port(PORTS["web"])
 
     def stop(self):
-        if self.web:
-            self.web.send_signal(signal.SIGTERM)
-            self.web.wait(30)
-        if self.redis:
-            self.stop_redis()
-        if (self.data / "postmaster.pid").exists():
-            self.stop_postgres()
+        try:
+            if self.web:
+                self.web.send_signal(signal.SIGTERM)
+                try:
+                    self.web.wait(40)
+                except subprocess.TimeoutExpired:
+                    self.web.kill()
+                    self.web.wait()
+                self.web_log.close()
+        finally:
+            try:
+                if self.redis:
+                    self.stop_redis()
+            finally:
+                if (self.data / "postmaster.pid").exists():
+                    self.stop_postgres()
 
 
 class Run:
@@ -260,10 +275,13 @@ def report(run, stored, fault=None):
     errors = len(results) - len(ok)
     outcomes = collections.Counter(str(r[2]) for r in results)
     print(f"\n== {run.name}: {run.connections} connections, {run.duration} s")
+    latency = (
+        f"p50 {statistics.median(times) * 1000:,.0f} ms, p99 {p99 * 1000:,.0f} ms"
+        if ok
+        else "no page served"
+    )
     print(
-        f"requests {len(results):,}, {len(ok) / elapsed:,.1f} served/s; "
-        f"p50 {statistics.median(times) * 1000:,.0f} ms, "
-        f"p99 {p99 * 1000:,.0f} ms; "
+        f"requests {len(results):,}, {len(ok) / elapsed:,.1f} served/s; {latency}; "
         f"errors {errors:,} ({errors / max(len(results), 1):.1%})"
     )
     print("status codes: " + ", ".join(f"{k} ×{v:,}" for k, v in sorted(outcomes.items())))

@@ -245,6 +245,18 @@ class RefusalTests(TestCase):
         )
         self.assertIn("กู้คืนข้ามชนิดฐานข้อมูลไม่ได้", message)
 
+    def test_an_archive_of_a_newer_version_is_refused(self):
+        def newer(name, data):
+            if name != "manifest.json":
+                return data
+            manifest = json.loads(data)
+            manifest["migrations"]["cases"].append("9999_from_the_future")
+            return json.dumps(manifest).encode()
+
+        message = self.refused(rewritten(self.archive, self.work / "newer.tar", newer), "--replace")
+        self.assertIn("รุ่นที่ใหม่กว่าที่ติดตั้งอยู่", message)
+        self.assertIn("cases.9999_from_the_future", message)
+
     def test_a_site_in_place_is_kept_without_replace(self):
         self.assertIn("--replace", self.refused(self.archive))
 
