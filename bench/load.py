@@ -246,14 +246,15 @@ class Run:
 
     async def run(self, during=None):
         headers = {"X-Forwarded-Proto": "https", "X-Forwarded-For": "127.0.0.1"}
-        self.started = time.monotonic()
-        deadline = self.started + self.duration
         clients = [
             httpx.AsyncClient(
                 base_url=f"http://{HOST}", headers=headers, timeout=TIMEOUT, follow_redirects=False
             )
             for _ in range(self.connections)
         ]
+        # The clock starts once every citizen is ready.
+        self.started = time.monotonic()
+        deadline = self.started + self.duration
         tasks = [asyncio.create_task(self.citizen(client, deadline)) for client in clients]
         if during is not None:
             tasks.append(asyncio.create_task(during(self.started)))
@@ -301,20 +302,28 @@ def report(run, stored, fault=None):
     )
     if fault:
         began, ended = fault
-        print("what citizens saw, per 5 s (t = seconds into the run):")
-        for bucket in range(0, run.duration, 5):
-            inside = [r for r in results if bucket <= r[0] < bucket + 5]
+        print(
+            f"fault from t={began:.0f} s to t={ended:.0f} s; answers as citizens got them, "
+            "per 5 s (t = seconds into the run):"
+        )
+        for bucket in range(0, run.duration + TIMEOUT, 5):
+            inside = [r for r in results if bucket <= r[0] + r[3] < bucket + 5]
+            if not inside:
+                continue
             counts = collections.Counter(str(r[2]) for r in inside)
             marker = " <- fault" if began < bucket + 5 and bucket < ended else ""
             line = ", ".join(f"{k} ×{v}" for k, v in sorted(counts.items()))
             print(f"  t={bucket:3}-{bucket + 5:<3} {line}{marker}")
-        failing_after = [r[0] + r[3] for r in results if r[0] >= ended and not served(r[2])]
         if ended >= run.duration:
             print("the fault lasted the whole run")
-        elif failing_after:
-            print(f"recovered {max(failing_after) - ended:.1f} s after the fault ended")
-        else:
-            print("recovered at once: no error after the fault ended")
+            return
+        after = [r for r in results if r[0] >= ended]
+        failed_after = [r for r in after if not served(r[2])]
+        late_errors = [r[0] + r[3] - ended for r in results if not served(r[2])]
+        print(
+            f"sent after the fault ended: {len(after)}, errors {len(failed_after)}; "
+            f"last error answered {max(late_errors, default=0):+.1f} s after it ended"
+        )
 
 
 def stored_complaints(name):
@@ -382,18 +391,19 @@ def main():
         servers.start_redis()
 
         stop_at, stopped_for = args.duration // 3, 10
-        restarted = []
+        outage = []
 
         async def database_outage(started):
             await asyncio.sleep(stop_at)
+            outage.append(time.monotonic() - started)
             await asyncio.to_thread(servers.stop_postgres)
             log("database stopped")
             await asyncio.sleep(stopped_for)
             await asyncio.to_thread(servers.start_postgres)
-            restarted.append(time.monotonic() - started)
+            outage.append(time.monotonic() - started)
             log("database started")
 
-        phase("database-stopped-10s", database_outage, lambda: (stop_at, restarted[0]))
+        phase("database-stopped-10s", database_outage, lambda: tuple(outage))
     finally:
         servers.stop()
         shutil.rmtree(folder, ignore_errors=True)

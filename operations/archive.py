@@ -144,8 +144,9 @@ def pg_environment(settings_dict):
     return env
 
 
-def run_tool(arguments, env, doing):
-    """Run a PostgreSQL client program; its own error message in ours when it fails."""
+def run_tool(arguments, env, failed):
+    """Run a PostgreSQL client program; when it fails, ``failed`` and the program's own last
+    lines of error."""
     if shutil.which(arguments[0]) is None:
         raise ArchiveProblem(
             f"ไม่พบโปรแกรม {arguments[0]} กรุณาติดตั้งเครื่องมือของ PostgreSQL (postgresql-client) "
@@ -154,7 +155,7 @@ def run_tool(arguments, env, doing):
     result = subprocess.run(arguments, env=env, capture_output=True, text=True, check=False)
     if result.returncode != 0:
         detail = result.stderr.strip().splitlines()[-5:]
-        raise ArchiveProblem(f"{doing} ไม่สำเร็จ ({doing!s} failed): " + " / ".join(detail))
+        raise ArchiveProblem(f"{failed}: " + " / ".join(detail))
     return result.stdout
 
 
@@ -168,11 +169,14 @@ def dump_postgresql(target):
             cursor.execute("SELECT pg_export_snapshot(), version()")
             snapshot_id, version = cursor.fetchone()
             env = pg_environment(snapshot.settings_dict)
-            tool = run_tool(["pg_dump", "--version"], env, "pg_dump --version").strip()
+            tool = run_tool(
+                ["pg_dump", "--version"], env, "เรียก pg_dump ไม่ได้ (pg_dump cannot run)"
+            ).strip()
             run_tool(
                 ["pg_dump", "--format=custom", f"--snapshot={snapshot_id}", f"--file={target}"],
                 env,
-                "การสำรองฐานข้อมูลด้วย pg_dump (pg_dump)",
+                "สำรองฐานข้อมูลด้วย pg_dump ไม่สำเร็จ ไม่ได้เขียนไฟล์สำรอง "
+                "(pg_dump failed, no backup written)",
             )
             existing = set(snapshot.introspection.table_names(cursor))
             counts = count_rows(cursor, snapshot.ops.quote_name, existing)
@@ -200,7 +204,8 @@ def restore_postgresql(source, replace):
     run_tool(
         [*arguments, str(source)],
         env,
-        "การกู้คืนฐานข้อมูลด้วย pg_restore: ฐานข้อมูลไม่ถูกเปลี่ยนแปลง (pg_restore, the database is unchanged)",
+        "กู้คืนฐานข้อมูลด้วย pg_restore ไม่สำเร็จ ฐานข้อมูลและโฟลเดอร์ไม่ถูกเปลี่ยนแปลง "
+        "(pg_restore failed; the database and folders are unchanged)",
     )
     # A restored database has no planner statistics: without them search takes seconds.
     with connection.cursor() as cursor:
