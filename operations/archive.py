@@ -30,7 +30,6 @@ import django
 import wagtail
 from django.apps import apps
 from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.migrations.loader import MigrationLoader
@@ -482,7 +481,6 @@ def restore(source, replace=False):
     finally:
         for folder in staging.values():
             shutil.rmtree(folder, ignore_errors=True)
-    ContentType.objects.clear_cache()
     # Cached pages, menus and settings describe the site that was replaced.
     cache.clear()
     check_counts(manifest)
