@@ -481,9 +481,15 @@ def restore(source, replace=False):
     finally:
         for folder in staging.values():
             shutil.rmtree(folder, ignore_errors=True)
-    # Cached pages, menus and settings describe the site that was replaced.
-    cache.clear()
     check_counts(manifest)
+    # Cached pages, menus and settings describe the site that was replaced.
+    try:
+        cache.clear()
+    except Exception as error:  # whatever the cache backend raises; the restore is done
+        raise ArchiveProblem(
+            f"กู้คืนแล้ว แต่ล้างแคชไม่ได้ ({error}) กรุณาเริ่ม Redis แล้วล้างแคชก่อนเปิดเว็บ "
+            "(restored, but the cache could not be cleared: clear it before starting the web)"
+        ) from error
     return Summary(source, manifest), kept
 
 
