@@ -15,6 +15,7 @@ index tables.
 
 import hashlib
 import io
+import itertools
 import json
 import os
 import platform
@@ -243,8 +244,8 @@ def restore_sqlite(source, replace):
         archived.backup(connection.connection)
     except sqlite3.Error as error:
         raise ArchiveProblem(
-            f"การกู้คืนฐานข้อมูล SQLite ไม่สำเร็จ ฐานข้อมูลไม่ถูกเปลี่ยนแปลง "
-            f"(SQLite restore failed, the database is unchanged): {error}"
+            f"กู้คืนฐานข้อมูล SQLite ไม่สำเร็จ ฐานข้อมูลและโฟลเดอร์ไม่ถูกเปลี่ยนแปลง "
+            f"(SQLite restore failed; the database and folders are unchanged): {error}"
         ) from error
     finally:
         archived.close()
@@ -437,15 +438,14 @@ def unpack(archive, manifest, staging, database_dir):
 
 
 def restore(source, replace=False):
-    """Restore the archive at ``source``; returns a ``Summary``. Refuses, changing nothing, an
-    archive that is damaged, of another database system or of a newer version, and (unless
-    ``replace``) a site already in place."""
+    """Restore the archive at ``source``; returns ``(Summary, folders kept aside)``. Refuses,
+    changing nothing, an archive that is damaged, of another database system or of a newer
+    version, and (unless ``replace``) a site already in place."""
     source = Path(source)
     if not source.is_file():
         raise ArchiveProblem(f"ไม่พบไฟล์สำรอง {source} (backup file not found)")
     vendor = database_vendor()
-    stamp = f"{timezone.localtime():%Y%m%d-%H%M%S}"
-    staging, kept = {}, []
+    staging, swapped = {}, []
     try:
         with tarfile.open(source, "r:") as archive:
             manifest = read_manifest(archive)
@@ -464,20 +464,23 @@ def restore(source, replace=False):
                 )
             with tempfile.TemporaryDirectory() as database_dir:
                 unpack(archive, manifest, staging, Path(database_dir))
+                # The folders first (renames, undone if the database cannot be restored), then
+                # the database in one transaction.
+                for name, folder in folders().items():
+                    swapped.append((folder, swap_in(staging.pop(name), folder)))
                 RESTORE[vendor](Path(database_dir) / manifest["database"]["file"], replace)
-        for name, folder in folders().items():
-            if folder.exists():
-                if folder.is_dir() and not any(folder.iterdir()):
-                    folder.rmdir()
-                else:
-                    aside = folder.with_name(f"{folder.name}.before-restore-{stamp}")
-                    folder.rename(aside)
-                    kept.append(aside)
-            staging.pop(name).rename(folder)
-    except (tarfile.TarError, EOFError) as error:
-        raise ArchiveProblem(f"{DAMAGED} (damaged archive: {error})") from error
-    except OSError as error:
-        raise ArchiveProblem(f"อ่านหรือเขียนไฟล์ไม่สำเร็จ (I/O error): {error}") from error
+    except BaseException as error:
+        for folder, aside in reversed(swapped):
+            shutil.rmtree(folder, ignore_errors=True)
+            if aside is not None:
+                aside.rename(folder)
+        if isinstance(error, tarfile.TarError | EOFError):
+            raise ArchiveProblem(f"{DAMAGED} (damaged archive: {error})") from error
+        if isinstance(error, OSError):
+            raise ArchiveProblem(
+                f"อ่านหรือเขียนไฟล์ไม่สำเร็จ ไม่ได้กู้คืนสิ่งใด (I/O error, nothing restored): {error}"
+            ) from error
+        raise
     finally:
         for folder in staging.values():
             shutil.rmtree(folder, ignore_errors=True)
@@ -490,7 +493,25 @@ def restore(source, replace=False):
             f"กู้คืนแล้ว แต่ล้างแคชไม่ได้ ({error}) กรุณาเริ่ม Redis แล้วล้างแคชก่อนเปิดเว็บ "
             "(restored, but the cache could not be cleared: clear it before starting the web)"
         ) from error
-    return Summary(source, manifest), kept
+    return Summary(source, manifest), [aside for _folder, aside in swapped if aside]
+
+
+def swap_in(new, folder):
+    """Put the folder ``new`` in the place of ``folder``; returns where the old one was kept
+    (``…before-restore-<time>``), or None when there was none or it was empty."""
+    aside = None
+    if folder.is_dir() and not any(folder.iterdir()):
+        folder.rmdir()
+    elif folder.exists():
+        stamp = f"{timezone.localtime():%Y%m%d-%H%M%S}"
+        aside = folder.with_name(f"{folder.name}.before-restore-{stamp}")
+        for n in itertools.count(2):
+            if not aside.exists():
+                break
+            aside = folder.with_name(f"{folder.name}.before-restore-{stamp}-{n}")
+        folder.rename(aside)
+    new.rename(folder)
+    return aside
 
 
 def check_counts(manifest):

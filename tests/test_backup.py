@@ -18,7 +18,7 @@ from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from django.db import connection
-from django.test import TestCase, TransactionTestCase
+from django.test import TestCase, TransactionTestCase, override_settings
 from PIL import Image as PILImage
 from wagtail.documents.models import Document
 from wagtail.images.models import Image
@@ -36,6 +36,13 @@ from tests.factories import (
     UserFactory,
     unit,
 )
+
+UNREACHABLE_REDIS = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": "redis://127.0.0.1:18599/0",
+    }
+}
 
 
 def checksum(field_file):
@@ -176,6 +183,15 @@ class RoundTripTests(TransactionTestCase):
         self.assertIn("before-restore-", out.getvalue())
         self.assertEqual(site_state(), before)
 
+        # With Redis down (nothing listens on its port) the site is restored all the same, and
+        # the operator is told the cache still holds the replaced site.
+        with (
+            override_settings(CACHES=UNREACHABLE_REDIS),
+            self.assertRaisesMessage(CommandError, "กู้คืนแล้ว แต่ล้างแคชไม่ได้"),
+        ):
+            call_command("restore", str(archive), "--replace", stdout=io.StringIO())
+        self.assertEqual(site_state(), before)
+
 
 def rewritten(archive, target, change):
     """A copy of ``archive`` with ``change(name, data) -> data or None`` applied to each file."""
@@ -244,6 +260,30 @@ class RefusalTests(TestCase):
             rewritten(self.archive, self.work / "other.tar", other_vendor), "--replace"
         )
         self.assertIn("กู้คืนข้ามชนิดฐานข้อมูลไม่ได้", message)
+
+    def test_a_database_that_cannot_be_restored_leaves_the_folders_as_they_were(self):
+        garbage = b"not a database " * 100
+
+        def garbage_database(name, data):
+            if name.startswith("database."):
+                return garbage
+            if name == "manifest.json":  # checksums that match, so only the restore can fail
+                manifest = json.loads(data)
+                manifest["files"][manifest["database"]["file"]] = {
+                    "sha256": hashlib.sha256(garbage).hexdigest(),
+                    "size": len(garbage),
+                }
+                return json.dumps(manifest).encode()
+            return data
+
+        media = Path(settings.MEDIA_ROOT)
+        marker = media / "marker.txt"
+        marker.write_text("ก่อนกู้คืน")
+        archive = rewritten(self.archive, self.work / "garbage.tar", garbage_database)
+        self.assertIn("ไม่ถูกเปลี่ยนแปลง", self.refused(archive, "--replace"))
+        self.assertEqual(marker.read_text(), "ก่อนกู้คืน")
+        self.assertEqual(list(media.parent.glob(f"{media.name}.before-restore-*")), [])
+        self.assertEqual(list(media.parent.glob(f".{media.name}.restoring-*")), [])
 
     def test_an_archive_of_a_newer_version_is_refused(self):
         def newer(name, data):
