@@ -190,7 +190,6 @@ def dump_postgresql(target):
 def restore_postgresql(source, replace):
     connection = connections[DEFAULT_DB_ALIAS]
     env = pg_environment(connection.settings_dict)
-    connection.close()
     arguments = [
         "pg_restore",
         "--single-transaction",
