@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 ADDRESS ?= 127.0.0.1:8000
 
-.PHONY: run test e2e lint format check messages clean bench-scheduler bench-search bench-check-site bench-import bench-pages
+.PHONY: run test e2e lint format check messages clean bench-scheduler bench-search bench-check-site bench-import bench-pages bench-load
 
 $(VENV)/.installed: requirements.txt
 	@$(PYTHON) -c 'import sys; sys.exit("Python 3.11 or newer is needed (found %s)." % sys.version.split()[0]) if sys.version_info < (3, 11) else None'
@@ -79,6 +79,12 @@ bench-import: $(VENV)/.installed
 ## page cache off and on (needs Debian's wrk, varnish, redis-server; docs/performance.md)
 bench-pages: $(VENV)/.installed
 	$(BIN)/python bench/pages.py
+## bench-load: gunicorn in production settings with its own PostgreSQL and Redis (ports
+## 18510-18512, a temporary folder) under 200 concurrent citizens for 60 s, then with Redis
+## stopped and with the database stopped for 10 s; prints throughput, p50/p99, errors and
+## complaints filed vs stored (needs Debian's postgresql and redis-server)
+bench-load: $(VENV)/.installed-dev
+	$(BIN)/python bench/load.py
 
 ## lint: ruff lint and format check, Django's checks, no missing migration
 lint: $(VENV)/.installed-dev

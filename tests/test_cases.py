@@ -472,6 +472,10 @@ class ConcurrentNumberTests(TransactionTestCase):
     """Complaints filed at the same moment from several connections get distinct numbers
     (the sequence row is locked by its UPDATE until each transaction ends)."""
 
+    # Another transactional test may have flushed the data the migrations created
+    # (categories): put it back first.
+    serialized_rollback = True
+
     def test_parallel_filings_get_distinct_consecutive_numbers(self):
         roads = category("roads")
         numbers, errors = [], []

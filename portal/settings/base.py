@@ -47,6 +47,8 @@ INSTALLED_APPS = [
     "feeds",
     "imports",
     "demo",
+    # Backup and restore (manage.py backup / restore, docs/operations.md).
+    "operations",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.redirects",
