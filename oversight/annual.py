@@ -19,6 +19,7 @@ from django.db.models import F
 from django.utils import timezone
 from wagtail.models import Page, PageLogEntry, TaskState, WorkflowState
 
+from moderation.urgent import URGENT_PUBLISHED, URGENT_WITHDRAWN
 from oversight.models import AnnualNarrative, Finding, FindingKind, JobRun, PeriodKind
 from ownership.models import Unit
 from thai.dates import BE_OFFSET, THAI_MONTHS_SHORT, fiscal_year, fiscal_year_bounds
@@ -185,6 +186,8 @@ class AnnualReport:
     rejections_by_step: list = field(default_factory=list)
     scheduled_go_lives: int = 0
     scheduled_expiries: int = 0
+    urgent_total: int = 0  # published at once by a web operator (moderation.urgent)
+    urgent_withdrawn: int = 0  # of which the unit's supervisor withdrew afterwards
     checks: dict = field(default_factory=dict)
     findings_by_kind: list = field(default_factory=list)  # [(kind, found, fixed, open, median h)]
     narrative: AnnualNarrative | None = None
@@ -388,10 +391,22 @@ def findings_by_kind(report):
     ]
 
 
+def urgent_publications(report):
+    entries = within(
+        PageLogEntry.objects.filter(action__in=[URGENT_PUBLISHED, URGENT_WITHDRAWN]),
+        report.period,
+        "timestamp",
+    )
+    counts = Counter(entries.values_list("action", flat=True))
+    report.urgent_total = counts[URGENT_PUBLISHED]
+    report.urgent_withdrawn = counts[URGENT_WITHDRAWN]
+
+
 def build(period):
     report = AnnualReport(period=period)
     units = unit_names()
     published_items(report, units)
+    urgent_publications(report)
     approval_turnaround(report, units)
     rejections(report, units)
     daily_checks(report)
