@@ -32,3 +32,8 @@ class AlertBannerViewSet(SnippetViewSet):
 
 
 register_snippet(AlertBannerViewSet)
+
+
+@hooks.register("insert_global_admin_js")
+def buddhist_era_dates_script():
+    return format_html('<script src="{}" defer></script>', static("core/js/be_dates.js"))

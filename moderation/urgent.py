@@ -24,6 +24,7 @@ from moderation.models import UrgentPublication
 from ownership.models import Role
 from ownership.permissions import has_role, owner_unit_id, supervised_unit_ids
 
+# The yearly report counts the first and the last by these names (oversight.annual).
 URGENT_PUBLISHED = "moderation.urgent_published"
 URGENT_APPROVED = "moderation.urgent_approved"
 URGENT_WITHDRAWN = "moderation.urgent_withdrawn"

@@ -19,7 +19,6 @@ from django.db.models import F
 from django.utils import timezone
 from wagtail.models import Page, PageLogEntry, TaskState, WorkflowState
 
-from moderation.urgent import URGENT_PUBLISHED, URGENT_WITHDRAWN
 from oversight.models import AnnualNarrative, Finding, FindingKind, JobRun, PeriodKind
 from ownership.models import Unit
 from thai.dates import BE_OFFSET, THAI_MONTHS_SHORT, fiscal_year, fiscal_year_bounds
@@ -32,6 +31,10 @@ PUBLISH_ACTIONS = ("wagtail.publish", "wagtail.publish.scheduled")
 MOVED_IN = "imports.imported"
 SCHEDULED_GO_LIVE = "wagtail.publish.scheduled"
 SCHEDULED_EXPIRY = "wagtail.unpublish.scheduled"
+# Urgent publications (moderation.urgent logs them; named here, as oversight sits above it
+# and imports none of the apps it reports on).
+URGENT_PUBLISHED = "moderation.urgent_published"
+URGENT_WITHDRAWN = "moderation.urgent_withdrawn"
 CHECK_JOB = "check_site"
 FIRST_YEAR, LAST_YEAR = 2550, 2700
 

@@ -19,9 +19,15 @@ handler500 = "core.errors.server_error"
 
 class AdminErrorPageTests(ModerationTestCase):
     def test_a_forced_approval_gets_a_thai_403(self):
-        # The supervisor saved the latest version, so may not approve it; they post it anyway.
+        # The supervisor saved the latest version, so may not approve it; they post it anyway,
+        # from the approval dialog (which asks in the background: Wagtail answers it with the
+        # 403 page instead of its redirect to the dashboard).
         page = self.submitted(self.finance_notice, by=self.supervisor)
-        response = self.workflow_action(self.supervisor, page, "approve")
+        state = page.current_workflow_task_state
+        url = reverse("wagtailadmin_pages:workflow_action", args=[page.pk, "approve", state.pk])
+        response = self.as_user(self.supervisor).post(
+            url, {"comment": ""}, HTTP_X_REQUESTED_WITH="XMLHttpRequest"
+        )
         self.assertEqual(response.status_code, 403)
         self.assertContains(response, "ท่านไม่มีสิทธิ์ดำเนินการนี้", status_code=403)
         self.assertContains(response, reverse("wagtailadmin_home"), status_code=403)
