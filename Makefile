@@ -19,6 +19,8 @@ $(VENV)/.installed-dev: requirements-dev.txt $(VENV)/.installed
 	touch $@
 
 ## run: install, migrate, load the demo site, start the scheduler and serve http://127.0.0.1:8000 (SQLite)
+# E-mail links (core/links.py) on the address the demo is served at.
+run: export WAGTAILADMIN_BASE_URL = http://$(ADDRESS)
 run: $(VENV)/.installed
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_demo_content --address $(ADDRESS)

@@ -14,6 +14,7 @@ from wagtail.fields import RichTextField, StreamField
 from about.blocks import FloorBlock, StatementBlock
 from core.blocks import BodyBlock
 from core.models import BasePage
+from departments.models import DepartmentPage
 from ownership.models import Unit
 from thai.index import ThaiSearchField
 
@@ -103,7 +104,19 @@ class BasicInformationPage(AboutPage):
         return self._sections(self.CAPACITY_SECTIONS)
 
     def units(self):
-        return Unit.objects.order_by("sort_order", "name")
+        """Every unit, each with the live page of it in this page's language (``unit.page``, or
+        None): two queries whatever the number of units."""
+        units = list(Unit.objects.order_by("sort_order", "name"))
+        pages = {
+            page.unit_id: page
+            for page in DepartmentPage.objects.live()
+            .public()
+            .filter(locale_id=self.locale_id, unit__in=units)
+            .only("url_path", "unit_id", "locale_id", "path", "depth", "title")
+        }
+        for unit in units:
+            unit.page = pages.get(unit.pk)
+        return units
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

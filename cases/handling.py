@@ -16,11 +16,13 @@ from cases.models import (
     QuestionPage,
     Status,
 )
+from core.links import page_link, site_url
 
 
-def file_complaint(page, data, status_url_for):
-    """Save the complaint of the form's ``data`` filed through ``page``; ``status_url_for(case,
-    secret)`` makes its private link. Returns ``(case, status_url)``."""
+def file_complaint(page, data, status_path_for):
+    """Save the complaint of the form's ``data`` filed through ``page``; ``status_path_for(case,
+    secret)`` makes the path of its private link, which the complainant's e-mail gives on the
+    configured site address (``core.links``). Returns ``(case, status_path)``."""
     fields = {
         name: data.get(name) or ""
         for name in ("description", "place", "contact_name", "contact_phone", "contact_email")
@@ -32,9 +34,9 @@ def file_complaint(page, data, status_url_for):
         for upload, stored_name, content_type in data.get("attachments") or []:
             attachment = CaseAttachment(complaint=case, content_type=content_type, size=upload.size)
             attachment.file.save(stored_name, upload, save=True)
-    status_url = status_url_for(case, secret)
-    notify.case_filed(case, status_url)
-    return case, status_url
+    status_path = status_path_for(case, secret)
+    notify.case_filed(case, site_url(status_path))
+    return case, status_path
 
 
 def _change(case, user, status, note="", unit=None, **fields):
@@ -104,5 +106,5 @@ def tell_askers(page):
     """E-mail the askers of a FAQ entry just published (once each)."""
     questions = Question.objects.filter(page=page, notified_at__isnull=True).exclude(email="")
     for question in questions:
-        notify.send("answered", [question.email], question=question, url=page.full_url)
+        notify.send("answered", [question.email], question=question, url=page_link(page))
     questions.update(notified_at=timezone.now())

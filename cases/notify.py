@@ -2,7 +2,6 @@
 when they left an address (an anonymous report has none); staff e-mails carry no personal data,
 only the number and a link to the case in the admin."""
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
@@ -10,12 +9,11 @@ from django.urls import reverse
 from django.utils import translation
 
 from cases.setup import CENTRE_GROUP, CORRUPTION_GROUP, UNIT_HANDLERS_GROUP
+from core.links import site_url
 
 
 def admin_url(case):
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(
-        "cases_complaints:edit", args=[case.pk]
-    )
+    return site_url(reverse("cases_complaints:edit", args=[case.pk]))
 
 
 def send(template, recipients, **context):

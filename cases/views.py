@@ -53,14 +53,12 @@ def complaint_form(page, request):
     elif request.method == "POST":
         form = ComplaintForm(request.POST, request.FILES)
         if form.is_valid():
-            _case, status_url = handling.file_complaint(
+            _case, path = handling.file_complaint(
                 page,
                 form.cleaned_data,
-                lambda case, secret: request.build_absolute_uri(
-                    page.get_url(request) + status_path(page, case, secret)
-                ),
+                lambda case, secret: page.get_url(request) + status_path(page, case, secret),
             )
-            return HttpResponseRedirect(status_url + "?new=1")
+            return HttpResponseRedirect(request.build_absolute_uri(path + "?new=1"))
     if form is None:
         slug = request.GET.get("category", "")
         initial = ComplaintCategory.objects.filter(slug=slug, active=True).first() if slug else None

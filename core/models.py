@@ -1,24 +1,34 @@
 from django.core.cache import cache
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.signals import post_save
 from django.http import Http404
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from wagtail.admin.forms import WagtailAdminPageForm
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PublishingPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import DraftStateMixin, LockableMixin, Page, RevisionMixin, WorkflowMixin
 from wagtail.search import index
 from wagtail.url_routing import RouteResult
 
+from core.addresses import EMPTY_MESSAGE, free_address, validate_page_address
 from core.blocks import HotlineBlock
 from ownership.models import PageUnit, Unit
 from ownership.permissions import UnitPagePermissionTester, limit_unit_choices
 from portal.i18n import localized
+from thai.dates import format_thai_datetime
 from thai.index import ThaiSearchField, thai_search_fields
 
 SETTINGS_CACHE_KEY = "site-settings"
+STALE_SAVE_MESSAGE = (
+    "ยังไม่ได้บันทึก: %(who)s บันทึกหน้านี้ฉบับใหม่กว่า (“%(title)s”) เมื่อ %(when)s "
+    "ระหว่างที่ท่านแก้ไขอยู่ สิ่งที่ท่านพิมพ์ยังอยู่ในแบบฟอร์มนี้ครบ โปรดเปิดประวัติการแก้ไข"
+    "ในแท็บใหม่เพื่อดูฉบับนั้น แล้วนำสิ่งที่เปลี่ยนมารวมกัน กดบันทึกอีกครั้งเมื่อพร้อม "
+    "(การบันทึกอีกครั้งจะแทนที่ฉบับนั้น)"
+)
 
 
 class BasePageForm(WagtailAdminPageForm):
@@ -31,6 +41,58 @@ class BasePageForm(WagtailAdminPageForm):
         if field and not self.instance.pk and parent_page is not None:
             field.initial = getattr(parent_page.specific_deferred, "responsible_unit_id", None)
         limit_unit_choices(self, self.for_user)
+        slug = self.fields.get("slug")
+        if slug:
+            # Thai addresses keep their marks (core/addresses.py); an empty one is made from
+            # the title on save, as the editor's script makes it while the title is typed.
+            slug.validators = [validate_page_address]
+            slug.required = False
+            slug.widget.attrs.update(
+                {
+                    "data-controller": "page-address",
+                    "data-action": "w-sync:check->page-address#compare "
+                    "w-sync:apply->page-address#fill:prevent blur->page-address#clean",
+                    "data-page-address-url-value": reverse("core_page_address"),
+                    "data-page-address-parent-value": getattr(parent_page, "pk", "") or "",
+                    "data-page-address-page-value": self.instance.pk or "",
+                }
+            )
+
+    def clean(self):
+        cleaned_data = super().clean()
+        self.refuse_stale_save()
+        return cleaned_data
+
+    def refuse_stale_save(self):
+        """Refuse a save based on an older version than the page's latest: someone saved in
+        between. The editor posts the version it loaded (``loaded_revision_id``, which Wagtail
+        itself checks only for autosave); the form comes back with everything typed and says
+        who saved what and when. The form it comes back with is based on that newer version,
+        so saving again is a deliberate overwrite."""
+        if "loaded_revision_id" not in self.data or not self.instance.pk:
+            return  # not the page editor (code, the importer)
+        latest = self.instance.latest_revision
+        if latest is None or self.data["loaded_revision_id"] == str(latest.pk):
+            return
+        who = latest.user.get_full_name() or latest.user.get_username() if latest.user else None
+        raise ValidationError(
+            STALE_SAVE_MESSAGE,
+            code="stale",
+            params={
+                "who": who or "ระบบ",
+                "when": format_thai_datetime(latest.created_at),
+                "title": getattr(latest.as_object(), "title", ""),
+            },
+        )
+
+    def clean_slug(self):
+        value = self.cleaned_data.get("slug")
+        if value:
+            return value
+        value = free_address(self.parent_page, self.cleaned_data.get("title", ""), self.instance)
+        if not value:
+            raise ValidationError(EMPTY_MESSAGE, code="required")
+        return value
 
 
 class BasePage(Page):
@@ -135,6 +197,13 @@ class BasePage(Page):
         if self.expired and not self.live:
             return TemplateResponse(request, "expired.html", {"page": self}, status=410)
         return super().serve(request, *args, **kwargs)
+
+    def full_clean(self, *args, **kwargs):
+        """A page saved without an address (code, not the editor) gets one made from its
+        title that keeps the Thai marks, instead of Wagtail's, which drops them."""
+        if not self.slug and self.title and self.path:
+            self.slug = free_address(self.get_parent(), self.title, self)
+        super().full_clean(*args, **kwargs)
 
     def save(self, *args, **kwargs):
         """Save, and keep the stored owner (``ownership.PageUnit``) in step."""
@@ -251,3 +320,38 @@ def clear_cached_settings(instance, **kwargs):
 
 
 post_save.connect(clear_cached_settings, sender=SiteSettings, dispatch_uid="settings-save")
+
+
+class AlertBanner(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, models.Model):
+    """The site-wide alert banner, shown above every public page (core/alerts.py): drafts,
+    revisions, go-live and expiry, and the approval workflow, like a page."""
+
+    class Level(models.TextChoices):
+        INFO = "info", "แจ้งให้ทราบ (Information)"
+        WARNING = "warning", "เตือน (Warning)"
+        DANGER = "danger", "อันตราย / เร่งด่วน (Danger)"
+
+    text = models.CharField("ข้อความ (Text)", max_length=250)
+    text_en = models.CharField("ข้อความภาษาอังกฤษ (English text)", max_length=250, blank=True)
+    link = models.URLField("ลิงก์รายละเอียด (Link)", blank=True)
+    level = models.CharField(
+        "ระดับ (Level)", max_length=10, choices=Level.choices, default=Level.WARNING
+    )
+
+    panels = [
+        MultiFieldPanel([FieldPanel("text"), FieldPanel("text_en")], heading="ข้อความ"),
+        FieldPanel("link"),
+        FieldPanel("level"),
+        PublishingPanel(),
+    ]
+
+    class Meta:
+        verbose_name = "ประกาศเตือนทั้งเว็บไซต์ (Site-wide alert)"
+        verbose_name_plural = "ประกาศเตือนทั้งเว็บไซต์ (Site-wide alerts)"
+
+    def __str__(self):
+        return self.text
+
+    @property
+    def localized_text(self):
+        return localized(self.text, self.text_en)

@@ -17,7 +17,6 @@ from django.db import IntegrityError, transaction
 from django.db.models import F, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from modelcluster.models import get_all_child_relations
 from wagtail.actions.move_page import MovePageAction
@@ -30,8 +29,8 @@ from imports.models import ImportedNotice
 from imports.rows import RowProblem
 from oversight.annual import MOVED_IN
 from procurement.models.notices import ProcurementNoticePage, stage_for_kind
+from thai.text import slug as address_of
 
-SLUG_MAX = 80
 # The log action of an imported page's first revision (and of each re-import's revision),
 # which the yearly report counts apart from pages published by hand.
 IMPORTED = MOVED_IN
@@ -77,11 +76,13 @@ class Writer:
     def _children(self, parent):
         return Page.objects.child_of(parent)
 
-    def free_slug(self, parent, source_id):
+    def free_slug(self, parent, row):
+        """The address the page editor would give the row's title (``thai.text.slug``: Thai
+        marks kept), else its old id, made free under ``parent``."""
         if parent.pk not in self._slugs:
             self._slugs[parent.pk] = set(self._children(parent).values_list("slug", flat=True))
         taken = self._slugs[parent.pk]
-        base = slugify(source_id, allow_unicode=True)[:SLUG_MAX].strip("-") or "notice"
+        base = address_of(row.title) or address_of(row.source_id) or "notice"
         slug, number = base, 1
         while slug in taken:
             number += 1
@@ -118,7 +119,7 @@ class Writer:
         With ``--publish`` it is published at the end of the batch (``publish_created``)."""
         parent = target.parent
         page = target.model(**with_stage(target))
-        page.slug = self.free_slug(parent, row.source_id)
+        page.slug = self.free_slug(parent, row)
         page.locale = self.locale
         page.live = False
         if self.publish:

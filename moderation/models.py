@@ -10,6 +10,7 @@ edited last, and the operators' step only starts for a version that step 1 appro
 """
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -200,3 +201,39 @@ class OperatorApprovalTask(ApprovalRulesMixin, GroupApprovalTask):
     @classmethod
     def get_description(cls):
         return _("ผู้ปฏิบัติงานเผยแพร่ตรวจความถูกต้องครบถ้วน แล้วเผยแพร่หรือส่งกลับ")
+
+
+class UrgentPublication(models.Model):
+    """A notice a web operator published at once, with its written reason (moderation.urgent),
+    and what the unit's supervisor decided afterwards."""
+
+    class Decision(models.TextChoices):
+        PENDING = "pending", "รอผู้บังคับบัญชาพิจารณา (Awaiting the supervisor)"
+        APPROVED = "approved", "ผู้บังคับบัญชาอนุมัติแล้ว (Approved)"
+        WITHDRAWN = "withdrawn", "ผู้บังคับบัญชาถอนการเผยแพร่ (Withdrawn)"
+
+    page = models.ForeignKey(
+        "wagtailcore.Page", on_delete=models.CASCADE, related_name="urgent_publications"
+    )
+    revision = models.ForeignKey(
+        "wagtailcore.Revision", on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    unit = models.ForeignKey(Unit, on_delete=models.SET_NULL, null=True, related_name="+")
+    reason = models.TextField("เหตุผลที่ต้องเผยแพร่ทันที (Why it could not wait)")
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    published_at = models.DateTimeField(auto_now_add=True)
+    decision = models.CharField(max_length=10, choices=Decision.choices, default=Decision.PENDING)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decision_note = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-published_at"]
+        verbose_name = "การเผยแพร่ด่วน (Urgent publication)"
+
+    def __str__(self):
+        return f"{self.page.title} ({self.get_decision_display()})"

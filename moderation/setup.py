@@ -90,6 +90,9 @@ MODEL_PERMISSIONS = {
         # The site search's synonyms, and what citizens could not find.
         *_model_permissions("search", "synonym", ["add", "change", "delete", "view"]),
         *_model_permissions("search", "searchmiss", ["view"]),
+        # The site-wide alert banner: written here, published through the workflow (no
+        # "publish" permission), like a page.
+        *_model_permissions("core", "alertbanner", ["add", "change", "view", "lock", "unlock"]),
     ],
     "it_admin": [
         ACCESS_ADMIN,
@@ -210,6 +213,14 @@ def ensure_workflow(apps):
         )
     for page in Page.objects.filter(depth__lte=2):
         WorkflowPage.objects.update_or_create(page=page, defaults={"workflow": workflow})
+    # The site-wide alert banner (a snippet) goes through the same two steps; it has no unit,
+    # so the Clerk's office approves step 1 (FALLBACK_UNIT_SLUG).
+    ContentType = apps.get_model("contenttypes", "ContentType")
+    WorkflowContentType = apps.get_model("wagtailcore", "WorkflowContentType")
+    banner_type, _ = ContentType.objects.get_or_create(app_label="core", model="alertbanner")
+    WorkflowContentType.objects.update_or_create(
+        content_type=banner_type, defaults={"workflow": workflow}
+    )
     Workflow.objects.filter(name=WAGTAIL_DEFAULT_WORKFLOW).exclude(pk=workflow.pk).update(
         active=False
     )

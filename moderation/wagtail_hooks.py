@@ -15,7 +15,7 @@ from wagtail.admin.views.home import (
     WorkflowObjectsToModeratePanel,
 )
 
-from moderation import request_form_views, views
+from moderation import request_form_views, urgent, urgent_views, views
 from moderation.panels import AwaitingMyApprovalPanel, MyItemsPanel
 from moderation.translations import synced_translation_for
 from ownership.permissions import user_roles
@@ -103,6 +103,16 @@ def admin_urls():
             name="moderation_submit_translation",
         ),
         path(
+            "urgent/page/<int:page_id>/",
+            urgent_views.publish_view,
+            name="moderation_urgent_publish",
+        ),
+        path(
+            "urgent/<int:record_id>/",
+            urgent_views.review_view,
+            name="moderation_urgent_review",
+        ),
+        path(
             "request-forms/",
             request_form_views.YearFormsView.as_view(),
             name="moderation_request_forms",
@@ -168,3 +178,39 @@ def request_forms_listing_button(page, user, next_url=None):
 @hooks.register("register_page_header_buttons")
 def request_forms_header_button(page, user, view_name, next_url=None):
     yield PageRequestFormsButton(page=page)
+
+
+@hooks.register("register_log_actions")
+def urgent_log_actions(actions):
+    actions.register_action(
+        urgent.URGENT_PUBLISHED,
+        "เผยแพร่ด่วนโดยไม่ผ่านการอนุมัติ (Published urgently)",
+        "เผยแพร่ด่วน",
+    )
+    actions.register_action(
+        urgent.URGENT_APPROVED,
+        "ผู้บังคับบัญชาอนุมัติการเผยแพร่ด่วน (Urgent publication approved)",
+        "อนุมัติการเผยแพร่ด่วน",
+    )
+    actions.register_action(
+        urgent.URGENT_WITHDRAWN,
+        "ผู้บังคับบัญชาถอนการเผยแพร่ด่วน (Urgent publication withdrawn)",
+        "ถอนการเผยแพร่ด่วน",
+    )
+
+
+class UrgentPublishButton(PageMenuItem):
+    """ "เผยแพร่ด่วน" in the page header of a web operator (moderation.urgent)."""
+
+    label = "เผยแพร่ด่วน (Publish urgently)"
+    icon_name = "warning"
+    url_name = "moderation_urgent_publish"
+    priority = 60
+
+    def is_shown(self, user):
+        return self.page.has_unpublished_changes and urgent.can_publish_urgently(user, self.page)
+
+
+@hooks.register("register_page_header_buttons")
+def urgent_publish_header_button(page, user, view_name, next_url=None):
+    yield UrgentPublishButton(page=page)

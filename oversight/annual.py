@@ -31,6 +31,10 @@ PUBLISH_ACTIONS = ("wagtail.publish", "wagtail.publish.scheduled")
 MOVED_IN = "imports.imported"
 SCHEDULED_GO_LIVE = "wagtail.publish.scheduled"
 SCHEDULED_EXPIRY = "wagtail.unpublish.scheduled"
+# Urgent publications (moderation.urgent logs them; named here, as oversight sits above it
+# and imports none of the apps it reports on).
+URGENT_PUBLISHED = "moderation.urgent_published"
+URGENT_WITHDRAWN = "moderation.urgent_withdrawn"
 CHECK_JOB = "check_site"
 FIRST_YEAR, LAST_YEAR = 2550, 2700
 
@@ -185,6 +189,8 @@ class AnnualReport:
     rejections_by_step: list = field(default_factory=list)
     scheduled_go_lives: int = 0
     scheduled_expiries: int = 0
+    urgent_total: int = 0  # published at once by a web operator (moderation.urgent)
+    urgent_withdrawn: int = 0  # of which the unit's supervisor withdrew afterwards
     checks: dict = field(default_factory=dict)
     findings_by_kind: list = field(default_factory=list)  # [(kind, found, fixed, open, median h)]
     narrative: AnnualNarrative | None = None
@@ -388,10 +394,22 @@ def findings_by_kind(report):
     ]
 
 
+def urgent_publications(report):
+    entries = within(
+        PageLogEntry.objects.filter(action__in=[URGENT_PUBLISHED, URGENT_WITHDRAWN]),
+        report.period,
+        "timestamp",
+    )
+    counts = Counter(entries.values_list("action", flat=True))
+    report.urgent_total = counts[URGENT_PUBLISHED]
+    report.urgent_withdrawn = counts[URGENT_WITHDRAWN]
+
+
 def build(period):
     report = AnnualReport(period=period)
     units = unit_names()
     published_items(report, units)
+    urgent_publications(report)
     approval_turnaround(report, units)
     rejections(report, units)
     daily_checks(report)

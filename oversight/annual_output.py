@@ -58,6 +58,8 @@ def tables(report):
             ["เวลาอนุมัติ มัธยฐาน ชั่วโมง (Approval time, median hours)", dash(median_all)],
             ["เวลาอนุมัติ เปอร์เซ็นไทล์ที่ 90 ชั่วโมง (Approval time, 90th percentile hours)", dash(p90_all)],
             ["การส่งกลับให้แก้ไข (Sent back for changes)", report.rejections_total],
+            ["เผยแพร่ด่วนโดยไม่ผ่านการอนุมัติ (Published urgently)", report.urgent_total],
+            ["ถอนการเผยแพร่ด่วนภายหลัง (Urgent publications withdrawn)", report.urgent_withdrawn],
             ["เผยแพร่ตามเวลาที่ตั้งไว้ (Scheduled go-lives)", report.scheduled_go_lives],
             ["สิ้นสุดตามเวลาที่ตั้งไว้ (Scheduled expiries)", report.scheduled_expiries],
             ["การตรวจเว็บไซต์ตามกำหนด (Scheduled site checks run)", checks["runs"]],

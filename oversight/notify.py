@@ -7,7 +7,6 @@ group of the unit (ผู้บังคับบัญชา) and the web opera
 
 import logging
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import EmailMessage
 from django.db.models import Case, IntegerField, Value, When
@@ -15,6 +14,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
+from core.links import site_url
 from oversight.models import Finding, Severity
 from ownership.models import Role, Unit
 
@@ -51,7 +51,7 @@ def recipients(unit_id):
 
 
 def admin_url(path):
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+    return site_url(path)
 
 
 def open_findings(unit_id):
@@ -88,7 +88,7 @@ def message_for_unit(run, unit):
         "new_more": max(0, len(new) - MAX_LISTED),
         "still_open_more": max(0, len(still_open) - MAX_LISTED),
         "report_url": admin_url(report_path),
-        "base_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/"),
+        "base_url": site_url(""),
     }
     with translation.override("th"):
         subject = render_to_string("oversight/emails/site_check_subject.txt", context)

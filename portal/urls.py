@@ -1,11 +1,13 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
+from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from core.addresses import SERVE_PATTERN
 from core.sitemaps import PortalSitemap, robots_txt
 from search import views as search_views
 from search.api import api_router
@@ -29,5 +31,13 @@ urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
     path("feeds/", include("feeds.urls")),
     path("", include(wagtail_urls)),
+    # After Wagtail's own: page addresses with Thai vowel and tone marks (core/addresses.py);
+    # named like it, so ``page.url`` reverses to whichever of the two matches.
+    re_path(SERVE_PATTERN, wagtail_views.serve, name="wagtail_serve"),
     prefix_default_language=False,
 )
+
+# Thai error pages, the admin's in its own frame (core/errors.py).
+handler403 = "core.errors.permission_denied"
+handler404 = "core.errors.page_not_found"
+handler500 = "core.errors.server_error"

@@ -14,6 +14,7 @@ from about.models import BasicInformationPage, HistoryPage, MapPage, VisionPage
 from home.models import HomePage
 from tests.factories import (
     BasicInformationPageFactory,
+    DepartmentPageFactory,
     HistoryPageFactory,
     ImageFactory,
     MapPageFactory,
@@ -129,14 +130,17 @@ class BasicInformationPageTests(TestCase):
 
     def test_units_are_listed_from_the_unit_data_in_each_language(self):
         UnitFactory(name="สำนักงานทดสอบใหม่", name_en="New Test Office", slug="new-test")
+        clerk_page = DepartmentPageFactory(unit=unit("clerk"))
         thai = section(self.client.get("/basic-information/").content.decode(), "units")
         self.assertEqual(thai.count("<li>"), Unit.objects.count())
-        self.assertIn("<li>สำนักปลัดเทศบาล</li>", thai)
+        # A unit with a page links to it (B2 names the units; each unit page tells more).
+        self.assertIn(f'<li><a href="{clerk_page.url}">สำนักปลัดเทศบาล</a></li>', thai)
         self.assertIn("<li>สำนักงานทดสอบใหม่</li>", thai)
-        self.assertNotIn("<a ", thai)
+        self.assertIn("หน่วยตรวจสอบภายใน", thai)  # the unit the notice names
         english = section(self.client.get("/en/basic-information/").content.decode(), "units")
-        self.assertIn("<li>Office of the Municipal Clerk</li>", english)
+        self.assertIn("Office of the Municipal Clerk", english)
         self.assertIn("<li>New Test Office</li>", english)
+        self.assertIn("Internal Audit Unit", english)
 
     def test_english_page_shows_the_translated_texts(self):
         response = self.client.get("/en/basic-information/")

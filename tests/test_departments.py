@@ -483,8 +483,8 @@ class DepartmentsDemoTests(TestCase):
             departments_demo.load(home)
         self.assertEqual(counts(), first)
 
-        # Nine units in Thai and in English, each with its own page.
-        self.assertEqual(first["DepartmentPage"], 18)
+        # Ten units (the Internal Audit unit too) in Thai and in English, each with its page.
+        self.assertEqual(first["DepartmentPage"], 20)
         self.assertEqual(
             set(DepartmentPage.objects.values_list("unit__slug", flat=True)),
             set(Unit.objects.values_list("slug", flat=True)),

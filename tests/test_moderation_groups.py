@@ -27,14 +27,14 @@ class GroupsTests(TestCase):
 
     def test_a_new_unit_gets_its_groups_without_code_and_they_go_with_it(self):
         unit = Unit.objects.create(
-            name="หน่วยตรวจสอบภายใน", name_en="Internal Audit Unit", slug="audit"
+            name="กองการเจ้าหน้าที่", name_en="Personnel Division", slug="personnel"
         )
         groups = Group.objects.filter(role__unit=unit)
         self.assertEqual(
             sorted(groups.values_list("name", flat=True)),
             [
-                "ผู้จัดทำเนื้อหา หน่วยตรวจสอบภายใน (Content creators, Internal Audit Unit)",
-                "ผู้บังคับบัญชา หน่วยตรวจสอบภายใน (Supervisors, Internal Audit Unit)",
+                "ผู้จัดทำเนื้อหา กองการเจ้าหน้าที่ (Content creators, Personnel Division)",
+                "ผู้บังคับบัญชา กองการเจ้าหน้าที่ (Supervisors, Personnel Division)",
             ],
         )
         creators = groups.get(role__role=Role.CREATOR)

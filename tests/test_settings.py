@@ -14,7 +14,8 @@ def run_manage(*args, **env):
     environment = {
         key: value
         for key, value in os.environ.items()
-        if key not in {"SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_SETTINGS_MODULE"}
+        if key
+        not in {"SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_SETTINGS_MODULE", "WAGTAILADMIN_BASE_URL"}
     }
     environment.update(DJANGO_SETTINGS_MODULE="portal.settings.production", **env)
     return subprocess.run(
@@ -46,6 +47,7 @@ class ProductionSettingsTests(SimpleTestCase):
             "WARNING",
             SECRET_KEY="a-long-random-production-secret-" + "k" * 40,
             ALLOWED_HOSTS="www.nakhonsawancity.go.th",
+            WAGTAILADMIN_BASE_URL="https://www.nakhonsawancity.go.th",
         )
         self.assertEqual(result.returncode, 0, result.stderr)
 

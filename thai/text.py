@@ -243,3 +243,56 @@ def query_words(query):
         position = match.end()
     found += segment(text[position:])
     return tuple(dict.fromkeys(word for word in found if word))
+
+
+# --- page addresses -----------------------------------------------------------------------
+
+# Thai vowel and tone marks (Unicode "Mn"): Python's ``\w``, Django's ``validate_unicode_slug``,
+# Wagtail's serve pattern and its slug script all leave them out, which garbles a Thai address
+# (ผู้ช่วย → ผชวย). ``slug`` keeps them; ``SLUG_PATTERN`` accepts them.
+_THAI_MARKS = "\u0e31\u0e34-\u0e3a\u0e47-\u0e4e"
+SLUG_PATTERN = f"[-\\w{_THAI_MARKS}]+"
+_SLUG = re.compile(f"^{SLUG_PATTERN}\\Z")
+_NOT_IN_SLUG = re.compile(f"[^\\w{_THAI_MARKS}]|_")
+# At most this many characters (before a "-2" that makes it unique): five or six Thai words,
+# which a browser shows whole and a chat app still shows as one link (see docs/addresses.md).
+SLUG_MAX_LENGTH = 40
+
+
+def slug(text, max_length=SLUG_MAX_LENGTH):
+    """The page address made from a title: whole words with every vowel and tone mark, Thai
+    digits as Arabic digits, Latin in lower case, the title's own spaces and punctuation as
+    "-", cut at a word boundary (ICU's, inside a Thai run) after at most ``max_length``
+    characters. "" for a title without a letter or a digit.
+
+    ``ประกาศรับสมัครพนักงานจ้าง ตำแหน่งผู้ช่วยครู ๒๕๖๙`` → ``ประกาศรับสมัครพนักงานจ้าง-ตำแหน่งผู้ช่วยครู-2569``.
+    The one function of the page editor (``core.views.page_address``) and the importer.
+    """
+    kept = []
+    length = -1  # the first part has no "-" before it
+    for chunk in _NOT_IN_SLUG.split(normalise(plain_text(text))):
+        if not chunk:
+            continue
+        if length + 1 + len(chunk) <= max_length:
+            kept.append(chunk)
+            length += 1 + len(chunk)
+            continue
+        # A chunk too long for what is left: as many of its words as fit, then stop.
+        words_fitting = ""
+        for word in segment(chunk):
+            if length + 1 + len(words_fitting) + len(word) > max_length:
+                break
+            words_fitting += word
+        if words_fitting:
+            kept.append(words_fitting)
+        elif not kept:
+            # One word longer than the bound (a Latin code, a run ICU cannot cut): cut it.
+            kept.append(chunk[:max_length])
+        break
+    return "-".join(kept)
+
+
+def is_slug(value):
+    """Whether ``value`` is a page address ``slug`` could have made or an editor may type:
+    letters with their marks, digits, "-" and "_"."""
+    return bool(_SLUG.match(value))

@@ -301,6 +301,8 @@ PROCUREMENT_AGENCY = {
     "ministry": "กระทรวงมหาดไทย",
     "agency_type": "องค์กรปกครองส่วนท้องถิ่น",
 }
+# The one site address of every e-mail's links (core/links.py); production requires it and
+# `check --deploy` refuses a local one (core/checks.py). `make run` sets it from ADDRESS.
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 # Thai-aware search on SQLite and PostgreSQL (thai/backends); docs/search.md has the
 # Elasticsearch/OpenSearch setting for large deployments.

@@ -2,7 +2,7 @@
 
 from django.core.exceptions import ImproperlyConfigured
 
-from portal.env import env_bool, env_int
+from portal.env import env_bool, env_int, env_str
 
 from .base import *  # noqa: F403
 
@@ -15,6 +15,13 @@ if not ALLOWED_HOSTS:  # noqa: F405
     raise ImproperlyConfigured(
         "ALLOWED_HOSTS is not set. List the site's host names, comma-separated, "
         "e.g. ALLOWED_HOSTS=www.nakhonsawancity.go.th"
+    )
+# Every staff and citizen e-mail links to this address (core/links.py); without it they would
+# link to the development default, http://127.0.0.1:8000.
+if not env_str("WAGTAILADMIN_BASE_URL", ""):
+    raise ImproperlyConfigured(
+        "WAGTAILADMIN_BASE_URL is not set. E-mails link to it: set the site's public address, "
+        "e.g. WAGTAILADMIN_BASE_URL=https://www.nakhonsawancity.go.th"
     )
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -1,0 +1,39 @@
+from django.templatetags.static import static
+from django.urls import path
+from django.utils.html import format_html
+from wagtail import hooks
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from core import views
+from core.models import AlertBanner
+
+
+@hooks.register("register_admin_urls")
+def register_page_address_url():
+    return [path("page-address/", views.page_address, name="core_page_address")]
+
+
+@hooks.register("insert_editor_js")
+def page_address_script():
+    return format_html('<script src="{}"></script>', static("core/js/page_address.js"))
+
+
+class AlertBannerViewSet(SnippetViewSet):
+    """ประกาศเตือนทั้งเว็บไซต์: written by the web operators, published through the approval
+    workflow (or scheduled), never directly (only superusers hold the publish permission)."""
+
+    model = AlertBanner
+    icon = "warning"
+    menu_label = "ประกาศเตือนทั้งเว็บไซต์"
+    menu_order = 150
+    add_to_admin_menu = True
+    list_display = ["text", "level", "live", "go_live_at", "expire_at"]
+
+
+register_snippet(AlertBannerViewSet)
+
+
+@hooks.register("insert_global_admin_js")
+def buddhist_era_dates_script():
+    return format_html('<script src="{}" defer></script>', static("core/js/be_dates.js"))
