@@ -45,6 +45,8 @@ INSTALLED_APPS = [
     "feeds",
     "imports",
     "demo",
+    # Every e-mail waits in a table until the scheduler delivers it (issue 17).
+    "outbox",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.redirects",
@@ -202,7 +204,12 @@ STORAGES = {
 }
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
-EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+# Mail never fails a request (outbox/, issue 17): the site writes each e-mail into the outbox
+# in the request's transaction, and the scheduler delivers it through EMAIL_BACKEND (SMTP),
+# trying again with growing waits. EMAIL_TIMEOUT keeps a silent server from holding it.
+OUTBOX_EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+EMAIL_BACKEND = "outbox.backends.OutboxBackend"
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 20)
 EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("EMAIL_PORT", 25)
 EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
