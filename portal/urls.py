@@ -31,3 +31,6 @@ urlpatterns += i18n_patterns(
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )
+
+# The 500 page answers even when the cache or the database is what failed (issue 17).
+handler500 = "portal.errors.server_error"

@@ -135,8 +135,14 @@ DATABASES = {
 }
 # A shared cache across web workers in production (REDIS_URL); per-process otherwise.
 REDIS_URL = env_str("REDIS_URL", "")
+# Redis is an accelerator (portal/cache.py, issue 17): when it is down, reads miss and pages come
+# from the database, with one log line; a silent Redis costs at most a second before that.
 CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+    "default": {
+        "BACKEND": "portal.cache.ForgivingRedisCache",
+        "LOCATION": REDIS_URL,
+        "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+    }
     if REDIS_URL
     else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
 }
