@@ -6,7 +6,6 @@ class CoreConfig(AppConfig):
     verbose_name = "ส่วนกลางของเว็บไซต์ (Site core)"
 
     def ready(self):
-        from core import navigation, queries
+        from core import navigation
 
         navigation.connect_signals()
-        queries.connect_signals()

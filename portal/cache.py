@@ -1,4 +1,4 @@
-"""The shared cache (Redis) as an accelerator only: when Redis cannot be reached, every read is
+"""The caches of the site. The shared cache (Redis) is an accelerator only: when Redis cannot be reached, every read is
 a miss and every write is skipped, so pages are served from the database, slower, instead of
 failing. After an error the cache is left alone for ``RETRY_SECONDS`` (no connection attempt on
 every call), and the outage is logged once when it starts and once when it ends, per process."""
@@ -8,6 +8,7 @@ import threading
 import time
 
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
+from django.core.cache.backends.locmem import LocMemCache
 from django.core.cache.backends.redis import RedisCache
 from redis.exceptions import RedisError
 
@@ -95,3 +96,21 @@ class ForgivingRedisCache(RedisCache):
 
     def clear(self):
         return self._call("clear", False)
+
+
+# Without a shared cache each process keeps its own values, which another worker's signals
+# cannot clear: they live at most this long, so every process is right within that time.
+PROCESS_CACHE_SECONDS = 30
+
+
+class ProcessCache(LocMemCache):
+    """Django's per-process memory cache, with every timeout (even "forever") capped at
+    ``PROCESS_CACHE_SECONDS``. What must never be stale (which sections are private) is not
+    cached at all (``core.queries.public``)."""
+
+    def get_backend_timeout(self, timeout=DEFAULT_TIMEOUT):
+        if timeout is DEFAULT_TIMEOUT:
+            timeout = self.default_timeout
+        if timeout is None or timeout > PROCESS_CACHE_SECONDS:
+            timeout = PROCESS_CACHE_SECONDS
+        return super().get_backend_timeout(timeout)

@@ -144,7 +144,8 @@ CACHES = {
         "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
     }
     if REDIS_URL
-    else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    # Per process, each value kept at most 30 s: other workers cannot clear it (issue 17).
+    else {"BACKEND": "portal.cache.ProcessCache"}
 }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
