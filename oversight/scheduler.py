@@ -1,7 +1,7 @@
 """The scheduler: jobs, when they are due, and a database lease so that only one process
 runs a job at a time. ``manage.py run_scheduler`` calls ``tick`` every few seconds; a job runs
 once per due time. A lease is short and renewed by a heartbeat while its job runs, so the lease
-of a holder that died (``kill -9``, a lost machine) expires within ``LEASE_SECONDS`` and the
+of a holder that died (``kill -9``, a lost machine) expires within ``lease_seconds()`` and the
 next tick of another scheduler takes it over."""
 
 import datetime
