@@ -2,6 +2,10 @@
 rejected with a reason, with internal notes on the way. Each step is a ``CaseEvent`` (the
 status history the citizen sees) and sends its e-mails (``cases.notify``)."""
 
+import datetime
+import logging
+from pathlib import Path
+
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import Truncator
@@ -18,25 +22,93 @@ from cases.models import (
 )
 from core.links import page_link, site_url
 
+logger = logging.getLogger(__name__)
+# A stored file without its case is an orphan only after this long (not an upload under way).
+ORPHAN_GRACE = datetime.timedelta(hours=1)
+
 
 def file_complaint(page, data, status_path_for):
     """Save the complaint of the form's ``data`` filed through ``page``; ``status_path_for(case,
     secret)`` makes the path of its private link, which the complainant's e-mail gives on the
-    configured site address (``core.links``). Returns ``(case, status_path)``."""
+    configured site address (``core.links``). Returns ``(case, status_path, files_lost)``:
+    attachments that storage refused (full, read-only) are left out, the case is saved without
+    them, and an internal note tells staff; no file is left behind by a failed save."""
     fields = {
         name: data.get(name) or ""
         for name in ("description", "place", "contact_name", "contact_phone", "contact_email")
     }
-    with transaction.atomic():
-        case, secret = Complaint.file(
-            data["category"], anonymous=bool(data.get("anonymous")), source_page=page, **fields
-        )
-        for upload, stored_name, content_type in data.get("attachments") or []:
-            attachment = CaseAttachment(complaint=case, content_type=content_type, size=upload.size)
-            attachment.file.save(stored_name, upload, save=True)
-    status_path = status_path_for(case, secret)
-    notify.case_filed(case, site_url(status_path))
-    return case, status_path
+    written = []
+    try:
+        with transaction.atomic():
+            case, secret = Complaint.file(
+                data["category"], anonymous=bool(data.get("anonymous")), source_page=page, **fields
+            )
+            lost = save_attachments(case, data.get("attachments") or [], written)
+            if lost:
+                CaseEvent.objects.create(
+                    complaint=case,
+                    note=f"ไฟล์แนบ {lost} ไฟล์บันทึกไม่สำเร็จเพราะที่เก็บไฟล์ขัดข้อง "
+                    "ผู้ร้องได้รับแจ้งให้ส่งไฟล์อีกครั้ง "
+                    f"({lost} attachments not stored: storage error)",
+                )
+            status_path = status_path_for(case, secret)
+            # Into the outbox with the case (outbox/): a mail server that is down fails nothing.
+            notify.case_filed(case, site_url(status_path))
+    except BaseException:
+        remove_files(written)  # the case is not saved: neither are its files
+        raise
+    return case, status_path, lost
+
+
+def save_attachments(case, attachments, written):
+    """Store each attachment of ``case``, noting stored names in ``written``; the number that
+    storage refused (each one's partial file removed)."""
+    lost = 0
+    for upload, stored_name, content_type in attachments:
+        attachment = CaseAttachment(complaint=case, content_type=content_type, size=upload.size)
+        name = attachment.file.field.generate_filename(attachment, stored_name)
+        try:
+            with transaction.atomic():
+                written.append(name)
+                attachment.file.save(stored_name, upload, save=True)
+                written[-1] = attachment.file.name
+        except OSError:
+            logger.exception("Attachment of case %s not stored", case.number)
+            remove_files([written.pop()])
+            lost += 1
+    return lost
+
+
+def remove_files(names):
+    storage = CaseAttachment._meta.get_field("file").storage
+    for name in names:
+        try:
+            storage.delete(name)
+        except OSError:
+            logger.warning("Could not remove %s; the retention job's sweep will", name)
+
+
+def sweep_orphan_files(now=None):
+    """Remove stored attachment files that no case refers to (left by a crash between the
+    file and its row) once older than ``ORPHAN_GRACE``, so none is an upload still in
+    progress; the number removed. Run by the daily retention job (``anonymise_cases``)."""
+    now = now or timezone.now()
+    storage = CaseAttachment._meta.get_field("file").storage
+    root = Path(storage.location)
+    if not root.is_dir():
+        return 0
+    kept = set(CaseAttachment.objects.values_list("file", flat=True))
+    cutoff = (now - ORPHAN_GRACE).timestamp()
+    removed = 0
+    for path in root.rglob("*"):
+        name = path.relative_to(root).as_posix()
+        if path.is_file() and name not in kept and path.stat().st_mtime < cutoff:
+            try:
+                path.unlink()
+                removed += 1
+            except OSError:
+                logger.warning("Could not remove the orphan attachment file %s", name)
+    return removed
 
 
 def _change(case, user, status, note="", unit=None, **fields):

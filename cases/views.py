@@ -53,12 +53,13 @@ def complaint_form(page, request):
     elif request.method == "POST":
         form = ComplaintForm(request.POST, request.FILES)
         if form.is_valid():
-            _case, path = handling.file_complaint(
+            _case, path, files_lost = handling.file_complaint(
                 page,
                 form.cleaned_data,
                 lambda case, secret: page.get_url(request) + status_path(page, case, secret),
             )
-            return HttpResponseRedirect(request.build_absolute_uri(path + "?new=1"))
+            lost = f"&files_lost={files_lost}" if files_lost else ""
+            return HttpResponseRedirect(request.build_absolute_uri(f"{path}?new=1{lost}"))
     if form is None:
         slug = request.GET.get("category", "")
         initial = ComplaintCategory.objects.filter(slug=slug, active=True).first() if slug else None
@@ -95,6 +96,7 @@ def complaint_status(page, request, year, sequence, secret):
             "case": case,
             "steps": steps,
             "new": request.GET.get("new") == "1",
+            "files_lost": request.GET.get("files_lost", "").isdigit(),
             "overdue": case.is_overdue(),
         },
     )

@@ -6,10 +6,9 @@ class CoreConfig(AppConfig):
     verbose_name = "ส่วนกลางของเว็บไซต์ (Site core)"
 
     def ready(self):
-        from core import alerts, checks, navigation, queries  # noqa: F401 (checks registers itself)
+        from core import alerts, checks, navigation  # noqa: F401 (checks registers itself)
         from core.addresses import accept_thai_marks_in_page_slugs
 
         accept_thai_marks_in_page_slugs()
         alerts.connect_signals()
         navigation.connect_signals()
-        queries.connect_signals()

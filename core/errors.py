@@ -3,12 +3,27 @@
 would otherwise answer a refused admin action (an approval forced by someone who may not
 approve) with a bare English "403 Forbidden"."""
 
+import logging
+
 from django.http import HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
 from django.views import defaults
 
+logger = logging.getLogger(__name__)
+
 ADMIN_PREFIX = "/admin/"
+
+# The 500 page when even the site's frame cannot render (the cache or the database is most
+# often what failed behind a 500): needs neither.
+PLAIN = """<!DOCTYPE html>
+<html lang="th"><head><meta charset="utf-8"><title>ขออภัย ระบบขัดข้อง | เทศบาลนครนครสวรรค์</title>
+<meta name="viewport" content="width=device-width, initial-scale=1"></head>
+<body><main><h1>ขออภัย ระบบขัดข้องชั่วคราว</h1>
+<p>กรุณาลองใหม่อีกครั้งในภายหลัง หรือโทรติดต่อเทศบาลนครนครสวรรค์</p>
+<p lang="en">Sorry, something went wrong. Please try again later.</p>
+<p><a href="/">กลับหน้าหลัก</a></p></main></body></html>
+"""
 
 
 def _in_admin(request):
@@ -28,6 +43,10 @@ def page_not_found(request, exception=None):
 
 
 def server_error(request):
-    if _in_admin(request):
-        return HttpResponseServerError(loader.get_template("wagtailadmin/500.html").render())
-    return defaults.server_error(request)
+    try:
+        if _in_admin(request):
+            return HttpResponseServerError(loader.get_template("wagtailadmin/500.html").render())
+        return defaults.server_error(request)
+    except Exception:
+        logger.exception("The 500 page could not be rendered; served the plain one")
+        return HttpResponseServerError(PLAIN)

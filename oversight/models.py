@@ -73,6 +73,7 @@ class FindingKind(models.TextChoices):
         "import_incomplete",
         "ประกาศที่นำเข้ายังไม่ครบถ้วน (Imported notice incomplete)",
     )
+    MAIL_UNDELIVERED = "mail_undelivered", "อีเมลส่งไม่ออก (E-mail not delivered)"
 
 
 # Another site can be down for an hour; content that is merely incomplete or late is a warning.

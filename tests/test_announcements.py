@@ -9,7 +9,6 @@ from django.utils import translation
 from wagtail.models import Page, PageViewRestriction
 from wagtail.test.utils import WagtailPageTestCase
 
-from core.queries import private_paths
 from home.models import HomePage
 from news.models import (
     AnnouncementIndexPage,
@@ -336,7 +335,6 @@ class LatestAnnouncementTests(TestCase):
         cls.newest_draft.unpublish()
 
     def test_latest_by_kind_gives_the_newest_few_of_each_kind_in_one_query(self):
-        private_paths()  # the list of private sections is cached once per process
         with self.assertNumQueries(1):
             latest = list(AnnouncementPage.latest_by_kind(per_kind=3))
         expected = [*reversed(self.procurement[1:]), *reversed(self.council[2:])]
@@ -360,7 +358,6 @@ class LatestAnnouncementTests(TestCase):
 
     def test_latest_of_a_unit_newest_first(self):
         finance = unit("finance")
-        private_paths()
         with self.assertNumQueries(1):
             latest = list(AnnouncementPage.latest(unit=finance, limit=2))
         self.assertEqual([page.title for page in latest], ["จัดซื้อ 3", "จัดซื้อ 2"])

@@ -135,6 +135,7 @@ class SchedulingTests(TestCase):
             {run.job for run in runs},
             {
                 "publish_scheduled",
+                "send_queued_mail",
                 "clearsessions",
                 "anonymise_cases",
                 "create_procurement_summaries",

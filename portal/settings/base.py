@@ -49,6 +49,8 @@ INSTALLED_APPS = [
     "demo",
     # Backup and restore (manage.py backup / restore, docs/operations.md).
     "operations",
+    # Every e-mail waits in a table until the scheduler delivers it (issue 17).
+    "outbox",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.redirects",
@@ -141,10 +143,17 @@ DATABASES = {
 }
 # A shared cache across web workers in production (REDIS_URL); per-process otherwise.
 REDIS_URL = env_str("REDIS_URL", "")
+# Redis is an accelerator (portal/cache.py, issue 17): when it is down, reads miss and pages come
+# from the database, with one log line; a silent Redis costs at most a second before that.
 CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+    "default": {
+        "BACKEND": "portal.cache.ForgivingRedisCache",
+        "LOCATION": REDIS_URL,
+        "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+    }
     if REDIS_URL
-    else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    # Per process, each value kept at most 30 s: other workers cannot clear it (issue 17).
+    else {"BACKEND": "portal.cache.ProcessCache"}
 }
 
 # Page cache (pagecache/, docs/performance.md). Anonymous visitors' pages are kept this many
@@ -243,7 +252,12 @@ STORAGES = {
 }
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
-EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+# Mail never fails a request (outbox/, issue 17): the site writes each e-mail into the outbox
+# in the request's transaction, and the scheduler delivers it through EMAIL_BACKEND (SMTP),
+# trying again with growing waits. EMAIL_TIMEOUT keeps a silent server from holding it.
+OUTBOX_EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+EMAIL_BACKEND = "outbox.backends.OutboxBackend"
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 20)
 EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("EMAIL_PORT", 25)
 EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")

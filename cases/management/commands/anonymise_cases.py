@@ -1,5 +1,5 @@
 """Anonymise the personal data of closed cases and of old questions after the retention period
-(``CASES_RETENTION_DAYS``). The case rows stay, with category, unit, dates and status, so the
+(``CASES_RETENTION_DAYS``), and remove attachment files that no case refers to. The case rows stay, with category, unit, dates and status, so the
 published statistics do not change. Run daily by the scheduler; safe to run by hand."""
 
 import datetime
@@ -9,6 +9,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
+from cases.handling import sweep_orphan_files
 from cases.models import CLOSED_STATUSES, CaseAttachment, CaseEvent, Complaint, Question
 
 REMOVED = "[ลบข้อมูลส่วนบุคคลแล้ว]"
@@ -54,6 +55,11 @@ class Command(BaseCommand):
             question_count = questions.update(name="", email="", text=REMOVED, anonymised_at=now)
         for item in attachments:
             item.file.delete(save=False)
+        orphans = sweep_orphan_files(now)
+        if orphans:
+            self.stdout.write(
+                f"ลบไฟล์แนบที่ไม่มีเรื่องอ้างถึง {orphans} ไฟล์ (removed {orphans} orphan files)"
+            )
         self.stdout.write(
             f"ลบข้อมูลส่วนบุคคลของเรื่องร้องเรียน {len(case_ids)} เรื่อง และคำถาม {question_count} รายการ "
             f"(anonymised {len(case_ids)} cases and {question_count} questions, "

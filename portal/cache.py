@@ -1,0 +1,116 @@
+"""The caches of the site. The shared cache (Redis) is an accelerator only: when Redis cannot be reached, every read is
+a miss and every write is skipped, so pages are served from the database, slower, instead of
+failing. After an error the cache is left alone for ``RETRY_SECONDS`` (no connection attempt on
+every call), and the outage is logged once when it starts and once when it ends, per process."""
+
+import logging
+import threading
+import time
+
+from django.core.cache.backends.base import DEFAULT_TIMEOUT
+from django.core.cache.backends.locmem import LocMemCache
+from django.core.cache.backends.redis import RedisCache
+from redis.exceptions import RedisError
+
+logger = logging.getLogger(__name__)
+RETRY_SECONDS = 10
+
+
+class Outage:
+    """The state of one Redis server, shared by the threads of the process (Django makes a
+    cache object per thread)."""
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.down = False
+        self.retry_at = 0.0
+
+    def failed(self, error):
+        with self.lock:
+            self.retry_at = time.monotonic() + RETRY_SECONDS
+            if not self.down:
+                self.down = True
+                logger.error("Cache (Redis) unreachable, serving from the database: %s", error)
+
+    def worked(self):
+        if self.down:
+            with self.lock:
+                if self.down:
+                    self.down = False
+                    logger.warning("Cache (Redis) reachable again")
+
+
+_outages = {}
+
+
+class ForgivingRedisCache(RedisCache):
+    def __init__(self, server, params):
+        super().__init__(server, params)
+        self._outage = _outages.setdefault(str(server), Outage())
+
+    def _call(self, name, fallback, *args):
+        if time.monotonic() < self._outage.retry_at:
+            return fallback
+        try:
+            result = getattr(super(), name)(*args)
+        except RedisError as error:
+            self._outage.failed(error)
+            return fallback
+        self._outage.worked()
+        return result
+
+    def get(self, key, default=None, version=None):
+        return self._call("get", default, key, default, version)
+
+    def get_many(self, keys, version=None):
+        return self._call("get_many", {}, keys, version)
+
+    def has_key(self, key, version=None):
+        return self._call("has_key", False, key, version)
+
+    def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        # Not added: a caller counting with add/incr (rate limits) starts from nothing.
+        return self._call("add", False, key, value, timeout, version)
+
+    def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        return self._call("set", None, key, value, timeout, version)
+
+    def set_many(self, data, timeout=DEFAULT_TIMEOUT, version=None):
+        return self._call("set_many", list(data), data, timeout, version)
+
+    def touch(self, key, timeout=DEFAULT_TIMEOUT, version=None):
+        return self._call("touch", False, key, timeout, version)
+
+    def delete(self, key, version=None):
+        return self._call("delete", False, key, version)
+
+    def delete_many(self, keys, version=None):
+        return self._call("delete_many", None, keys, version)
+
+    def incr(self, key, delta=1, version=None):
+        missing = object()
+        result = self._call("incr", missing, key, delta, version)
+        if result is missing:
+            raise ValueError(f"Key {key!r} not found (cache unreachable)")
+        return result
+
+    def clear(self):
+        return self._call("clear", False)
+
+
+# Without a shared cache each process keeps its own values, which another worker's signals
+# cannot clear: they live at most this long, so every process is right within that time.
+PROCESS_CACHE_SECONDS = 30
+
+
+class ProcessCache(LocMemCache):
+    """Django's per-process memory cache, with every timeout (even "forever") capped at
+    ``PROCESS_CACHE_SECONDS``. What must never be stale (which sections are private) is not
+    cached at all (``core.queries.public``)."""
+
+    def get_backend_timeout(self, timeout=DEFAULT_TIMEOUT):
+        if timeout is DEFAULT_TIMEOUT:
+            timeout = self.default_timeout
+        if timeout is None or timeout > PROCESS_CACHE_SECONDS:
+            timeout = PROCESS_CACHE_SECONDS
+        return super().get_backend_timeout(timeout)

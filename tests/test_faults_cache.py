@@ -1,0 +1,54 @@
+"""Redis down: a REDIS_URL on which nothing listens. Pages are served from the database, the
+outage is logged once (not on every request), and the site's own Thai 500 page needs no cache."""
+
+import logging
+
+from django.core.cache import cache
+from django.test import RequestFactory, TestCase, override_settings
+
+from core.errors import server_error
+from tests import faults_support as faults
+from tests.factories import NewsPageFactory, site_settings, translated_home
+
+CLOSED = f"redis://127.0.0.1:{faults.free_port()}/3"
+
+
+def redis_cache(backend):
+    return {
+        "default": {
+            "BACKEND": backend,
+            "LOCATION": CLOSED,
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+        }
+    }
+
+
+class RedisDownTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        site_settings()
+        with cls.captureOnCommitCallbacks(execute=True):
+            cls.home = translated_home()
+        cls.news = NewsPageFactory(title="ข่าวถนนโกสีย์ปิดซ่อม", slug="road-works")
+
+    @override_settings(CACHES=redis_cache("portal.cache.ForgivingRedisCache"))
+    def test_pages_come_from_the_database_and_the_outage_is_logged_once(self):
+        with self.assertLogs("portal.cache", logging.WARNING) as logged:
+            for _ in range(3):
+                for url in ("/", "/news/", self.news.url, "/en/", "/search/?q=ถนน"):
+                    with self.subTest(url=url):
+                        response = self.client.get(url)
+                        self.assertEqual(response.status_code, 200)
+            self.assertContains(self.client.get(self.news.url), "ข่าวถนนโกสีย์ปิดซ่อม")
+            self.assertIsNone(cache.get("anything"))
+            self.assertFalse(cache.add("counter", 0))
+        self.assertEqual(len(logged.records), 1, [r.getMessage() for r in logged.records])
+        self.assertIn("Redis", logged.records[0].getMessage())
+
+    @override_settings(CACHES=redis_cache("django.core.cache.backends.redis.RedisCache"))
+    def test_the_500_page_is_the_sites_own_even_with_a_cache_that_fails(self):
+        request = RequestFactory().get("/")
+        with self.assertLogs("core.errors", logging.ERROR):
+            response = server_error(request)
+        self.assertEqual(response.status_code, 500)
+        self.assertIn("ขออภัย ระบบขัดข้องชั่วคราว", response.content.decode())
