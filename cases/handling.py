@@ -2,8 +2,9 @@
 rejected with a reason, with internal notes on the way. Each step is a ``CaseEvent`` (the
 status history the citizen sees) and sends its e-mails (``cases.notify``)."""
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 from django.utils.text import Truncator
 from wagtail.models import Locale
 
@@ -18,20 +19,45 @@ from cases.models import (
 )
 
 
-def file_complaint(page, data, status_url_for):
+def status_secret(nonce):
+    """The private link's secret of the case filed with a form token's ``nonce``: made again
+    from the nonce when the same form is sent twice, never stored (the case keeps its hash)."""
+    return salted_hmac("cases.status-link", nonce).hexdigest()[:32]
+
+
+def file_complaint(page, data, status_url_for, nonce=None):
     """Save the complaint of the form's ``data`` filed through ``page``; ``status_url_for(case,
-    secret)`` makes its private link. Returns ``(case, status_url)``."""
+    secret)`` makes its private link. Returns ``(case, status_url)``. A form token's ``nonce``
+    files one case: sent again (a double click, a reload), it answers with that case."""
+    secret = status_secret(nonce) if nonce else None
+    earlier = Complaint.objects.filter(form_nonce=nonce).first() if nonce else None
+    if earlier is not None:
+        return earlier, status_url_for(earlier, secret)
     fields = {
         name: data.get(name) or ""
         for name in ("description", "place", "contact_name", "contact_phone", "contact_email")
     }
-    with transaction.atomic():
-        case, secret = Complaint.file(
-            data["category"], anonymous=bool(data.get("anonymous")), source_page=page, **fields
-        )
-        for upload, stored_name, content_type in data.get("attachments") or []:
-            attachment = CaseAttachment(complaint=case, content_type=content_type, size=upload.size)
-            attachment.file.save(stored_name, upload, save=True)
+    try:
+        with transaction.atomic():
+            case, secret = Complaint.file(
+                data["category"],
+                secret=secret,
+                anonymous=bool(data.get("anonymous")),
+                source_page=page,
+                form_nonce=nonce,
+                **fields,
+            )
+            for upload, stored_name, content_type in data.get("attachments") or []:
+                attachment = CaseAttachment(
+                    complaint=case, content_type=content_type, size=upload.size
+                )
+                attachment.file.save(stored_name, upload, save=True)
+    except IntegrityError:
+        # The same token sent at the same moment: the other request filed it.
+        earlier = Complaint.objects.filter(form_nonce=nonce).first() if nonce else None
+        if earlier is None:
+            raise
+        return earlier, status_url_for(earlier, secret)
     status_url = status_url_for(case, secret)
     notify.case_filed(case, status_url)
     return case, status_url
@@ -73,9 +99,13 @@ def add_note(case, user, note):
     CaseEvent.objects.create(complaint=case, user=user, note=note)
 
 
-def ask_question(index, data):
+def ask_question(index, data, nonce=None):
     """Keep the asker's details in a ``Question`` and open a draft FAQ entry with the question
-    under the Thai Q&A page, owned by the unit chosen (or the Q&A page's unit)."""
+    under the Thai Q&A page, owned by the unit chosen (or the Q&A page's unit). A form token's
+    ``nonce`` asks once: sent again, nothing more is saved (returns the first question)."""
+    earlier = Question.objects.filter(form_nonce=nonce).first() if nonce else None
+    if earlier is not None:
+        return earlier
     default = Locale.get_default()
     if index.locale_id != default.pk and index.has_translation(default):
         index = index.get_translation(default)
@@ -85,6 +115,7 @@ def ask_question(index, data):
             unit=data.get("unit"),
             name=data.get("name") or "",
             email=data.get("email") or "",
+            form_nonce=nonce,
         )
         entry = QuestionPage(
             title=Truncator(" ".join(data["text"].split())).chars(120),

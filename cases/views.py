@@ -34,7 +34,7 @@ def question_index(page, request):
     elif request.method == "POST":
         form = QuestionForm(request.POST)
         if form.is_valid():
-            handling.ask_question(page, form.cleaned_data)
+            handling.ask_question(page, form.cleaned_data, form.nonce)
             return HttpResponseRedirect(page.get_url(request) + "?sent=1#ask")
     context = page.get_context(request)
     context.update(
@@ -59,6 +59,7 @@ def complaint_form(page, request):
                 lambda case, secret: request.build_absolute_uri(
                     page.get_url(request) + status_path(page, case, secret)
                 ),
+                form.nonce,
             )
             return HttpResponseRedirect(status_url + "?new=1")
     if form is None:

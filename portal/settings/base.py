@@ -163,7 +163,7 @@ AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "accounts.auth.lockout_response"
-AXES_CLIENT_IP_CALLABLE = "accounts.auth.client_ip_address"
+AXES_CLIENT_IP_CALLABLE = "portal.throttle.client_ip"
 # Two-factor (TOTP) for web operators and IT administrators.
 OTP_TOTP_ISSUER = "เทศบาลนครนครสวรรค์"
 # Admin sessions end after 30 idle minutes (accounts.middleware).
@@ -275,3 +275,9 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 # Admin input formats (Python strftime syntax): day first, as Thai forms write dates.
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
+
+# Abuse protection (docs/operations-abuse.md) ------------------------------------------------
+# X-Forwarded-For is believed only from these proxies (addresses or networks, comma-separated,
+# e.g. 127.0.0.1 for nginx on the same host); the sign-in lock-out and every rate limit count
+# the address found through them (portal.throttle.client_ip). Empty: the connection's address.
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES")
