@@ -31,7 +31,9 @@ def submissions_per_hour():
 
 def over_rate_limit(request, scope):
     """Count this submission from the request's address; True once past the hourly limit."""
-    return over_limit(f"cases-{scope}", client_ip(request), submissions_per_hour(), RATE_WINDOW_SECONDS)
+    return over_limit(
+        f"cases-{scope}", client_ip(request), submissions_per_hour(), RATE_WINDOW_SECONDS
+    )
 
 
 def started_token(now=None):
