@@ -50,16 +50,17 @@ def client_ip(request):
     return client
 
 
-def over_limit(scope, identity, limit, window_seconds):
+def over_limit(scope, identity, limit, window_seconds, count=True):
     """Count one more attempt of ``identity`` (an address, an account) at ``scope`` in the
-    shared cache; True once more than ``limit`` were made in the window that started with the
-    first of them. Identities are hashed: no address is kept in the cache."""
+    shared cache (``count=False``: only look); True once more than ``limit`` were made in the
+    window that started with the first of them. Identities are hashed: no address is kept in
+    the cache."""
     digest = hashlib.sha256(str(identity).encode()).hexdigest()[:32]
     key = f"throttle:{scope}:{digest}"
     cache.add(key, 0, window_seconds)
     try:
-        count = cache.incr(key)
+        attempts = cache.incr(key, 1 if count else 0)
     except ValueError:  # expired between add and incr
-        cache.set(key, 1, window_seconds)
-        count = 1
-    return count > limit
+        attempts = int(count)
+        cache.set(key, attempts, window_seconds)
+    return attempts > limit

@@ -31,3 +31,6 @@ urlpatterns += i18n_patterns(
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )
+
+# Bad requests (and files past the upload limit, 413) get the site's Thai page.
+handler400 = "portal.limits.bad_request"
