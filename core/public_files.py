@@ -20,6 +20,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import CharField, Q
 from django.db.models.functions import Cast
 from wagtail.models import Page, ReferenceIndex
+from wagtail.permissions import policy_registry
 
 
 def public(queryset):
@@ -38,12 +39,14 @@ def public(queryset):
     )
 
 
-def may_see(user, item, permission_policy):
+def may_see(user, item):
     """Whether ``user`` may see ``item`` (a document or an image) before it is public."""
     return (
         user.is_authenticated
         and user.has_perm("wagtailadmin.access_admin")
-        and permission_policy.user_has_any_permission_for_instance(user, ["change", "choose"], item)
+        and policy_registry.get_by_type(type(item)).user_has_any_permission_for_instance(
+            user, ["change", "choose"], item
+        )
     )
 
 

@@ -55,11 +55,12 @@ class DraftAttachmentTests(TestCase):
 
     def test_a_document_added_in_a_draft_of_a_live_page_waits_for_approval(self):
         with self.captureOnCommitCallbacks(execute=True):
-            live = PublicationPageFactory(parent=self.publications, document=DocumentFactory())
+            published = DocumentFactory(title="ฉบับที่อนุมัติแล้ว")
+            live = PublicationPageFactory(parent=self.publications, document=published)
             replacement = DocumentFactory(title="ฉบับแก้ไข รออนุมัติ")
             live.document = replacement
             live.save_revision()
-        self.assertEqual(self.client.get(live.document.url).status_code, 200)
+        self.assertEqual(self.client.get(published.url).status_code, 200)
         self.assertEqual(self.client.get(replacement.url).status_code, 404)
         self.assertNotIn(replacement.pk, self.api_ids("documents"))
 
