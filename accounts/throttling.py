@@ -43,14 +43,10 @@ def _source(request):
 
 
 def two_factor_blocked(request):
-    """True when this account has typed too many wrong codes from this address lately."""
-    return over_limit(
-        "two-factor",
-        _source(request),
-        settings.TWO_FACTOR_FAILURES_PER_ADDRESS,
-        TWO_FACTOR_WINDOW,
-        count=False,
-    )
+    """True once this account has typed ``TWO_FACTOR_FAILURES_PER_ADDRESS`` wrong codes from
+    this address lately (looked up, not counted: only wrong codes count)."""
+    limit = settings.TWO_FACTOR_FAILURES_PER_ADDRESS
+    return over_limit("two-factor", _source(request), limit - 1, TWO_FACTOR_WINDOW, count=False)
 
 
 def count_two_factor_failure(request):
