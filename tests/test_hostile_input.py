@@ -27,14 +27,12 @@ from search.api import PortalDocumentsAPIViewSet, PortalImagesAPIViewSet, Portal
 HUGE = "9" * 30
 VALUES = {
     "nul": "%00",
-    "nul inside": "a%00b",
     "huge": HUGE,
     "huge negative": "-" + HUGE,
     "float overflow": "1e309",
-    "not a number": "NaN",
     "invalid utf-8": "%FF%FE%C3%28",
     "search syntax": quote("\"( * : ^ - NEAR OR AND \\ ~ ' ) ` |"),
-    "very long": quote("ก" * 2000),
+    "very long": quote("ก" * 300),
     "wrong type": quote("[]{}"),
     "empty": "",
 }
@@ -167,11 +165,10 @@ class HostileInputTests(TestCase):
             finder = PageParameters()
             if response.status_code == 200 and "html" in response.get("Content-Type", ""):
                 finder.feed(response.content.decode())
+            names = sorted(set(read_by_code) | finder.names)
             for value in VALUES.values():
-                # Every name the code reads, all at once; the page's own ones one by one.
-                self.ask(path, "&".join(f"{quote(name)}={value}" for name in read_by_code))
-                for name in sorted(finder.names):
-                    self.ask(path, f"{quote(name)}={value}")
+                # Every name the code reads and the page offers, at once.
+                self.ask(path, "&".join(f"{quote(name)}={value}" for name in names))
         self.assert_no_failures()
 
     def test_every_route_and_the_api_parameters(self):
