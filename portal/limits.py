@@ -1,7 +1,8 @@
 """Hostile requests stopped at the door, with a Thai page instead of a 500:
 
-- an address or query string carrying NUL bytes (no person types one; PostgreSQL refuses
-  them in every query) is answered 400;
+- NUL bytes (no person types one; PostgreSQL refuses them in every query) are taken out of
+  the query string's names and values before any view reads them, and an address (path)
+  carrying one is answered 400;
 - a body larger than ``REQUEST_BODY_MAX_MB`` (by its Content-Length) is answered 413 before a
   byte of it is read;
 - an uploaded file is read only up to ``UPLOAD_FILE_MAX_MB``: the upload handler, first of
@@ -9,9 +10,12 @@
   temporary folder, and the request is answered 413 (``bad_request``, the site's handler400).
 """
 
+from urllib.parse import urlencode
+
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
 from django.core.files.uploadhandler import FileUploadHandler
+from django.http import QueryDict
 from django.shortcuts import render
 
 MB = 1024 * 1024
@@ -22,10 +26,14 @@ def _refuse(request, status):
     return render(request, template, {"limit_mb": settings.UPLOAD_FILE_MAX_MB}, status=status)
 
 
-def _has_nul(request):
-    if "\x00" in request.path:
-        return True
-    return any("\x00" in key or "\x00" in value for key, value in request.GET.items())
+def _without_nul(query):
+    """``query`` (a QueryDict) without NUL bytes in its names and values; itself when clean."""
+    pairs = [(key, value) for key, values in query.lists() for value in values]
+    if not any("\x00" in key or "\x00" in value for key, value in pairs):
+        return query
+    return QueryDict(
+        urlencode([(key.replace("\x00", ""), value.replace("\x00", "")) for key, value in pairs])
+    )
 
 
 class RequestLimitsMiddleware:
@@ -39,8 +47,9 @@ class RequestLimitsMiddleware:
             return _refuse(request, 400)
         if length > settings.REQUEST_BODY_MAX_MB * MB:
             return _refuse(request, 413)
-        if _has_nul(request):
+        if "\x00" in request.path:
             return _refuse(request, 400)
+        request.GET = _without_nul(request.GET)
         return self.get_response(request)
 
 
