@@ -14,11 +14,15 @@ import ipaddress
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import ImproperlyConfigured
 
 
 @functools.cache
 def _networks(proxies):
-    return tuple(ipaddress.ip_network(proxy.strip(), strict=False) for proxy in proxies)
+    try:
+        return tuple(ipaddress.ip_network(proxy.strip(), strict=False) for proxy in proxies)
+    except ValueError as error:
+        raise ImproperlyConfigured(f"TRUSTED_PROXIES: {error}") from error
 
 
 def _parse(text):
