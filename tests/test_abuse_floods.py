@@ -3,13 +3,16 @@ in TRUSTED_PROXIES, so spoofed addresses neither escape the sign-in lock-out nor
 limit of the complaint form; and a form token files one case, however often it is sent."""
 
 import random
+import threading
 import time
 
 from django.contrib.auth.models import Group
 from django.core import mail
-from django.test import TestCase, override_settings
+from django.db import OperationalError, connection
+from django.test import TestCase, TransactionTestCase, override_settings
 
-from cases.models import Complaint, Question
+from cases import handling
+from cases.models import Complaint, ComplaintCategory, Question
 from cases.protection import started_token
 from cases.setup import CENTRE_GROUP
 from tests.factories import UserFactory
@@ -151,3 +154,43 @@ class SingleUseTokenTests(TestCase):
         for _ in range(2):
             self.assertEqual(self.client.post(self.questions.url, data).status_code, 302)
         self.assertEqual(Question.objects.count(), 1)
+
+
+class SimultaneousRepeatTests(TransactionTestCase):
+    """The same form sent twice at the same moment (two connections): one case, and both
+    answers carry its number and the same private link."""
+
+    def test_one_token_sent_from_four_connections_at_once_files_one_case(self):
+        data = {
+            "category": ComplaintCategory.objects.get(slug="roads"),
+            "description": "ไฟฟ้าส่องสว่างดับทั้งซอย",
+            "place": "ซอยสวรรค์วิถี 5",
+        }
+        start, answers, errors = threading.Barrier(4), [], []
+
+        def send():
+            try:
+                start.wait()
+                for _attempt in range(50):
+                    try:
+                        case, url = handling.file_complaint(
+                            None, data, lambda case, secret: f"{case.number}/{secret}", "n" * 22
+                        )
+                        answers.append((case.number, url))
+                        return
+                    except OperationalError:  # SQLite: the database is busy, try again
+                        time.sleep(0.05)
+            except Exception as error:  # reported by the assertion below
+                errors.append(error)
+            finally:
+                connection.close()
+
+        threads = [threading.Thread(target=send) for _ in range(4)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        self.assertEqual(errors, [])
+        self.assertEqual(Complaint.objects.count(), 1)
+        self.assertEqual(len(answers), 4)
+        self.assertEqual(len(set(answers)), 1)
