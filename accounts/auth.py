@@ -3,7 +3,6 @@
 from axes.backends import AxesBackend
 from axes.helpers import get_cool_off
 from django import forms
-from django.conf import settings
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy
 from wagtail.admin.forms.auth import LoginForm as WagtailLoginForm
@@ -29,18 +28,6 @@ def lockout_response(request, original_response=None, credentials=None):
     cool_off = get_cool_off(request)
     minutes = int(cool_off.total_seconds() // 60) if cool_off else None
     return render(request, "accounts/locked_out.html", {"minutes": minutes}, status=LOCKOUT_STATUS)
-
-
-def client_ip_address(request):
-    """The address a sign-in came from. Behind the production HTTPS proxy (which sets
-    ``SECURE_PROXY_SSL_HEADER``) it is the last address of X-Forwarded-For, the one the proxy
-    itself saw (earlier ones are whatever the client sent); otherwise the connection's."""
-    if getattr(settings, "SECURE_PROXY_SSL_HEADER", None):
-        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-        addresses = [part.strip() for part in forwarded.split(",") if part.strip()]
-        if addresses:
-            return addresses[-1]
-    return request.META.get("REMOTE_ADDR", "")
 
 
 class LoginForm(WagtailLoginForm):

@@ -15,6 +15,8 @@ from django.utils.functional import LazyObject, empty
 from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry
 
+from portal.throttle import client_ip
+
 LABEL_LENGTH = 150
 logger = logging.getLogger(__name__)
 
@@ -22,7 +24,7 @@ logger = logging.getLogger(__name__)
 def client_address(request):
     if request is None:
         return ""
-    return getattr(request, "axes_ip_address", None) or request.META.get("REMOTE_ADDR", "")
+    return getattr(request, "axes_ip_address", None) or client_ip(request)
 
 
 def _details(request, username):

@@ -27,8 +27,12 @@ from wagtail.log_actions import log
 
 from accounts.middleware import requires_two_factor
 from accounts.signals import real_user
+from accounts.throttling import count_two_factor_failure, two_factor_blocked
 
 DEVICE_NAME = "แอปยืนยันตัวตน (Authenticator app)"
+TWO_FACTOR_BLOCKED = gettext_lazy(
+    "ใส่รหัสผิดหลายครั้งเกินไปจากเครื่องนี้ กรุณารอ 15 นาทีแล้วลองใหม่ หรือติดต่อผู้ดูแลระบบ"
+)
 
 
 class TokenForm(forms.Form):
@@ -112,15 +116,24 @@ def two_factor_verify(request):
     if not devices:
         return redirect(f"{reverse('accounts_two_factor_setup')}?{request.GET.urlencode()}")
     form = TokenForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+    status = 200
+    if request.method == "POST" and two_factor_blocked(request):
+        # Wrong codes from this address: refused here only; the owner elsewhere is not.
+        status = 429
+        form.add_error("token", TWO_FACTOR_BLOCKED)
+    elif request.method == "POST" and form.is_valid():
         for device in devices:
             if device.verify_token(form.cleaned_data["token"]):
                 otp_login(request, device)
                 return redirect(_next_url(request))
+        count_two_factor_failure(request)
         log(instance=real_user(user), action="moderation.two_factor_failed", user=user)
         form.add_error("token", _("รหัสไม่ถูกต้องหรือหมดเวลาแล้ว ลองรหัสใหม่จากแอป"))
     return TemplateResponse(
-        request, "accounts/two_factor_verify.html", {"form": form, "next": _next_url(request)}
+        request,
+        "accounts/two_factor_verify.html",
+        {"form": form, "next": _next_url(request)},
+        status=status,
     )
 
 

@@ -6,8 +6,9 @@ import datetime
 import logging
 from pathlib import Path
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 from django.utils.text import Truncator
 from wagtail.models import Locale
 
@@ -27,12 +28,24 @@ logger = logging.getLogger(__name__)
 ORPHAN_GRACE = datetime.timedelta(hours=1)
 
 
-def file_complaint(page, data, status_path_for):
+def status_secret(nonce):
+    """The private link's secret of the case filed with a form token's ``nonce``: made again
+    from the nonce when the same form is sent twice, never stored (the case keeps its hash)."""
+    return salted_hmac("cases.status-link", nonce).hexdigest()[:32]
+
+
+def file_complaint(page, data, status_path_for, nonce=None):
     """Save the complaint of the form's ``data`` filed through ``page``; ``status_path_for(case,
     secret)`` makes the path of its private link, which the complainant's e-mail gives on the
     configured site address (``core.links``). Returns ``(case, status_path, files_lost)``:
     attachments that storage refused (full, read-only) are left out, the case is saved without
-    them, and an internal note tells staff; no file is left behind by a failed save."""
+    them, and an internal note tells staff; no file is left behind by a failed save. A form
+    token's ``nonce`` files one case: sent again (a double click, a reload), it answers with
+    that case."""
+    secret = status_secret(nonce) if nonce else None
+    earlier = Complaint.objects.filter(form_nonce=nonce).first() if nonce else None
+    if earlier is not None:
+        return earlier, status_path_for(earlier, secret), 0
     fields = {
         name: data.get(name) or ""
         for name in ("description", "place", "contact_name", "contact_phone", "contact_email")
@@ -41,7 +54,12 @@ def file_complaint(page, data, status_path_for):
     try:
         with transaction.atomic():
             case, secret = Complaint.file(
-                data["category"], anonymous=bool(data.get("anonymous")), source_page=page, **fields
+                data["category"],
+                secret=secret,
+                anonymous=bool(data.get("anonymous")),
+                source_page=page,
+                form_nonce=nonce,
+                **fields,
             )
             lost = save_attachments(case, data.get("attachments") or [], written)
             if lost:
@@ -54,6 +72,13 @@ def file_complaint(page, data, status_path_for):
             status_path = status_path_for(case, secret)
             # Into the outbox with the case (outbox/): a mail server that is down fails nothing.
             notify.case_filed(case, site_url(status_path))
+    except IntegrityError:
+        remove_files(written)
+        # The same token sent at the same moment: the other request filed it.
+        earlier = Complaint.objects.filter(form_nonce=nonce).first() if nonce else None
+        if earlier is None:
+            raise
+        return earlier, status_path_for(earlier, secret), 0
     except BaseException:
         remove_files(written)  # the case is not saved: neither are its files
         raise
@@ -147,9 +172,13 @@ def add_note(case, user, note):
     CaseEvent.objects.create(complaint=case, user=user, note=note)
 
 
-def ask_question(index, data):
+def ask_question(index, data, nonce=None):
     """Keep the asker's details in a ``Question`` and open a draft FAQ entry with the question
-    under the Thai Q&A page, owned by the unit chosen (or the Q&A page's unit)."""
+    under the Thai Q&A page, owned by the unit chosen (or the Q&A page's unit). A form token's
+    ``nonce`` asks once: sent again, nothing more is saved (returns the first question)."""
+    earlier = Question.objects.filter(form_nonce=nonce).first() if nonce else None
+    if earlier is not None:
+        return earlier
     default = Locale.get_default()
     if index.locale_id != default.pk and index.has_translation(default):
         index = index.get_translation(default)
@@ -159,6 +188,7 @@ def ask_question(index, data):
             unit=data.get("unit"),
             name=data.get("name") or "",
             email=data.get("email") or "",
+            form_nonce=nonce,
         )
         entry = QuestionPage(
             title=Truncator(" ".join(data["text"].split())).chars(120),

@@ -3,16 +3,15 @@ limit on submissions (in the cache, so shared by every web worker through Redis)
 field people never see, and a signed timestamp that a form filled faster than a person could
 fill it fails."""
 
-import hashlib
+import secrets
 import time
 
 from django import forms
 from django.conf import settings
 from django.core import signing
-from django.core.cache import cache
 from django.utils.translation import gettext_lazy as _
 
-from accounts.auth import client_ip_address
+from portal.throttle import client_ip, over_limit
 
 RATE_WINDOW_SECONDS = 60 * 60
 DEFAULT_SUBMISSIONS_PER_HOUR = 10
@@ -32,19 +31,16 @@ def submissions_per_hour():
 
 def over_rate_limit(request, scope):
     """Count this submission from the request's address; True once past the hourly limit."""
-    address = hashlib.sha256(client_ip_address(request).encode()).hexdigest()[:32]
-    key = f"cases-rate:{scope}:{address}"
-    cache.add(key, 0, RATE_WINDOW_SECONDS)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, RATE_WINDOW_SECONDS)
-        count = 1
-    return count > submissions_per_hour()
+    return over_limit(
+        f"cases-{scope}", client_ip(request), submissions_per_hour(), RATE_WINDOW_SECONDS
+    )
 
 
 def started_token(now=None):
-    return signing.dumps(now if now is not None else time.time(), salt=SIGNING_SALT)
+    """The form's token: when it was shown, and a random nonce that makes it single-use (the
+    case or question filed with it keeps the nonce, so sending the form twice files once)."""
+    started = now if now is not None else time.time()
+    return signing.dumps({"t": started, "n": secrets.token_urlsafe(16)}, salt=SIGNING_SALT)
 
 
 class BotProtectedForm(forms.Form):
@@ -56,6 +52,7 @@ class BotProtectedForm(forms.Form):
         widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )
     started = forms.CharField(widget=forms.HiddenInput, required=False)
+    nonce = None  # the token's nonce, once the form is valid
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -66,16 +63,18 @@ class BotProtectedForm(forms.Form):
         if cleaned.get("website"):
             raise forms.ValidationError(NOT_ACCEPTED, code="honeypot")
         try:
-            started = signing.loads(
+            token = signing.loads(
                 cleaned.get("started") or "", salt=SIGNING_SALT, max_age=FORM_MAX_AGE_SECONDS
             )
-        except signing.SignatureExpired:
+            started, self.nonce = float(token["t"]), str(token["n"])
+        except (signing.SignatureExpired, TypeError, KeyError, ValueError):
+            # Expired, or made before tokens were single-use: a fresh token, and send again.
             self.data = self.data.copy()
             self.data["started"] = started_token()
             raise forms.ValidationError(EXPIRED, code="expired") from None
         except signing.BadSignature:
             raise forms.ValidationError(NOT_ACCEPTED, code="tampered") from None
         min_seconds = getattr(settings, "CASES_MIN_FILL_SECONDS", DEFAULT_MIN_FILL_SECONDS)
-        if time.time() - float(started) < min_seconds:
+        if time.time() - started < min_seconds:
             raise forms.ValidationError(TOO_FAST, code="too_fast")
         return cleaned

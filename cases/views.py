@@ -34,7 +34,7 @@ def question_index(page, request):
     elif request.method == "POST":
         form = QuestionForm(request.POST)
         if form.is_valid():
-            handling.ask_question(page, form.cleaned_data)
+            handling.ask_question(page, form.cleaned_data, form.nonce)
             return HttpResponseRedirect(page.get_url(request) + "?sent=1#ask")
     context = page.get_context(request)
     context.update(
@@ -57,6 +57,7 @@ def complaint_form(page, request):
                 page,
                 form.cleaned_data,
                 lambda case, secret: page.get_url(request) + status_path(page, case, secret),
+                form.nonce,
             )
             lost = f"&files_lost={files_lost}" if files_lost else ""
             return HttpResponseRedirect(request.build_absolute_uri(f"{path}?new=1{lost}"))

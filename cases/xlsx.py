@@ -8,16 +8,17 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from cases.statistics import month_label, month_starts
+from core.spreadsheets import safe_cell, safe_row
 
 
 def _table(sheet, title, header, rows):
-    sheet.append([title])
+    sheet.append([safe_cell(title)])
     sheet.cell(row=sheet.max_row, column=1).font = Font(bold=True)
-    sheet.append(header)
+    sheet.append(safe_row(header))
     for cell in sheet[sheet.max_row]:
         cell.font = Font(bold=True)
     for row in rows:
-        sheet.append(row)
+        sheet.append(safe_row(row))
     sheet.append([])
 
 

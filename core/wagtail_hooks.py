@@ -1,3 +1,4 @@
+from django.http import Http404
 from django.templatetags.static import static
 from django.urls import path
 from django.utils.html import format_html
@@ -7,6 +8,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from core import views
 from core.models import AlertBanner
+from core.public_files import is_public, may_see
 
 
 @hooks.register("register_admin_urls")
@@ -37,3 +39,11 @@ register_snippet(AlertBannerViewSet)
 @hooks.register("insert_global_admin_js")
 def buddhist_era_dates_script():
     return format_html('<script src="{}" defer></script>', static("core/js/be_dates.js"))
+
+
+@hooks.register("before_serve_document")
+def serve_public_documents_only(document, request):
+    """``/documents/<id>/<name>`` of a document no live page uses yet: 404, as for no
+    document, except for staff who may use it (core.public_files)."""
+    if not is_public(document) and not may_see(request.user, document):
+        raise Http404

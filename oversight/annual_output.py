@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
+from core.spreadsheets import safe_cell, safe_row
 from thai.dates import format_thai_date, format_thai_datetime
 
 PDF_FONTS = '"Laksaman", "Garuda", "Loma", "Norasi", sans-serif'
@@ -229,23 +230,23 @@ def xlsx(report):
     sheet.append([f"จัดทำเมื่อ (Generated) {format_thai_datetime(timezone.now())}"])
     sheet.append([])
     for label, text in narrative_items(report):
-        sheet.append([label, text])
+        sheet.append(safe_row([label, text]))
         sheet.cell(sheet.max_row, 2).alignment = Alignment(wrap_text=True, vertical="top")
     sheet["A1"].font = Font(bold=True, size=13)
     sheet.column_dimensions["A"].width = 28
     sheet.column_dimensions["B"].width = 90
     for table in tables(report):
         sheet = workbook.create_sheet(table.sheet[:31])
-        sheet.append([table.title])
+        sheet.append([safe_cell(table.title)])
         sheet["A1"].font = Font(bold=True)
-        sheet.append(table.headers)
+        sheet.append(safe_row(table.headers))
         for cell in sheet[2]:
             cell.font = Font(bold=True)
         for row in table.rows:
-            sheet.append(row)
+            sheet.append(safe_row(row))
         if table.note:
             sheet.append([])
-            sheet.append([table.note])
+            sheet.append([safe_cell(table.note)])
         sheet.column_dimensions["A"].width = 60
         for letter in "BCDE":
             sheet.column_dimensions[letter].width = 22

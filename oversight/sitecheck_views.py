@@ -12,6 +12,7 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.components import Component
 from wagtail.admin.views.reports import ReportView
 
+from core.spreadsheets import SafeSpreadsheetExportMixin
 from oversight import access, sitecheck
 from oversight.models import CheckRun, Finding, FindingKind, Severity
 from ownership.models import Unit
@@ -52,7 +53,7 @@ class FindingFilterSet(WagtailFilterSet):
         return queryset.filter(fixed_at__isnull=value == "open")
 
 
-class SiteCheckReportView(ReportView):
+class SiteCheckReportView(SafeSpreadsheetExportMixin, ReportView):
     """รายงานการตรวจเว็บไซต์: what the daily check found, open first, newest first."""
 
     page_title = "ตรวจเว็บไซต์ประจำวัน (Site check)"

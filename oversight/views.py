@@ -8,6 +8,7 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.views.reports import PageReportView
 from wagtail.models import Page, Revision
 
+from core.spreadsheets import SafeSpreadsheetExportMixin
 from ownership.models import Unit
 
 WINDOW_DAYS = 30
@@ -31,7 +32,7 @@ class ScheduledItemsFilterSet(WagtailFilterSet):
         return queryset.filter(unit_id=value.pk)
 
 
-class ScheduledItemsView(PageReportView):
+class ScheduledItemsView(SafeSpreadsheetExportMixin, PageReportView):
     """รายการตามกำหนดเวลา: what goes live or expires in the next 30 days, in Bangkok time."""
 
     page_title = "รายการที่ตั้งเวลาเผยแพร่/สิ้นสุด (Scheduled items)"

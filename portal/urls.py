@@ -41,3 +41,5 @@ urlpatterns += i18n_patterns(
 handler403 = "core.errors.permission_denied"
 handler404 = "core.errors.page_not_found"
 handler500 = "core.errors.server_error"
+# Bad requests (and files past the upload limit, 413) get the site's Thai page.
+handler400 = "portal.limits.bad_request"

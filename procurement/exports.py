@@ -10,6 +10,8 @@ from django.http import HttpResponse
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
+from core.spreadsheets import safe_cell, safe_row
+
 BOM = "\ufeff"
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 MONEY_FORMAT = "#,##0.00"
@@ -32,8 +34,8 @@ def cell_text(value):
 def csv_response(filename, headers, rows):
     buffer = io.StringIO()
     writer = csv.writer(buffer)
-    writer.writerow(headers)
-    writer.writerows([cell_text(value) for value in row] for row in rows)
+    writer.writerow(safe_row(headers))
+    writer.writerows([cell_text(safe_cell(value)) for value in row] for row in rows)
     response = HttpResponse(BOM + buffer.getvalue(), content_type="text/csv; charset=utf-8")
     return _attachment(response, filename)
 
@@ -45,15 +47,15 @@ def xlsx_response(filename, title_lines, headers, rows, money_columns=()):
     sheet = workbook.active
     sheet.title = "data"
     for line in title_lines:
-        sheet.append([line])
+        sheet.append([safe_cell(line)])
         sheet.cell(row=sheet.max_row, column=1).font = Font(bold=True)
-    sheet.append(headers)
+    sheet.append(safe_row(headers))
     header_row = sheet.max_row
     for cell in sheet[header_row]:
         cell.font = Font(bold=True)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
     for row in rows:
-        sheet.append(row)
+        sheet.append(safe_row(row))
         for column in money_columns:
             sheet.cell(row=sheet.max_row, column=column + 1).number_format = MONEY_FORMAT
     for column, header in enumerate(headers, start=1):

@@ -12,6 +12,8 @@ the response says so in the ``X-Search-Corrected`` header, URL-encoded);
 from urllib.parse import quote
 
 from django.conf import settings
+from django.core.exceptions import FieldDoesNotExist, ValidationError
+from django.db.models import Field
 from wagtail.api.v2.filters import SearchFilter
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.utils import BadRequestError
@@ -21,6 +23,7 @@ from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.search.backends import get_search_backend
 from wagtail.search.backends.base import FilterFieldError, OrderByFieldError
 
+from core.public_files import public
 from search import synonyms
 from search.results import correction
 
@@ -62,7 +65,54 @@ class CorrectingSearchFilter(SearchFilter):
             ) from error
 
 
-class PortalPagesAPIViewSet(PagesAPIViewSet):
+BIGINT_MAX = 2**63 - 1
+SEARCH_OPERATORS = {"and", "or"}
+
+
+class CheckedParametersMixin:
+    """Answers 400 with a message, never 500, for what Wagtail's endpoints pass on unchecked:
+    a number past the database's bigint (``offset``, ``limit``, an id filter), a field filter
+    its field cannot read (``?first_published_at=soon``) and a ``search_operator`` other than
+    ``and``/``or``."""
+
+    def check_query_parameters(self, queryset):
+        super().check_query_parameters(queryset)
+        fields = set(self.get_available_fields(queryset.model, db_fields_only=True))
+        for name, value in self.request.GET.items():
+            digits = value.strip().lstrip("+-")
+            if digits.isdigit() and int(digits) > BIGINT_MAX:
+                raise BadRequestError(f"{name} is too large")
+            try:
+                field = queryset.model._meta.get_field(name) if name in fields else None
+            except FieldDoesNotExist:
+                field = None
+            if isinstance(field, Field) and not field.is_relation:
+                try:
+                    field.to_python(value)
+                except ValidationError as error:
+                    raise BadRequestError(f"{name}: not a valid value") from error
+        operator = self.request.GET.get("search_operator")
+        if operator is not None and operator not in SEARCH_OPERATORS:
+            raise BadRequestError("search_operator must be 'and' or 'or'")
+
+
+class PublicFilesMixin:
+    """Only the documents or images a live public page (or a public collection) makes public
+    (``core.public_files``): a draft's attachments stay out of the API until approved."""
+
+    def get_queryset(self):
+        return public(super().get_queryset())
+
+
+class PortalDocumentsAPIViewSet(PublicFilesMixin, CheckedParametersMixin, DocumentsAPIViewSet):
+    pass
+
+
+class PortalImagesAPIViewSet(PublicFilesMixin, CheckedParametersMixin, ImagesAPIViewSet):
+    pass
+
+
+class PortalPagesAPIViewSet(CheckedParametersMixin, PagesAPIViewSet):
     """Wagtail's pages endpoint, with each page's locale loaded with it (the listing shows
     it for every item: one query instead of one per page)."""
 
@@ -88,5 +138,5 @@ class PortalPagesAPIViewSet(PagesAPIViewSet):
 
 api_router = WagtailAPIRouter("wagtailapi")
 api_router.register_endpoint("pages", PortalPagesAPIViewSet)
-api_router.register_endpoint("images", ImagesAPIViewSet)
-api_router.register_endpoint("documents", DocumentsAPIViewSet)
+api_router.register_endpoint("images", PortalImagesAPIViewSet)
+api_router.register_endpoint("documents", PortalDocumentsAPIViewSet)

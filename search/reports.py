@@ -7,10 +7,11 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.reports import ReportView
 from wagtail.permission_policies import ModelPermissionPolicy
 
+from core.spreadsheets import SafeSpreadsheetExportMixin
 from search.models import SearchMiss
 
 
-class SearchMissesReportView(ReportView):
+class SearchMissesReportView(SafeSpreadsheetExportMixin, ReportView):
     page_title = _("คำค้นที่ไม่พบผล")
     header_icon = "search"
     index_url_name = "search_misses"

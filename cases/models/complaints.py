@@ -171,6 +171,9 @@ class Complaint(models.Model):
         related_name="+",
     )
     anonymised_at = models.DateTimeField("ลบข้อมูลส่วนบุคคลเมื่อ (Anonymised)", null=True)
+    # The nonce of the form token it was filed with: a token files one case only.
+    # NULL (not "") for those made without a form, so that the nonces alone are unique.
+    form_nonce = models.CharField(max_length=32, unique=True, null=True, editable=False)  # noqa: DJ001
 
     objects = ComplaintQuerySet.as_manager()
 

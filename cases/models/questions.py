@@ -30,6 +30,9 @@ class Question(models.Model):
     email = models.EmailField("อีเมล (E-mail)", blank=True)
     notified_at = models.DateTimeField("แจ้งคำตอบเมื่อ (Told of the answer)", null=True)
     anonymised_at = models.DateTimeField("ลบข้อมูลส่วนบุคคลเมื่อ (Anonymised)", null=True)
+    # The nonce of the form token it was asked with: a token asks one question only.
+    # NULL (not "") for those made without a form, so that the nonces alone are unique.
+    form_nonce = models.CharField(max_length=32, unique=True, null=True, editable=False)  # noqa: DJ001
 
     class Meta:
         ordering = ["-asked_at"]

@@ -211,7 +211,7 @@ AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "accounts.auth.lockout_response"
-AXES_CLIENT_IP_CALLABLE = "accounts.auth.client_ip_address"
+AXES_CLIENT_IP_CALLABLE = "portal.throttle.client_ip"
 # Two-factor (TOTP) for web operators and IT administrators.
 OTP_TOTP_ISSUER = "เทศบาลนครนครสวรรค์"
 # Admin sessions end after 30 idle minutes (accounts.middleware).
@@ -332,3 +332,39 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 # Admin input formats (Python strftime syntax): day first, as Thai forms write dates.
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
+
+# Abuse protection (docs/operations-abuse.md) ------------------------------------------------
+# X-Forwarded-For is believed only from these proxies (addresses or networks, comma-separated,
+# e.g. 127.0.0.1 for nginx on the same host); the sign-in lock-out and every rate limit count
+# the address found through them (portal.throttle.client_ip). Empty: the connection's address.
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES")
+# Requests larger than this are answered 413 before their body is read, and an uploaded file
+# is read only up to UPLOAD_FILE_MAX_MB (the largest document the admin accepts); a NUL byte
+# in the address answers 400 (portal.limits). The proxy's own limit must be at least
+# REQUEST_BODY_MAX_MB (client_max_body_size in nginx).
+REQUEST_BODY_MAX_MB = env_int("REQUEST_BODY_MAX_MB", 25)
+UPLOAD_FILE_MAX_MB = max(WAGTAILDOCS_MAX_UPLOAD_SIZE, WAGTAILIMAGES_MAX_UPLOAD_SIZE) // (
+    1024 * 1024
+)
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
+    "portal.limits.RequestLimitsMiddleware",
+)
+FILE_UPLOAD_HANDLERS = [
+    "portal.limits.FileSizeLimitHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
+# Documents and images are public once a live public page uses them (core.public_files), or
+# at once in these collections (names, comma-separated). Served through Django, never by the
+# web server from MEDIA_ROOT/documents (docs/operations-abuse.md).
+PUBLIC_COLLECTIONS = env_list("PUBLIC_COLLECTIONS")
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# Password-reset e-mails an hour, per address asking and per account (accounts.throttling);
+# wrong two-factor codes per account and address in 15 minutes. django-otp's own throttle is
+# per device: whoever has the password could lock the real user out, so it is off.
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "accounts.throttling.ThrottledPasswordResetForm"
+PASSWORD_RESETS_PER_HOUR_PER_ADDRESS = 5
+PASSWORD_RESETS_PER_HOUR_PER_ACCOUNT = 3
+TWO_FACTOR_FAILURES_PER_ADDRESS = 5
+OTP_TOTP_THROTTLE_FACTOR = 0
