@@ -18,11 +18,12 @@ from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
+from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 from wagtail.search.backends.base import FilterFieldError, OrderByFieldError
 
 from search import synonyms
-from search.results import correction
+from search.results import correction, page_date
 
 SPELLING_PARAMETER = "search_spelling"
 
@@ -51,6 +52,8 @@ class CorrectingSearchFilter(SearchFilter):
                 queryset,
                 operator=request.GET.get("search_operator") or None,
                 order_by_relevance="order" not in request.GET,
+                # Equally relevant pages: the newest by their own date first, as on the page.
+                newest=page_date() if queryset.model is Page else None,
             )
         except FilterFieldError as error:
             raise BadRequestError(

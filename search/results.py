@@ -273,12 +273,17 @@ def searchable_pages(filters):
     return Page.objects.filter(pk__in=pages.values("pk"))
 
 
+def page_date():
+    """A page's own date as an expression on ``Page``: the first date its type declares (a
+    notice's announcement date), else the day it was first published."""
+    return Coalesce(*date_lookups(), TruncDate("first_published_at"))
+
+
 def newest_first(pages):
-    """``pages`` with dated pages newest first by their date, the others by their publication
-    date."""
-    date = Coalesce(*date_lookups(), TruncDate("last_published_at"))
+    """``pages`` with dated pages newest first by their date, the others by their first
+    publication date."""
     return pages.order_by(
-        OrderBy(date, descending=True, nulls_last=True), OrderBy(F("pk"), descending=True)
+        OrderBy(page_date(), descending=True, nulls_last=True), OrderBy(F("pk"), descending=True)
     )
 
 
@@ -320,7 +325,8 @@ def search(query, filters, sort):
         return newest_first(pages)
     if sort == NEWEST:
         return newest_first(pages).search(query, order_by_relevance=False)
-    return pages.search(query)
+    # Equally relevant pages: the newest by their own date first.
+    return get_search_backend().search(query, pages, newest=page_date())
 
 
 # --- result cards -------------------------------------------------------------------------

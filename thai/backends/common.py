@@ -7,7 +7,7 @@ import uuid
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.db import DatabaseError, connection
-from django.db.models import Case, F, IntegerField, Value, When
+from django.db.models import Case, F, IntegerField, OrderBy, OuterRef, Subquery, Value, When
 from modelsearch.conf import get_app_config
 from modelsearch.query import And, Boost, Fuzzy, MatchAll, Not, Or, Phrase, PlainText
 
@@ -113,8 +113,16 @@ class ThaiQueryMixin:
         speller = self.speller()
         return None if speller is None else speller.correct(query)
 
-    def search(self, query, model_or_queryset, *args, **kwargs):
-        return super().search(thai_query(query), model_or_queryset, *args, **kwargs)
+    def search(self, query, model_or_queryset, *args, newest=None, **kwargs):
+        """Wagtail's ``search()`` with the query segmented. ``newest``: an expression giving
+        each searched object's own date (a notice's announcement date, not when the page was
+        last published), which orders equally relevant results newest first; without it, the
+        highest id first."""
+        results = super().search(thai_query(query), model_or_queryset, *args, **kwargs)
+        compiler = getattr(results, "query_compiler", None)
+        if compiler is not None:
+            compiler.newest = newest
+        return results
 
     def autocomplete(self, query, model_or_queryset, *args, **kwargs):
         return super().autocomplete(thai_query(query), model_or_queryset, *args, **kwargs)
@@ -135,6 +143,20 @@ def by_pk(queryset, pks):
     fresh._prefetch_related_lookups = queryset._prefetch_related_lookups
     fresh._iterable_class = queryset._iterable_class
     return {obj.pk: obj for obj in fresh}
+
+
+def newest_among_equals(entries, compiler):
+    """The last keys of a ranking: equally relevant entries by the date the search asked for
+    (``compiler.newest``, see ``ThaiQueryMixin.search``), each read by its primary key, then
+    the highest id first."""
+    newest = getattr(compiler, "newest", None)
+    if newest is None:
+        return entries, (F("object_pk").desc(),)
+    model = compiler.queryset.model
+    dated = model._default_manager.filter(pk=OuterRef("object_pk")).order_by()
+    dated = dated.annotate(_date=newest)
+    entries = entries.annotate(_date=Subquery(dated.values("_date")[:1]))
+    return entries, (OrderBy(F("_date"), descending=True, nulls_last=True), F("object_pk").desc())
 
 
 def boosted(entries, content_type_field, content_type_pks, *ordering):
