@@ -6,7 +6,9 @@ same Thai-aware search backend as the search page (``thai.backends``), so
 ``/api/v2/pages/?search=จัดซื้อ`` finds the procurement notices. A misspelled word is corrected
 against the index's vocabulary as on the search page (``?search=จัดชื้อ`` searches ``จัดซื้อ``, and
 the response says so in the ``X-Search-Corrected`` header, URL-encoded);
-``&search_spelling=off`` searches the words as typed.
+``&search_spelling=off`` searches the words as typed. A query whose words the index holds
+but which finds little, when a near query finds clearly more (``search.results.did_you_mean``),
+gets that query in the ``X-Search-Suggestion`` header ("did you mean").
 """
 
 from urllib.parse import quote
@@ -23,7 +25,7 @@ from wagtail.search.backends import get_search_backend
 from wagtail.search.backends.base import FilterFieldError, OrderByFieldError
 
 from search import synonyms
-from search.results import correction, page_date
+from search.results import correction, did_you_mean, page_date
 
 SPELLING_PARAMETER = "search_spelling"
 
@@ -41,20 +43,31 @@ class CorrectingSearchFilter(SearchFilter):
         if getattr(queryset, "_filtered_by_tag", False):
             raise BadRequestError("filtering by tag with a search query is not supported")
         expanded = synonyms.expand(query)
-        if not expanded.applied and request.GET.get(SPELLING_PARAMETER) != "off":
+        spelling_on = request.GET.get(SPELLING_PARAMETER) != "off"
+        if not expanded.applied and spelling_on:
             fixed = correction(query)
             if fixed is not None:
                 view.search_correction = fixed
                 expanded = synonyms.expand(fixed.corrected)
-        try:
+
+        def search(text_or_query):
             return get_search_backend().search(
-                expanded.query,
+                text_or_query,
                 queryset,
                 operator=request.GET.get("search_operator") or None,
                 order_by_relevance="order" not in request.GET,
                 # Equally relevant pages: the newest by their own date first, as on the page.
                 newest=page_date() if queryset.model is Page else None,
             )
+
+        try:
+            found = search(expanded.query)
+            if not expanded.applied and view.search_correction is None and spelling_on:
+                # The typed query's count comes from the query that ranks its results.
+                view.search_suggestion = did_you_mean(
+                    query, found.count(), lambda text: search(synonyms.expand(text).query).count()
+                )
+            return found
         except FilterFieldError as error:
             raise BadRequestError(
                 f"cannot filter by '{error.field_name}' while searching (field is not indexed)"
@@ -75,6 +88,7 @@ class PortalPagesAPIViewSet(PagesAPIViewSet):
         for backend in PagesAPIViewSet.filter_backends
     ]
     search_correction = None
+    search_suggestion = None
 
     def get_queryset(self):
         return super().get_queryset().select_related("locale")
@@ -83,6 +97,8 @@ class PortalPagesAPIViewSet(PagesAPIViewSet):
         response = super().finalize_response(request, response, *args, **kwargs)
         if self.search_correction is not None:
             response["X-Search-Corrected"] = quote(self.search_correction.corrected)
+        if self.search_suggestion is not None:
+            response["X-Search-Suggestion"] = quote(self.search_suggestion.corrected)
         return response
 
 

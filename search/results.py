@@ -317,6 +317,32 @@ def correction(query):
     return backend.correction(query) if hasattr(backend, "correction") else None
 
 
+# "Did you mean": offered when the query as typed finds fewer than ``SUGGEST_BELOW`` pages,
+# for a query whose rare words (in at most ``RARE`` index entries: a notice with the same
+# typing error) are replaced by near frequent ones, if that finds clearly more.
+SUGGEST_BELOW = 5
+RARE = 2
+
+
+def clearly_more(found, other):
+    """Whether ``other`` results are clearly more than ``found``: twice as many and three more."""
+    return other >= max(2 * found, found + 3)
+
+
+def did_you_mean(query, found, count_of):
+    """A ``thai.spelling.Correction`` worth offering for ``query`` (searched as typed, with
+    ``found`` results), or None. ``count_of(text)`` counts the results of another query."""
+    if found >= SUGGEST_BELOW:
+        return None
+    backend = get_search_backend()
+    if not hasattr(backend, "correction"):
+        return None
+    offer = backend.correction(query, rare=RARE)
+    if offer is None or not clearly_more(found, count_of(offer.corrected)):
+        return None
+    return offer
+
+
 def search(query, filters, sort):
     """The results for ``query`` (already cleaned) and ``filters``: a ``SearchResults`` (or a
     queryset when there is no query), ordered as ``sort`` asks."""

@@ -59,7 +59,8 @@ def search(request):
     # Synonyms first: their terms need no correction (สขร is in no notice, its synonym is).
     expanded = synonyms.expand(query)
     correction = None
-    if query and not expanded.applied and request.GET.get(SPELLING_PARAMETER) != "off":
+    spelling_on = request.GET.get(SPELLING_PARAMETER) != "off"
+    if query and not expanded.applied and spelling_on:
         correction = results.correction(query)
         if correction:
             expanded = synonyms.expand(correction.corrected)
@@ -67,6 +68,7 @@ def search(request):
 
     page_obj = None
     cards = []
+    suggestion = None
     if query or filters:
         found = results.search(expanded.query, filters, sort)
         page_obj = results.SearchPaginator(found, results.RESULTS_PER_PAGE).get_page(
@@ -79,6 +81,13 @@ def search(request):
             # count is no part of them, and the reads cost the same however many are found.
             found_count = page_obj.paginator.count
             transaction.on_commit(lambda: misses.record(query, found_count))
+        if query and not expanded.applied and correction is None and spelling_on:
+            # Searched as typed and found little: a near query that finds clearly more?
+            suggestion = results.did_you_mean(
+                query,
+                page_obj.paginator.count,
+                lambda text: results.search(synonyms.expand(text).query, filters, sort).count(),
+            )
         for card in cards:
             card.title_html = highlight(card.page.title, searched)
             card.snippet = snippet(card.text, searched)
@@ -91,6 +100,7 @@ def search(request):
             "search_query": query,
             "query_was_cut": was_cut,
             "correction": correction,
+            "suggestion": suggestion,
             "max_query_length": results.MAX_QUERY_LENGTH,
             "filters": filters,
             "sort": sort,

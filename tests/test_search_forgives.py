@@ -123,6 +123,56 @@ class SpellingTests(TestCase):
         self.assertEqual(response.context["correction"].corrected, "คลอรีน")
 
 
+class DidYouMeanTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        home = HomePage.objects.get(locale__language_code="th")
+        cls.sections = build_sections(home)
+        cls.sessions = [
+            notice(
+                cls.sections["announcements"],
+                f"council-{number}",
+                f"ประกาศเรียกประชุมสภาเทศบาล สมัยที่ {number}",
+                datetime.date(2024, number, 1),
+                kind=OTHER,
+            )
+            for number in (1, 2, 3, 4)
+        ]
+        # One notice keyed in with the citizen's own typing error: the word is in the index.
+        cls.misspelled = notice(
+            cls.sections["announcements"],
+            "council-typo",
+            "ประกาศเรียกประชุมสะภาเทศบาล สมัยวิสามัญ",
+            datetime.date(2024, 6, 1),
+            kind=OTHER,
+        )
+
+    def test_the_page_offers_the_query_that_finds_clearly_more(self):
+        response = self.client.get("/search/", {"q": "ประชุมสะภา"})
+        # Searched as typed (the index holds the words): the one notice with the same typing.
+        self.assertIsNone(response.context["correction"])
+        self.assertEqual([card.page.pk for card in response.context["cards"]], [self.misspelled.pk])
+        self.assertContains(response, "หรือคุณหมายถึง <a href=")
+        self.assertEqual(response.context["suggestion"].corrected, "ประชุมสภา")
+        followed = self.client.get("/search/", {"q": response.context["suggestion"].corrected})
+        self.assertEqual(len(followed.context["cards"]), 4)
+        self.assertIsNone(followed.context["suggestion"])
+
+    def test_the_api_names_it_in_a_header_unless_spelling_is_off(self):
+        response = self.client.get("/api/v2/pages/", {"search": "ประชุมสะภา"})
+        self.assertEqual([item["id"] for item in response.json()["items"]], [self.misspelled.pk])
+        self.assertEqual(unquote(response["X-Search-Suggestion"]), "ประชุมสภา")
+        response = self.client.get(
+            "/api/v2/pages/", {"search": "ประชุมสะภา", "search_spelling": "off"}
+        )
+        self.assertNotIn("X-Search-Suggestion", response)
+
+    def test_nothing_is_offered_when_the_query_finds_enough(self):
+        response = self.client.get("/search/", {"q": "ประชุมสภา"})
+        self.assertIsNone(response.context["suggestion"])
+        self.assertNotContains(response, "หรือคุณหมายถึง")
+
+
 class SpellerTests(SimpleTestCase):
     vocabulary = {
         "จัด": 30,

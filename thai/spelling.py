@@ -171,8 +171,13 @@ class Speller:
     def __contains__(self, word):
         return word in self.vocabulary
 
-    def nearest(self, typed, tone_swap=OTHER):
-        """``(cost, word)`` of the best vocabulary word for ``typed``, or None."""
+    def known(self, word, rare=0):
+        """Whether ``word`` is in more than ``rare`` entries of the index."""
+        return self.vocabulary.get(word, 0) > rare
+
+    def nearest(self, typed, tone_swap=OTHER, rare=0):
+        """``(cost, word)`` of the best vocabulary word for ``typed`` among those in more than
+        ``rare`` entries, or None."""
         if len(typed) < MIN_LENGTH or not _THAI.match(typed):
             return None
         candidates = set()
@@ -181,7 +186,7 @@ class Speller:
         # A word whose length is far from what was typed is too far.
         best = None
         for word in candidates:
-            if abs(len(word) - len(typed)) > 3:
+            if abs(len(word) - len(typed)) > 3 or not self.known(word, rare):
                 continue
             cost = distance(typed, word, tone_swap)
             limit = MAX_COST if len(typed) >= 5 else MAX_COST / 2 + 0.1
@@ -193,14 +198,15 @@ class Speller:
                 best = (score, cost, word)
         return None if best is None else (best[1], best[2])
 
-    def correct_piece(self, piece):
-        """``piece`` (one space-separated part of a query) with its unknown words corrected,
-        or None when all are known or an unknown one has no correction."""
+    def correct_piece(self, piece, rare=0):
+        """``piece`` (one space-separated part of a query) with its unknown words (in at most
+        ``rare`` entries) corrected, or None when all are known or an unknown one has no
+        correction."""
         words = words_of(piece)  # with repeats (จัด ซื้อ จัด จ้าง), unlike query_words
-        unknown = [i for i, word in enumerate(words) if word not in self]
+        unknown = [i for i, word in enumerate(words) if not self.known(word, rare)]
         if not unknown:
             return None
-        whole = self.nearest(normalise(piece).strip())
+        whole = self.nearest(normalise(piece).strip(), rare=rare)
         if whole is not None:
             return whole[1]
         corrected = list(words)
@@ -210,17 +216,17 @@ class Speller:
             if corrected[index] is None:
                 continue
             options = []
-            alone = self.nearest(words[index], tone_swap)
+            alone = self.nearest(words[index], tone_swap, rare)
             if alone:
                 options.append((alone[0], alone[1], index, index))
             # Joined with a neighbour is preferred among near equals: the misspelling is
             # what made the word breaker cut there (เทศบาน → เทศ|บาน, for เทศบาล).
             if index > 0 and corrected[index - 1] is not None:
-                joined = self.nearest(words[index - 1] + words[index], tone_swap)
+                joined = self.nearest(words[index - 1] + words[index], tone_swap, rare)
                 if joined:
                     options.append((joined[0] - JOINED, joined[1], index - 1, index))
             if index + 1 < len(words):
-                joined = self.nearest(words[index] + words[index + 1], tone_swap)
+                joined = self.nearest(words[index] + words[index + 1], tone_swap, rare)
                 if joined:
                     options.append((joined[0] - JOINED, joined[1], index, index + 1))
             if not options:
@@ -232,21 +238,23 @@ class Speller:
         corrected = [word for word in corrected if word is not None]
         # Written as Thai is, without spaces, when that reads back as the same known words.
         joined = "".join(corrected)
-        if all(word in self for word in query_words(joined)):
+        if all(self.known(word, rare) for word in query_words(joined)):
             return joined
         return " ".join(corrected)
 
-    def correct(self, query):
+    def correct(self, query, rare=0):
         """A ``Correction`` of ``query``, or None when every word is known or one cannot be
-        corrected (the query is then searched as typed)."""
+        corrected (the query is then searched as typed). With ``rare``, a word in at most that
+        many entries counts as unknown: what a "did you mean" offers for a query whose words
+        the index holds, but rarely (a notice with the same typing error)."""
         pieces = query.split()
         changed = False
         result = []
         for piece in pieces:
-            if all(word in self for word in query_words(piece)):
+            if all(self.known(word, rare) for word in query_words(piece)):
                 result.append(piece)
                 continue
-            corrected = self.correct_piece(piece)
+            corrected = self.correct_piece(piece, rare)
             if corrected is None:
                 return None
             result.append(corrected)

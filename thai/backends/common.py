@@ -105,13 +105,13 @@ class ThaiQueryMixin:
         _spellers[(version, token)] = (now + VOCABULARY_TIMEOUT, speller)
         return speller
 
-    def correction(self, query):
+    def correction(self, query, rare=0):
         """A ``thai.spelling.Correction`` of ``query`` (a string) when one of its words is not
-        in the index and a near word is, else None."""
+        in the index (or in at most ``rare`` entries) and a near word is, else None."""
         if not isinstance(query, str) or not query.strip():
             return None
         speller = self.speller()
-        return None if speller is None else speller.correct(query)
+        return None if speller is None else speller.correct(query, rare)
 
     def search(self, query, model_or_queryset, *args, newest=None, **kwargs):
         """Wagtail's ``search()`` with the query segmented. ``newest``: an expression giving
