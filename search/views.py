@@ -1,11 +1,18 @@
+import hashlib
+
+from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Q
+from django.http import JsonResponse
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from wagtail.contrib.search_promotions.models import SearchPromotion
+from wagtail.search.backends import get_search_backend
 from wagtail.search.utils import normalise_query_string
 
+from accounts.auth import client_ip_address
 from core.listing import all_units
 from schools.cache import school_choices, school_pages
 from search import misses, results, synonyms
@@ -114,3 +121,54 @@ def search(request):
             "sort_choices": results.SORT_CHOICES,
         },
     )
+
+
+# Suggestions as you type (``suggest``): at most ``SUGGESTIONS`` titles for a query of at least
+# ``SUGGEST_MIN_LENGTH`` characters, cut at ``SUGGEST_MAX_LENGTH``; ``SUGGESTS_PER_MINUTE`` per
+# address (the box asks once a pause in typing, so a person stays far below it).
+SUGGESTIONS = 6
+SUGGEST_MIN_LENGTH = 2
+SUGGEST_MAX_LENGTH = 60
+SUGGESTS_PER_MINUTE = 120
+
+
+def _too_many_suggests(request):
+    """Count this request against its address (hashed, in the shared cache, for a minute)."""
+    address = hashlib.sha256(client_ip_address(request).encode()).hexdigest()[:32]
+    key = f"search-suggest-rate:{address}"
+    try:
+        cache.add(key, 0, 60)
+        return cache.incr(key) > SUGGESTS_PER_MINUTE
+    except Exception:  # a cache failure (or an expired key) never stops a suggestion
+        return False
+
+
+def suggest(request):
+    """Suggestions as you type, for the search boxes' script (``js/search-suggest.js``): JSON
+    ``{"query": …, "suggestions": [{"title": …, "url": …}, …]}`` of the pages whose title or
+    words begin as typed (Wagtail's autocomplete, the last word as a prefix), best first. Any
+    input is safe: a short query gives none, a long one is cut, too many requests from one
+    address get a 429 with a Thai message."""
+    if _too_many_suggests(request):
+        response = JsonResponse(
+            {"query": "", "suggestions": [], "error": _("ค้นหาถี่เกินไป กรุณารอสักครู่")}, status=429
+        )
+        response["Retry-After"] = "60"
+        return response
+    query, _was_cut = results.clean_query(query_parameter(request.GET)[: SUGGEST_MAX_LENGTH * 2])
+    query = query[:SUGGEST_MAX_LENGTH]
+    found = []
+    if len(query) >= SUGGEST_MIN_LENGTH:
+        pages = results.searchable_pages(results.Filters())
+        found = list(get_search_backend().autocomplete(query, pages)[:SUGGESTIONS])
+    response = JsonResponse(
+        {
+            "query": query,
+            "suggestions": [
+                {"title": page.title, "url": page.get_url(request=request)} for page in found
+            ],
+        }
+    )
+    response["Cache-Control"] = "public, max-age=60"
+    response["X-Robots-Tag"] = "noindex"
+    return response

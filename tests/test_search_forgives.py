@@ -5,17 +5,22 @@ API), synonyms, ranking."""
 import datetime
 from urllib.parse import unquote
 
+from django.db import connection
 from django.test import SimpleTestCase, TestCase
+from django.test.utils import CaptureQueriesContext
 
 from home.models import HomePage
 from ownership.models import Role
 from search.models import SearchMiss, Synonym
 from search.snippets import highlight, snippet
 from search.testset import build_sections
+from search.views import SUGGESTS_PER_MINUTE
 from tests.factories import ProcurementSummaryPageFactory
 from tests.moderation_support import make_user, sign_in
 from tests.test_search import OTHER, notice
 from thai.spelling import Speller, distance
+
+LOCMEM = "django.core.cache.backends.locmem.LocMemCache"
 
 
 class HighlightTests(SimpleTestCase):
@@ -171,6 +176,78 @@ class DidYouMeanTests(TestCase):
         response = self.client.get("/search/", {"q": "ประชุมสภา"})
         self.assertIsNone(response.context["suggestion"])
         self.assertNotContains(response, "หรือคุณหมายถึง")
+
+
+class SuggestTests(TestCase):
+    url = "/search/suggest/"
+
+    @classmethod
+    def setUpTestData(cls):
+        home = HomePage.objects.get(locale__language_code="th")
+        cls.sections = build_sections(home)
+        cls.road = notice(
+            cls.sections["announcements"],
+            "road",
+            "ประกาศจัดซื้อจัดจ้างก่อสร้างถนนคอนกรีต",
+            datetime.date(2024, 3, 1),
+        )
+        cls.bridge = notice(
+            cls.sections["announcements"],
+            "bridge",
+            "ประกาศจัดจ้างก่อสร้างสะพานข้ามคลอง",
+            datetime.date(2024, 3, 3),
+        )
+        cls.draft = notice(
+            cls.sections["announcements"],
+            "draft",
+            "ประกาศจัดซื้อรถบรรทุกขยะ (ร่าง)",
+            datetime.date(2024, 3, 2),
+        )
+        cls.draft.unpublish()
+
+    def suggestions(self, query, status=200):
+        response = self.client.get(self.url, {"q": query})
+        self.assertEqual(response.status_code, status)
+        self.assertEqual(response["Content-Type"], "application/json")
+        return response.json()["suggestions"]
+
+    def test_the_titles_of_pages_beginning_as_typed(self):
+        found = self.suggestions("ก่อสร้างถน")
+        self.assertEqual(found, [{"title": self.road.title, "url": self.road.url}])
+        # A draft is never suggested.
+        self.assertEqual(self.suggestions("รถบรรทุก"), [])
+
+    def test_the_search_boxes_ask_for_them_and_work_without_the_script(self):
+        response = self.client.get("/search/", {"q": "ถนน"})
+        self.assertContains(response, 'data-suggest-url="/search/suggest/"', count=2)
+        self.assertContains(response, "js/search-suggest.js")
+        self.assertContains(response, 'action="/search/" method="get"', count=2)
+
+    def test_bad_input_never_fails(self):
+        self.assertEqual(self.suggestions(""), [])
+        self.assertEqual(self.suggestions("ถ"), [])  # too short to suggest
+        self.assertEqual(self.suggestions("\x00\u200b%%%"), [])
+        self.suggestions("ก่อสร้าง")  # the site and the page types, cached from then on
+        # Bounded: the same few queries for one suggestion or several.
+        with CaptureQueriesContext(connection) as one:
+            self.assertEqual(len(self.suggestions("ถนน" * 500)), 1)  # cut, still answered
+        with CaptureQueriesContext(connection) as two:
+            self.assertEqual(len(self.suggestions("ก่อสร้าง")), 2)
+        self.assertEqual(len(one), len(two))
+        self.assertLessEqual(len(two), 4)
+        response = self.client.get(self.url, {"q": ["ถนน", "ก่อสร้าง"], "query": "x"})
+        self.assertEqual(response.status_code, 200)
+
+    def test_too_many_requests_from_one_address_are_refused_in_thai(self):
+        with self.settings(CACHES={"default": {"BACKEND": LOCMEM}}):
+            for _request in range(SUGGESTS_PER_MINUTE):
+                self.suggestions("ถนน")
+            response = self.client.get(self.url, {"q": "ถนน"})
+            self.assertEqual(response.status_code, 429)
+            self.assertIn("ค้นหาถี่เกินไป", response.json()["error"])
+            # Another address is still answered.
+            response = self.client.get(self.url, {"q": "ถนน"}, REMOTE_ADDR="192.0.2.7")
+            self.assertEqual(response.status_code, 200)
 
 
 class SpellerTests(SimpleTestCase):
