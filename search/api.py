@@ -25,14 +25,14 @@ from wagtail.search.backends import get_search_backend
 from wagtail.search.backends.base import FilterFieldError, OrderByFieldError
 
 from search import synonyms
-from search.results import correction, did_you_mean, page_date
+from search.results import Spelling, page_date
 
 SPELLING_PARAMETER = "search_spelling"
 
 
 class CorrectingSearchFilter(SearchFilter):
     """Wagtail's ``?search=`` filter with the search page's synonyms (``search.synonyms``)
-    and spelling correction (``search.results.correction``, unless ``?search_spelling=off``).
+    and spelling correction (``search.results.Spelling``, unless ``?search_spelling=off``).
     Wagtail's filter takes the query as a string from ``request.GET``; this one hands the
     backend the query with its synonyms, otherwise as Wagtail does."""
 
@@ -44,8 +44,9 @@ class CorrectingSearchFilter(SearchFilter):
             raise BadRequestError("filtering by tag with a search query is not supported")
         expanded = synonyms.expand(query)
         spelling_on = request.GET.get(SPELLING_PARAMETER) != "off"
+        spelling = Spelling()
         if not expanded.applied and spelling_on:
-            fixed = correction(query)
+            fixed = spelling.correction(query)
             if fixed is not None:
                 view.search_correction = fixed
                 expanded = synonyms.expand(fixed.corrected)
@@ -64,7 +65,7 @@ class CorrectingSearchFilter(SearchFilter):
             found = search(expanded.query)
             if not expanded.applied and view.search_correction is None and spelling_on:
                 # The typed query's count comes from the query that ranks its results.
-                view.search_suggestion = did_you_mean(
+                view.search_suggestion = spelling.did_you_mean(
                     query, found.count(), lambda text: search(synonyms.expand(text).query).count()
                 )
             return found

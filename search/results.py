@@ -310,13 +310,6 @@ class SearchPaginator(Paginator):
         return ResultsPage(rows, number, self)
 
 
-def correction(query):
-    """A ``thai.spelling.Correction`` when a word of ``query`` is not in the index and a near
-    one is (the backend reads the index's vocabulary), else None."""
-    backend = get_search_backend()
-    return backend.correction(query) if hasattr(backend, "correction") else None
-
-
 # "Did you mean": offered when the query as typed finds fewer than ``SUGGEST_BELOW`` pages,
 # for a query whose rare words (in at most ``RARE`` index entries: a notice with the same
 # typing error) are replaced by near frequent ones, if that finds clearly more.
@@ -329,18 +322,31 @@ def clearly_more(found, other):
     return other >= max(2 * found, found + 3)
 
 
-def did_you_mean(query, found, count_of):
-    """A ``thai.spelling.Correction`` worth offering for ``query`` (searched as typed, with
-    ``found`` results), or None. ``count_of(text)`` counts the results of another query."""
-    if found >= SUGGEST_BELOW:
-        return None
-    backend = get_search_backend()
-    if not hasattr(backend, "correction"):
-        return None
-    offer = backend.correction(query, rare=RARE)
-    if offer is None or not clearly_more(found, count_of(offer.corrected)):
-        return None
-    return offer
+class Spelling:
+    """Spelling help for one request, from the index's vocabulary (the backend's ``speller``,
+    asked once: one query for the index's version)."""
+
+    @functools.cached_property
+    def speller(self):
+        backend = get_search_backend()
+        return backend.speller() if hasattr(backend, "speller") else None
+
+    def correction(self, query):
+        """A ``thai.spelling.Correction`` when a word of ``query`` is not in the index and a
+        near one is, else None."""
+        if not query.strip() or self.speller is None:
+            return None
+        return self.speller.correct(query)
+
+    def did_you_mean(self, query, found, count_of):
+        """A ``Correction`` worth offering for ``query`` (searched as typed, with ``found``
+        results), or None. ``count_of(text)`` counts the results of another query."""
+        if found >= SUGGEST_BELOW or not query.strip() or self.speller is None:
+            return None
+        offer = self.speller.correct(query, rare=RARE)
+        if offer is None or not clearly_more(found, count_of(offer.corrected)):
+            return None
+        return offer
 
 
 def search(query, filters, sort):

@@ -66,9 +66,10 @@ def search(request):
     # Synonyms first: their terms need no correction (สขร is in no notice, its synonym is).
     expanded = synonyms.expand(query)
     correction = None
+    spelling = results.Spelling()
     spelling_on = request.GET.get(SPELLING_PARAMETER) != "off"
     if query and not expanded.applied and spelling_on:
-        correction = results.correction(query)
+        correction = spelling.correction(query)
         if correction:
             expanded = synonyms.expand(correction.corrected)
     searched = expanded.highlighted
@@ -90,7 +91,7 @@ def search(request):
             transaction.on_commit(lambda: misses.record(query, found_count))
         if query and not expanded.applied and correction is None and spelling_on:
             # Searched as typed and found little: a near query that finds clearly more?
-            suggestion = results.did_you_mean(
+            suggestion = spelling.did_you_mean(
                 query,
                 page_obj.paginator.count,
                 lambda text: results.search(synonyms.expand(text).query, filters, sort).count(),

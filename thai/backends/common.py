@@ -69,7 +69,7 @@ def _index_version():
 
 class ThaiQueryMixin:
     """For a search backend: segment the query of ``search()`` and ``autocomplete()``, and
-    correct misspelled words against the index's vocabulary (``correction``)."""
+    give a speller of the index's vocabulary for misspelled words (``speller``)."""
 
     def vocabulary_rows(self):
         """``[(word, number of entries holding it), …]`` of the index, or None when the
@@ -104,14 +104,6 @@ class ThaiQueryMixin:
         _spellers.clear()
         _spellers[(version, token)] = (now + VOCABULARY_TIMEOUT, speller)
         return speller
-
-    def correction(self, query, rare=0):
-        """A ``thai.spelling.Correction`` of ``query`` (a string) when one of its words is not
-        in the index (or in at most ``rare`` entries) and a near word is, else None."""
-        if not isinstance(query, str) or not query.strip():
-            return None
-        speller = self.speller()
-        return None if speller is None else speller.correct(query, rare)
 
     def search(self, query, model_or_queryset, *args, newest=None, **kwargs):
         """Wagtail's ``search()`` with the query segmented. ``newest``: an expression giving
