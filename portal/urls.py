@@ -29,6 +29,7 @@ if settings.DEBUG:
 # Thai at /, English at /en/: the language prefix selects the Wagtail locale.
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
+    path("search/suggest/", search_views.suggest, name="search_suggest"),  # issue 20
     path("feeds/", include("feeds.urls")),
     path("", include(wagtail_urls)),
     # After Wagtail's own: page addresses with Thai vowel and tone marks (core/addresses.py);

@@ -6,7 +6,9 @@ same Thai-aware search backend as the search page (``thai.backends``), so
 ``/api/v2/pages/?search=จัดซื้อ`` finds the procurement notices. A misspelled word is corrected
 against the index's vocabulary as on the search page (``?search=จัดชื้อ`` searches ``จัดซื้อ``, and
 the response says so in the ``X-Search-Corrected`` header, URL-encoded);
-``&search_spelling=off`` searches the words as typed.
+``&search_spelling=off`` searches the words as typed. A query whose words the index holds
+but which finds little, when a near query finds clearly more (``search.results.did_you_mean``),
+gets that query in the ``X-Search-Suggestion`` header ("did you mean").
 """
 
 from urllib.parse import quote
@@ -20,19 +22,20 @@ from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
+from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 from wagtail.search.backends.base import FilterFieldError, OrderByFieldError
 
 from core.public_files import public
 from search import synonyms
-from search.results import correction
+from search.results import Spelling, page_date
 
 SPELLING_PARAMETER = "search_spelling"
 
 
 class CorrectingSearchFilter(SearchFilter):
     """Wagtail's ``?search=`` filter with the search page's synonyms (``search.synonyms``)
-    and spelling correction (``search.results.correction``, unless ``?search_spelling=off``).
+    and spelling correction (``search.results.Spelling``, unless ``?search_spelling=off``).
     Wagtail's filter takes the query as a string from ``request.GET``; this one hands the
     backend the query with its synonyms, otherwise as Wagtail does."""
 
@@ -43,18 +46,32 @@ class CorrectingSearchFilter(SearchFilter):
         if getattr(queryset, "_filtered_by_tag", False):
             raise BadRequestError("filtering by tag with a search query is not supported")
         expanded = synonyms.expand(query)
-        if not expanded.applied and request.GET.get(SPELLING_PARAMETER) != "off":
-            fixed = correction(query)
+        spelling_on = request.GET.get(SPELLING_PARAMETER) != "off"
+        spelling = Spelling()
+        if not expanded.applied and spelling_on:
+            fixed = spelling.correction(query)
             if fixed is not None:
                 view.search_correction = fixed
                 expanded = synonyms.expand(fixed.corrected)
-        try:
+
+        def search(text_or_query):
             return get_search_backend().search(
-                expanded.query,
+                text_or_query,
                 queryset,
                 operator=request.GET.get("search_operator") or None,
                 order_by_relevance="order" not in request.GET,
+                # Equally relevant pages: the newest by their own date first, as on the page.
+                newest=page_date() if queryset.model is Page else None,
             )
+
+        try:
+            found = search(expanded.query)
+            if not expanded.applied and view.search_correction is None and spelling_on:
+                # The typed query's count comes from the query that ranks its results.
+                view.search_suggestion = spelling.did_you_mean(
+                    query, found.count(), lambda text: search(synonyms.expand(text).query).count()
+                )
+            return found
         except FilterFieldError as error:
             raise BadRequestError(
                 f"cannot filter by '{error.field_name}' while searching (field is not indexed)"
@@ -125,6 +142,7 @@ class PortalPagesAPIViewSet(CheckedParametersMixin, PagesAPIViewSet):
     # Public and read-only: no sign-in is looked for, so an anonymous answer does not read the
     # session (which would make it "Vary: Cookie" and keep it out of the page cache).
     authentication_classes = []
+    search_suggestion = None
 
     def get_queryset(self):
         return super().get_queryset().select_related("locale")
@@ -133,6 +151,8 @@ class PortalPagesAPIViewSet(CheckedParametersMixin, PagesAPIViewSet):
         response = super().finalize_response(request, response, *args, **kwargs)
         if self.search_correction is not None:
             response["X-Search-Corrected"] = quote(self.search_correction.corrected)
+        if self.search_suggestion is not None:
+            response["X-Search-Suggestion"] = quote(self.search_suggestion.corrected)
         return response
 
 

@@ -273,12 +273,17 @@ def searchable_pages(filters):
     return Page.objects.filter(pk__in=pages.values("pk"))
 
 
+def page_date():
+    """A page's own date as an expression on ``Page``: the first date its type declares (a
+    notice's announcement date), else the day it was first published."""
+    return Coalesce(*date_lookups(), TruncDate("first_published_at"))
+
+
 def newest_first(pages):
-    """``pages`` with dated pages newest first by their date, the others by their publication
-    date."""
-    date = Coalesce(*date_lookups(), TruncDate("last_published_at"))
+    """``pages`` with dated pages newest first by their date, the others by their first
+    publication date."""
     return pages.order_by(
-        OrderBy(date, descending=True, nulls_last=True), OrderBy(F("pk"), descending=True)
+        OrderBy(page_date(), descending=True, nulls_last=True), OrderBy(F("pk"), descending=True)
     )
 
 
@@ -305,11 +310,43 @@ class SearchPaginator(Paginator):
         return ResultsPage(rows, number, self)
 
 
-def correction(query):
-    """A ``thai.spelling.Correction`` when a word of ``query`` is not in the index and a near
-    one is (the backend reads the index's vocabulary), else None."""
-    backend = get_search_backend()
-    return backend.correction(query) if hasattr(backend, "correction") else None
+# "Did you mean": offered when the query as typed finds fewer than ``SUGGEST_BELOW`` pages,
+# for a query whose rare words (in at most ``RARE`` index entries: a notice with the same
+# typing error) are replaced by near frequent ones, if that finds clearly more.
+SUGGEST_BELOW = 5
+RARE = 2
+
+
+def clearly_more(found, other):
+    """Whether ``other`` results are clearly more than ``found``: twice as many and three more."""
+    return other >= max(2 * found, found + 3)
+
+
+class Spelling:
+    """Spelling help for one request, from the index's vocabulary (the backend's ``speller``,
+    asked once: one query for the index's version)."""
+
+    @functools.cached_property
+    def speller(self):
+        backend = get_search_backend()
+        return backend.speller() if hasattr(backend, "speller") else None
+
+    def correction(self, query):
+        """A ``thai.spelling.Correction`` when a word of ``query`` is not in the index and a
+        near one is, else None."""
+        if not query.strip() or self.speller is None:
+            return None
+        return self.speller.correct(query)
+
+    def did_you_mean(self, query, found, count_of):
+        """A ``Correction`` worth offering for ``query`` (searched as typed, with ``found``
+        results), or None. ``count_of(text)`` counts the results of another query."""
+        if found >= SUGGEST_BELOW or not query.strip() or self.speller is None:
+            return None
+        offer = self.speller.correct(query, rare=RARE)
+        if offer is None or not clearly_more(found, count_of(offer.corrected)):
+            return None
+        return offer
 
 
 def search(query, filters, sort):
@@ -320,7 +357,8 @@ def search(query, filters, sort):
         return newest_first(pages)
     if sort == NEWEST:
         return newest_first(pages).search(query, order_by_relevance=False)
-    return pages.search(query)
+    # Equally relevant pages: the newest by their own date first.
+    return get_search_backend().search(query, pages, newest=page_date())
 
 
 # --- result cards -------------------------------------------------------------------------

@@ -1,12 +1,16 @@
 from django.db import transaction
 from django.db.models import Q
+from django.http import JsonResponse
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from wagtail.contrib.search_promotions.models import SearchPromotion
+from wagtail.search.backends import get_search_backend
 from wagtail.search.utils import normalise_query_string
 
 from core.listing import all_units
+from portal.throttle import client_ip, over_limit
 from schools.cache import school_choices, school_pages
 from search import misses, results, synonyms
 from search.snippets import highlight, snippet
@@ -59,14 +63,17 @@ def search(request):
     # Synonyms first: their terms need no correction (สขร is in no notice, its synonym is).
     expanded = synonyms.expand(query)
     correction = None
-    if query and not expanded.applied and request.GET.get(SPELLING_PARAMETER) != "off":
-        correction = results.correction(query)
+    spelling = results.Spelling()
+    spelling_on = request.GET.get(SPELLING_PARAMETER) != "off"
+    if query and not expanded.applied and spelling_on:
+        correction = spelling.correction(query)
         if correction:
             expanded = synonyms.expand(correction.corrected)
     searched = expanded.highlighted
 
     page_obj = None
     cards = []
+    suggestion = None
     if query or filters:
         found = results.search(expanded.query, filters, sort)
         page_obj = results.SearchPaginator(found, results.RESULTS_PER_PAGE).get_page(
@@ -79,6 +86,13 @@ def search(request):
             # count is no part of them, and the reads cost the same however many are found.
             found_count = page_obj.paginator.count
             transaction.on_commit(lambda: misses.record(query, found_count))
+        if query and not expanded.applied and correction is None and spelling_on:
+            # Searched as typed and found little: a near query that finds clearly more?
+            suggestion = spelling.did_you_mean(
+                query,
+                page_obj.paginator.count,
+                lambda text: results.search(synonyms.expand(text).query, filters, sort).count(),
+            )
         for card in cards:
             card.title_html = highlight(card.page.title, searched)
             card.snippet = snippet(card.text, searched)
@@ -91,6 +105,7 @@ def search(request):
             "search_query": query,
             "query_was_cut": was_cut,
             "correction": correction,
+            "suggestion": suggestion,
             "max_query_length": results.MAX_QUERY_LENGTH,
             "filters": filters,
             "sort": sort,
@@ -104,3 +119,48 @@ def search(request):
             "sort_choices": results.SORT_CHOICES,
         },
     )
+
+
+# Suggestions as you type (``suggest``): at most ``SUGGESTIONS`` titles for a query of at least
+# ``SUGGEST_MIN_LENGTH`` characters, cut at ``SUGGEST_MAX_LENGTH``; ``SUGGESTS_PER_MINUTE`` per
+# address (the box asks once a pause in typing, so a person stays far below it).
+SUGGESTIONS = 6
+SUGGEST_MIN_LENGTH = 2
+SUGGEST_MAX_LENGTH = 60
+SUGGESTS_PER_MINUTE = 120
+
+
+def _too_many_suggests(request):
+    """Count this request against its address (the portal's shared counter, for a minute)."""
+    return over_limit("search-suggest", client_ip(request), SUGGESTS_PER_MINUTE, 60)
+
+
+def suggest(request):
+    """Suggestions as you type, for the search boxes' script (``js/search-suggest.js``): JSON
+    ``{"query": …, "suggestions": [{"title": …, "url": …}, …]}`` of the pages whose title or
+    words begin as typed (Wagtail's autocomplete, the last word as a prefix), best first. Any
+    input is safe: a short query gives none, a long one is cut, too many requests from one
+    address get a 429 with a Thai message."""
+    if _too_many_suggests(request):
+        response = JsonResponse(
+            {"query": "", "suggestions": [], "error": _("ค้นหาถี่เกินไป กรุณารอสักครู่")}, status=429
+        )
+        response["Retry-After"] = "60"
+        return response
+    query, _was_cut = results.clean_query(query_parameter(request.GET)[: SUGGEST_MAX_LENGTH * 2])
+    query = query[:SUGGEST_MAX_LENGTH]
+    found = []
+    if len(query) >= SUGGEST_MIN_LENGTH:
+        pages = results.searchable_pages(results.Filters())
+        found = list(get_search_backend().autocomplete(query, pages)[:SUGGESTIONS])
+    response = JsonResponse(
+        {
+            "query": query,
+            "suggestions": [
+                {"title": page.title, "url": page.get_url(request=request)} for page in found
+            ],
+        }
+    )
+    response["Cache-Control"] = "public, max-age=60"
+    response["X-Robots-Tag"] = "noindex"
+    return response

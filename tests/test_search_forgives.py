@@ -5,17 +5,22 @@ API), synonyms, ranking."""
 import datetime
 from urllib.parse import unquote
 
+from django.db import connection
 from django.test import SimpleTestCase, TestCase
+from django.test.utils import CaptureQueriesContext
 
 from home.models import HomePage
 from ownership.models import Role
 from search.models import SearchMiss, Synonym
 from search.snippets import highlight, snippet
 from search.testset import build_sections
+from search.views import SUGGESTS_PER_MINUTE
 from tests.factories import ProcurementSummaryPageFactory
 from tests.moderation_support import make_user, sign_in
 from tests.test_search import OTHER, notice
 from thai.spelling import Speller, distance
+
+LOCMEM = "django.core.cache.backends.locmem.LocMemCache"
 
 
 class HighlightTests(SimpleTestCase):
@@ -123,6 +128,128 @@ class SpellingTests(TestCase):
         self.assertEqual(response.context["correction"].corrected, "คลอรีน")
 
 
+class DidYouMeanTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        home = HomePage.objects.get(locale__language_code="th")
+        cls.sections = build_sections(home)
+        cls.sessions = [
+            notice(
+                cls.sections["announcements"],
+                f"council-{number}",
+                f"ประกาศเรียกประชุมสภาเทศบาล สมัยที่ {number}",
+                datetime.date(2024, number, 1),
+                kind=OTHER,
+            )
+            for number in (1, 2, 3, 4)
+        ]
+        # One notice keyed in with the citizen's own typing error: the word is in the index.
+        cls.misspelled = notice(
+            cls.sections["announcements"],
+            "council-typo",
+            "ประกาศเรียกประชุมสะภาเทศบาล สมัยวิสามัญ",
+            datetime.date(2024, 6, 1),
+            kind=OTHER,
+        )
+
+    def test_the_page_offers_the_query_that_finds_clearly_more(self):
+        response = self.client.get("/search/", {"q": "ประชุมสะภา"})
+        # Searched as typed (the index holds the words): the one notice with the same typing.
+        self.assertIsNone(response.context["correction"])
+        self.assertEqual([card.page.pk for card in response.context["cards"]], [self.misspelled.pk])
+        self.assertContains(response, "หรือคุณหมายถึง <a href=")
+        self.assertEqual(response.context["suggestion"].corrected, "ประชุมสภา")
+        followed = self.client.get("/search/", {"q": response.context["suggestion"].corrected})
+        self.assertEqual(len(followed.context["cards"]), 4)
+        self.assertIsNone(followed.context["suggestion"])
+
+    def test_the_api_names_it_in_a_header_unless_spelling_is_off(self):
+        response = self.client.get("/api/v2/pages/", {"search": "ประชุมสะภา"})
+        self.assertEqual([item["id"] for item in response.json()["items"]], [self.misspelled.pk])
+        self.assertEqual(unquote(response["X-Search-Suggestion"]), "ประชุมสภา")
+        response = self.client.get(
+            "/api/v2/pages/", {"search": "ประชุมสะภา", "search_spelling": "off"}
+        )
+        self.assertNotIn("X-Search-Suggestion", response)
+
+    def test_nothing_is_offered_when_the_query_finds_enough(self):
+        response = self.client.get("/search/", {"q": "ประชุมสภา"})
+        self.assertIsNone(response.context["suggestion"])
+        self.assertNotContains(response, "หรือคุณหมายถึง")
+
+
+class SuggestTests(TestCase):
+    url = "/search/suggest/"
+
+    @classmethod
+    def setUpTestData(cls):
+        home = HomePage.objects.get(locale__language_code="th")
+        cls.sections = build_sections(home)
+        cls.road = notice(
+            cls.sections["announcements"],
+            "road",
+            "ประกาศจัดซื้อจัดจ้างก่อสร้างถนนคอนกรีต",
+            datetime.date(2024, 3, 1),
+        )
+        cls.bridge = notice(
+            cls.sections["announcements"],
+            "bridge",
+            "ประกาศจัดจ้างก่อสร้างสะพานข้ามคลอง",
+            datetime.date(2024, 3, 3),
+        )
+        cls.draft = notice(
+            cls.sections["announcements"],
+            "draft",
+            "ประกาศจัดซื้อรถบรรทุกขยะ (ร่าง)",
+            datetime.date(2024, 3, 2),
+        )
+        cls.draft.unpublish()
+
+    def suggestions(self, query, status=200):
+        response = self.client.get(self.url, {"q": query})
+        self.assertEqual(response.status_code, status)
+        self.assertEqual(response["Content-Type"], "application/json")
+        return response.json()["suggestions"]
+
+    def test_the_titles_of_pages_beginning_as_typed(self):
+        found = self.suggestions("ก่อสร้างถน")
+        self.assertEqual(found, [{"title": self.road.title, "url": self.road.url}])
+        # A draft is never suggested.
+        self.assertEqual(self.suggestions("รถบรรทุก"), [])
+
+    def test_the_search_boxes_ask_for_them_and_work_without_the_script(self):
+        response = self.client.get("/search/", {"q": "ถนน"})
+        self.assertContains(response, 'data-suggest-url="/search/suggest/"', count=2)
+        self.assertContains(response, "js/search-suggest.js")
+        self.assertContains(response, 'action="/search/" method="get"', count=2)
+
+    def test_bad_input_never_fails(self):
+        self.assertEqual(self.suggestions(""), [])
+        self.assertEqual(self.suggestions("ถ"), [])  # too short to suggest
+        self.assertEqual(self.suggestions("\x00\u200b%%%"), [])
+        self.suggestions("ก่อสร้าง")  # the site and the page types, cached from then on
+        # Bounded: the same few queries for one suggestion or several.
+        with CaptureQueriesContext(connection) as one:
+            self.assertEqual(len(self.suggestions("ถนน" * 500)), 1)  # cut, still answered
+        with CaptureQueriesContext(connection) as two:
+            self.assertEqual(len(self.suggestions("ก่อสร้าง")), 2)
+        self.assertEqual(len(one), len(two))
+        self.assertLessEqual(len(two), 4)
+        response = self.client.get(self.url, {"q": ["ถนน", "ก่อสร้าง"], "query": "x"})
+        self.assertEqual(response.status_code, 200)
+
+    def test_too_many_requests_from_one_address_are_refused_in_thai(self):
+        with self.settings(CACHES={"default": {"BACKEND": LOCMEM}}):
+            for _request in range(SUGGESTS_PER_MINUTE):
+                self.suggestions("ถนน")
+            response = self.client.get(self.url, {"q": "ถนน"})
+            self.assertEqual(response.status_code, 429)
+            self.assertIn("ค้นหาถี่เกินไป", response.json()["error"])
+            # Another address is still answered.
+            response = self.client.get(self.url, {"q": "ถนน"}, REMOTE_ADDR="192.0.2.7")
+            self.assertEqual(response.status_code, 200)
+
+
 class SpellerTests(SimpleTestCase):
     vocabulary = {
         "จัด": 30,
@@ -148,11 +275,16 @@ class SpellerTests(SimpleTestCase):
         self.assertLess(distance("คอมพิวเตอ", "คอมพิวเตอร์"), 0.7)  # การันต์ left out
         self.assertLess(distance("รับสมัค", "รับสมัคร"), 0.6)  # final consonant left out
         self.assertGreaterEqual(distance("ข้าว", "ข่าว"), 1.0)  # another tone: another word
+        self.assertLess(distance("ท้วม", "ท่วม", tone_swap=0.4), 0.5)  # …or, among words, a slip
+        self.assertLess(distance("เพิง", "เพลิง"), 0.6)  # ล of a cluster left out
+        self.assertLess(distance("ประกศ", "ประกาศ"), 0.6)  # า left out
 
     def test_words_are_corrected_whole_or_joined_with_a_neighbour(self):
         self.assertEqual(self.corrected("จัดชื้อจัดจ้าง"), "จัดซื้อจัดจ้าง")
         self.assertEqual(self.corrected("ประชุมสะภา"), "ประชุมสภา")
         self.assertEqual(self.corrected("รับสมัค"), "รับสมัคร")
+        self.assertEqual(self.corrected("ประชุมสภา รับสมค"), "ประชุมสภา รับสมัคร")
+        self.assertEqual(self.corrected("จัดซื้อจ้าง ข้าว"), None)  # ข้าว alone: a word
         # The frequent word wins where the breaker cut the misspelled one.
         self.assertEqual(self.corrected("โรงเรียนเทศบาน"), "โรงเรียนเทศบาล")
 
@@ -228,8 +360,9 @@ class RankingTests(TestCase):
         cls.summaries = [
             ProcurementSummaryPageFactory(month=datetime.date(2024, month, 1)) for month in (2, 3)
         ]
-        # Three notices alike but for their dates, published oldest first, each holding the
-        # word in its body only (the summaries hold it in their titles).
+        # Three notices alike but for their dates, published in another order than their
+        # dates (a notice keyed in late, an old one re-published), each holding the word in its
+        # body only (the summaries hold it in their titles).
         cls.notices = [
             notice(
                 cls.sections["announcements"],
@@ -238,8 +371,10 @@ class RankingTests(TestCase):
                 datetime.date(2024, month, 10),
                 text="เทศบาลมีความประสงค์จะจัดซื้อเครื่องสูบน้ำ",
             )
-            for month in (1, 2, 3)
+            for month in (2, 3, 1)
         ]
+        cls.notices[0].save_revision().publish()  # published again last: still not the newest
+        cls.newest_first = [cls.notices[1].pk, cls.notices[0].pk, cls.notices[2].pk]
 
     def ranked(self, query):
         response = self.client.get("/search/", {"q": query})
@@ -247,14 +382,13 @@ class RankingTests(TestCase):
 
     def test_notices_come_before_the_monthly_summaries_newest_first(self):
         found = self.ranked("จัดซื้อ")
-        newest_first = [page.pk for page in reversed(self.notices)]
-        self.assertEqual(found[:3], newest_first)
+        self.assertEqual(found[:3], self.newest_first)
         self.assertTrue({page.pk for page in self.summaries} <= set(found[3:]))
 
     def test_the_api_ranks_the_same(self):
         response = self.client.get("/api/v2/pages/", {"search": "จัดซื้อ"})
         found = [item["id"] for item in response.json()["items"]]
-        self.assertEqual(found[:3], [page.pk for page in reversed(self.notices)])
+        self.assertEqual(found[:3], self.newest_first)
 
 
 class SearchMissesTests(TestCase):

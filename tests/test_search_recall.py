@@ -56,6 +56,22 @@ class SearchTestSetTests(TestCase):
         self.assertGreaterEqual(len(self.data["misspelled"]), 40)
         self.assertTrue(all(query["relevant"] for query in self.data["misspelled"]))
 
+    def test_every_kind_of_typing_error_is_in_the_misspelled_set(self):
+        # The kinds issue 20 lists, each with several of a citizen's own typings.
+        kinds = {query["kind"] for query in self.data["misspelled"]}
+        for kind in (
+            "look-alike or sound-alike consonant",
+            "vowel mark or ะ",
+            "final consonant or การันต์",
+            "tone mark",
+            "letter left out",
+            "letter typed twice or a neighbouring key",
+            "words cut or run together",
+        ):
+            self.assertIn(kind, kinds)
+            typings = [q for q in self.data["misspelled"] if q["kind"] == kind]
+            self.assertGreaterEqual(len(typings), 4, kind)
+
     def test_misspelled_queries_through_the_search_page(self):
         self.assert_recall(
             self.found_on_search_page, self.data["misspelled"], MIN_RECALL_MISSPELLED

@@ -6,7 +6,16 @@ group editor shows these names. After each migration they are renamed: "เพ�
 from django.utils import translation
 from django.utils.translation import gettext
 
-ACTIONS = {"add": "เพิ่ม", "change": "แก้ไข", "delete": "ลบ", "view": "ดู"}
+ACTIONS = {
+    "add": "เพิ่ม",
+    "change": "แก้ไข",
+    "delete": "ลบ",
+    "view": "ดู",
+    # Wagtail's DraftStateMixin and LockableMixin (snippets with drafts, e.g. the alert banner).
+    "publish": "เผยแพร่",
+    "lock": "ล็อก",
+    "unlock": "ปลดล็อก",
+}
 
 
 def thai_name(permission):

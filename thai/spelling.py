@@ -37,6 +37,7 @@ _LIGHT = set(_TONES + _VOWEL_MARKS + _KARAN + _SARA_A)
 _CONSONANT = re.compile(r"[\u0e01-\u0e2e]")
 _SHORT_LONG = [("ิ", "ี"), ("ึ", "ื"), ("ุ", "ู"), ("ะ", "า"), ("ั", "า")]
 _SIMILAR_VOWELS = {pair for a, b in _SHORT_LONG for pair in ((a, b), (b, a))}
+_CLUSTERED = "รลว"
 _SILENT = re.compile(f"[\u0e01-\u0e2e][\u0e34\u0e38]?{_KARAN}")
 _THAI = re.compile(r"[\u0e01-\u0e4e]")
 
@@ -44,6 +45,9 @@ CONFUSED = 0.3  # ซ for ช, ส for ศ …
 LIGHT = 0.3  # a mark, ะ or การันต์ added or left out
 SILENT = 0.3  # the letter under การันต์ left out
 TONE = 0.5  # a tone mark added or left out
+TONE_SWAPPED = 0.4  # one tone mark for another (ผู่ for ผู้): the keys are next to each other
+CLUSTER = 0.5  # ร, ล or ว of a cluster left out or added (เพิง for เพลิง), as it is spoken
+LONG_A = 0.5  # า left out or added (ประกศ for ประกาศ)
 VOWEL = 0.4  # short for long vowel
 FINAL = 0.5  # a final consonant left out or added
 TRANSPOSED = 0.5
@@ -77,7 +81,7 @@ def keys(word):
     return found
 
 
-def _substitution(a, b, final=False):
+def _substitution(a, b, final=False, tone_swap=OTHER):
     if a == b:
         return 0.0
     if _SAME.get(a, a) == _SAME.get(b, b):
@@ -86,6 +90,8 @@ def _substitution(a, b, final=False):
         return CONFUSED
     if (a, b) in _SIMILAR_VOWELS:
         return VOWEL
+    if a in _TONES and b in _TONES:
+        return tone_swap
     return OTHER
 
 
@@ -93,7 +99,7 @@ def _indel(word, position):
     """The cost of adding or leaving out ``word[position]``."""
     char = word[position]
     if char in _TONES:
-        # Left out, it is a typing slip; swapped for another, a different word (ข้าว, ข่าว).
+        # Left out or added, a typing slip.
         return TONE
     if char in _LIGHT:
         return LIGHT
@@ -102,12 +108,18 @@ def _indel(word, position):
         return SILENT
     if _CONSONANT.match(char) and position == len(word) - 1:
         return FINAL
+    if char == "\u0e32":
+        return LONG_A
+    if char in _CLUSTERED and position > 0 and _CONSONANT.match(word[position - 1]):
+        return CLUSTER
     return OTHER
 
 
-def distance(typed, word):
+def distance(typed, word, tone_swap=OTHER):
     """The weighted edit distance from ``typed`` to ``word`` (Damerau-Levenshtein, with the
-    common Thai typing errors cheap; see the module doc)."""
+    common Thai typing errors cheap; see the module doc). ``tone_swap``: the cost of one tone
+    mark for another, a whole other word for a word typed alone (ข้าว, rice, is not ข่าว, news),
+    a slip among other words (``TONE_SWAPPED``: น้ำท้วม for น้ำท่วม)."""
     rows, cols = len(typed) + 1, len(word) + 1
     d = [[0.0] * cols for _ in range(rows)]
     for i in range(1, rows):
@@ -120,7 +132,9 @@ def distance(typed, word):
                 d[i - 1][j] + _indel(typed, i - 1),
                 d[i][j - 1] + _indel(word, j - 1),
                 d[i - 1][j - 1]
-                + _substitution(typed[i - 1], word[j - 1], i == rows - 1 and j == cols - 1),
+                + _substitution(
+                    typed[i - 1], word[j - 1], i == rows - 1 and j == cols - 1, tone_swap
+                ),
             )
             if (
                 i > 1
@@ -157,8 +171,13 @@ class Speller:
     def __contains__(self, word):
         return word in self.vocabulary
 
-    def nearest(self, typed):
-        """``(cost, word)`` of the best vocabulary word for ``typed``, or None."""
+    def known(self, word, rare=0):
+        """Whether ``word`` is in more than ``rare`` entries of the index."""
+        return self.vocabulary.get(word, 0) > rare
+
+    def nearest(self, typed, tone_swap=OTHER, rare=0):
+        """``(cost, word)`` of the best vocabulary word for ``typed`` among those in more than
+        ``rare`` entries, or None."""
         if len(typed) < MIN_LENGTH or not _THAI.match(typed):
             return None
         candidates = set()
@@ -167,9 +186,9 @@ class Speller:
         # A word whose length is far from what was typed is too far.
         best = None
         for word in candidates:
-            if abs(len(word) - len(typed)) > 3:
+            if abs(len(word) - len(typed)) > 3 or not self.known(word, rare):
                 continue
-            cost = distance(typed, word)
+            cost = distance(typed, word, tone_swap)
             limit = MAX_COST if len(typed) >= 5 else MAX_COST / 2 + 0.1
             if cost > limit:
                 continue
@@ -179,32 +198,35 @@ class Speller:
                 best = (score, cost, word)
         return None if best is None else (best[1], best[2])
 
-    def correct_piece(self, piece):
-        """``piece`` (one space-separated part of a query) with its unknown words corrected,
-        or None when all are known or an unknown one has no correction."""
+    def correct_piece(self, piece, rare=0):
+        """``piece`` (one space-separated part of a query) with its unknown words (in at most
+        ``rare`` entries) corrected, or None when all are known or an unknown one has no
+        correction."""
         words = words_of(piece)  # with repeats (จัด ซื้อ จัด จ้าง), unlike query_words
-        unknown = [i for i, word in enumerate(words) if word not in self]
+        unknown = [i for i, word in enumerate(words) if not self.known(word, rare)]
         if not unknown:
             return None
-        whole = self.nearest(normalise(piece).strip())
+        whole = self.nearest(normalise(piece).strip(), rare=rare)
         if whole is not None:
             return whole[1]
         corrected = list(words)
+        # Among other words a swapped tone mark is a slip; alone, it may be another word.
+        tone_swap = TONE_SWAPPED if len(words) > 1 else OTHER
         for index in unknown:
             if corrected[index] is None:
                 continue
             options = []
-            alone = self.nearest(words[index])
+            alone = self.nearest(words[index], tone_swap, rare)
             if alone:
                 options.append((alone[0], alone[1], index, index))
             # Joined with a neighbour is preferred among near equals: the misspelling is
             # what made the word breaker cut there (เทศบาน → เทศ|บาน, for เทศบาล).
             if index > 0 and corrected[index - 1] is not None:
-                joined = self.nearest(words[index - 1] + words[index])
+                joined = self.nearest(words[index - 1] + words[index], tone_swap, rare)
                 if joined:
                     options.append((joined[0] - JOINED, joined[1], index - 1, index))
             if index + 1 < len(words):
-                joined = self.nearest(words[index] + words[index + 1])
+                joined = self.nearest(words[index] + words[index + 1], tone_swap, rare)
                 if joined:
                     options.append((joined[0] - JOINED, joined[1], index, index + 1))
             if not options:
@@ -216,21 +238,23 @@ class Speller:
         corrected = [word for word in corrected if word is not None]
         # Written as Thai is, without spaces, when that reads back as the same known words.
         joined = "".join(corrected)
-        if all(word in self for word in query_words(joined)):
+        if all(self.known(word, rare) for word in query_words(joined)):
             return joined
         return " ".join(corrected)
 
-    def correct(self, query):
+    def correct(self, query, rare=0):
         """A ``Correction`` of ``query``, or None when every word is known or one cannot be
-        corrected (the query is then searched as typed)."""
+        corrected (the query is then searched as typed). With ``rare``, a word in at most that
+        many entries counts as unknown: what a "did you mean" offers for a query whose words
+        the index holds, but rarely (a notice with the same typing error)."""
         pieces = query.split()
         changed = False
         result = []
         for piece in pieces:
-            if all(word in self for word in query_words(piece)):
+            if all(self.known(word, rare) for word in query_words(piece)):
                 result.append(piece)
                 continue
-            corrected = self.correct_piece(piece)
+            corrected = self.correct_piece(piece, rare)
             if corrected is None:
                 return None
             result.append(corrected)

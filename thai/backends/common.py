@@ -7,7 +7,7 @@ import uuid
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.db import DatabaseError, connection
-from django.db.models import Case, F, IntegerField, Value, When
+from django.db.models import Case, F, IntegerField, OrderBy, OuterRef, Subquery, Value, When
 from modelsearch.conf import get_app_config
 from modelsearch.query import And, Boost, Fuzzy, MatchAll, Not, Or, Phrase, PlainText
 
@@ -69,7 +69,7 @@ def _index_version():
 
 class ThaiQueryMixin:
     """For a search backend: segment the query of ``search()`` and ``autocomplete()``, and
-    correct misspelled words against the index's vocabulary (``correction``)."""
+    give a speller of the index's vocabulary for misspelled words (``speller``)."""
 
     def vocabulary_rows(self):
         """``[(word, number of entries holding it), …]`` of the index, or None when the
@@ -105,16 +105,16 @@ class ThaiQueryMixin:
         _spellers[(version, token)] = (now + VOCABULARY_TIMEOUT, speller)
         return speller
 
-    def correction(self, query):
-        """A ``thai.spelling.Correction`` of ``query`` (a string) when one of its words is not
-        in the index and a near word is, else None."""
-        if not isinstance(query, str) or not query.strip():
-            return None
-        speller = self.speller()
-        return None if speller is None else speller.correct(query)
-
-    def search(self, query, model_or_queryset, *args, **kwargs):
-        return super().search(thai_query(query), model_or_queryset, *args, **kwargs)
+    def search(self, query, model_or_queryset, *args, newest=None, **kwargs):
+        """Wagtail's ``search()`` with the query segmented. ``newest``: an expression giving
+        each searched object's own date (a notice's announcement date, not when the page was
+        last published), which orders equally relevant results newest first; without it, the
+        highest id first."""
+        results = super().search(thai_query(query), model_or_queryset, *args, **kwargs)
+        compiler = getattr(results, "query_compiler", None)
+        if compiler is not None:
+            compiler.newest = newest
+        return results
 
     def autocomplete(self, query, model_or_queryset, *args, **kwargs):
         return super().autocomplete(thai_query(query), model_or_queryset, *args, **kwargs)
@@ -135,6 +135,20 @@ def by_pk(queryset, pks):
     fresh._prefetch_related_lookups = queryset._prefetch_related_lookups
     fresh._iterable_class = queryset._iterable_class
     return {obj.pk: obj for obj in fresh}
+
+
+def newest_among_equals(entries, compiler):
+    """The last keys of a ranking: equally relevant entries by the date the search asked for
+    (``compiler.newest``, see ``ThaiQueryMixin.search``), each read by its primary key, then
+    the highest id first."""
+    newest = getattr(compiler, "newest", None)
+    if newest is None:
+        return entries, (F("object_pk").desc(),)
+    model = compiler.queryset.model
+    dated = model._default_manager.filter(pk=OuterRef("object_pk")).order_by()
+    dated = dated.annotate(_date=newest)
+    entries = entries.annotate(_date=Subquery(dated.values("_date")[:1]))
+    return entries, (OrderBy(F("_date"), descending=True, nulls_last=True), F("object_pk").desc())
 
 
 def boosted(entries, content_type_field, content_type_pks, *ordering):

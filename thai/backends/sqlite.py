@@ -10,7 +10,7 @@ ordering, with the matches as an ``IN`` subquery).
 """
 
 from django.db import connection
-from django.db.models import F, FloatField, Func, IntegerField
+from django.db.models import FloatField, Func, IntegerField
 from django.db.models.functions import Cast, Round
 from modelsearch.backends.database.sqlite.query import MatchExpression, normalize
 from modelsearch.backends.database.sqlite.sqlite import (
@@ -23,7 +23,12 @@ from modelsearch.conf import get_app_config
 from modelsearch.query import MatchAll, Not
 from modelsearch.utils import get_descendants_content_types_pks
 
-from thai.backends.common import RankedResultsMixin, ThaiQueryMixin, boosted
+from thai.backends.common import (
+    RankedResultsMixin,
+    ThaiQueryMixin,
+    boosted,
+    newest_among_equals,
+)
 
 SQLiteFTSIndexEntry = get_app_config().get_model("SQLiteFTSIndexEntry", require_ready=False)
 FTS_TABLE = SQLiteFTSIndexEntry._meta.db_table
@@ -85,13 +90,14 @@ class ThaiSQLiteSearchQueryCompiler(SQLiteSearchQueryCompiler):
         ).filter(object_pk__in=self.queryset.values("pk"))
         # Scores a tenth apart are equals (pages alike but for their dates and numbers): the
         # newest of them first.
+        entries, newest = newest_among_equals(entries, self)
         return boosted(
             entries,
             "index_entry__content_type_id",
             get_descendants_content_types_pks(self.queryset.model),
             Round("_title_score", 1).asc(),
             Round("_score", 1).asc(),
-            F("object_pk").desc(),
+            *newest,
         )
 
     def search(self, config, start, stop, score_field=None):
