@@ -157,6 +157,9 @@ class NewsPage(BasePage):
     def search_text(self):
         return f"{super().search_text()} {body_text(self.body)}".strip()
 
+    def share_image(self):
+        return self.listing_image
+
     @classmethod
     def listing(cls):
         """Live public news, newest first, with what a news card shows loaded in bulk."""
@@ -299,6 +302,9 @@ class PublicationPage(BasePage):
 
     def search_text(self):
         return f"{super().search_text()} {self.summary}".strip()
+
+    def share_image(self):
+        return self.cover_image
 
     @classmethod
     def listing(cls):

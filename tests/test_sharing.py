@@ -1,0 +1,166 @@
+"""What a citizen's chat app or search engine shows of a page: description, sharing card,
+canonical address and the page in the other language."""
+
+import re
+from decimal import Decimal
+
+import factory
+from django.test import TestCase
+
+import tests.factories as factories
+from core.sharing import shorten
+from tests.factories import (
+    DocumentFactory,
+    ImageFactory,
+    NewsPageFactory,
+    PolicyPageFactory,
+    english_home,
+    home_page,
+    paragraph,
+    site_settings,
+    translate,
+)
+from tests.utils import QUERY_BUDGET, count_queries
+
+PAGE_FACTORIES = [
+    getattr(factories, name) for name in factories.__all__ if name.endswith("PageFactory")
+]
+# What a page type cannot be published without.
+REQUIRED = {
+    "MapPageFactory": {
+        "address": "๓๒๙ ถนนโกสีย์",
+        "latitude": Decimal("15.703"),
+        "longitude": Decimal("100.137"),
+    },
+    "VisionPageFactory": {"vision": "เมืองน่าอยู่ ศูนย์กลางการค้าภาคเหนือตอนล่าง"},
+    "PublicationPageFactory": {
+        "document": factory.SubFactory(DocumentFactory),
+        "kind": "annual_report",
+        "year": 2567,
+    },
+}
+
+
+def head_tags(response):
+    """``{name or property: content}`` of the page head's meta tags, and its links by rel."""
+    html = response.content.decode()
+    head = html[: html.index("</head>")]
+    meta = dict(re.findall(r'<meta (?:name|property)="([^"]+)" content="([^"]*)"', head))
+    links = re.findall(r'<link rel="([^"]+)"(?: hreflang="([^"]+)")? href="([^"]+)"', head)
+    return meta, links
+
+
+class EveryPageTypeTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        site_settings()
+        cls.pages = [home_page()] + [
+            factory(**REQUIRED.get(factory.__name__, {})) for factory in PAGE_FACTORIES
+        ]
+
+    def test_every_page_type_has_a_description_a_card_and_a_canonical_address(self):
+        self.assertEqual(len({type(page) for page in self.pages}), len(PAGE_FACTORIES) + 1)
+        for page in self.pages:
+            with self.subTest(page=type(page).__name__):
+                response = self.client.get(page.url)
+                self.assertEqual(response.status_code, 200)
+                meta, links = head_tags(response)
+                self.assertTrue(meta["description"].strip())
+                self.assertLessEqual(len(meta["description"]), 161)
+                self.assertEqual(meta["og:title"], page.seo_title or page.title)
+                self.assertEqual(meta["og:description"], meta["description"])
+                self.assertRegex(meta["og:image"], r"^http://testserver/.+\.(png|jpg)$")
+                self.assertEqual(meta["og:locale"], "th_TH")
+                self.assertIn(("canonical", "", f"http://testserver{page.url}"), links)
+                self.assertEqual(meta["og:url"], f"http://testserver{page.url}")
+
+
+class DescriptionTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        site_settings()
+        cls.image = ImageFactory(file__width=1600, file__height=900)
+        cls.news = NewsPageFactory(
+            title="ประชุมสภาเทศบาล",
+            listing_image=cls.image,
+            body=[paragraph("<p>สภาเทศบาลนครนครสวรรค์ <b>ประชุมสามัญ</b> สมัยที่ ๑</p>")],
+        )
+
+    def test_an_editors_search_description_comes_first(self):
+        self.news.search_description = "คำอธิบายที่บรรณาธิการเขียน"
+        self.news.save_revision().publish()
+        meta, _ = head_tags(self.client.get(self.news.url))
+        self.assertEqual(meta["description"], "คำอธิบายที่บรรณาธิการเขียน")
+
+    def test_the_summary_comes_before_the_body(self):
+        self.news.listing_summary = "สรุปการประชุม"
+        self.news.save_revision().publish()
+        meta, _ = head_tags(self.client.get(self.news.url))
+        self.assertEqual(meta["description"], "สรุปการประชุม")
+
+    def test_without_them_the_body_text_is_the_description_without_markup(self):
+        meta, _ = head_tags(self.client.get(self.news.url))
+        self.assertEqual(meta["description"], "สภาเทศบาลนครนครสวรรค์ ประชุมสามัญ สมัยที่ ๑")
+
+    def test_a_long_thai_text_is_cut_between_words(self):
+        text = "ประกาศเทศบาลนครนครสวรรค์เรื่องการจัดเก็บภาษีที่ดินและสิ่งปลูกสร้าง" * 5
+        short = shorten(text)
+        self.assertLessEqual(len(short), 161)
+        self.assertTrue(short.endswith("…"))
+        # The cut falls at the end of a word: the text goes on with a new word there.
+        cut = short[:-1]
+        self.assertTrue(text.startswith(cut))
+        self.assertRegex(text[len(cut) :], r"^(ประกาศ|เทศบาล|นคร|เรื่อง|การ|ภาษี|ที่ดิน|และ)")
+
+    def test_a_page_with_a_picture_shares_a_wide_rendition_of_it(self):
+        meta, _ = head_tags(self.client.get(self.news.url))
+        self.assertRegex(meta["og:image"], r"^http://testserver/media/images/.+1200x630.*\.jpg$")
+        self.assertEqual(meta["twitter:card"], "summary_large_image")
+
+    def test_a_page_without_a_picture_shares_the_emblem(self):
+        page = PolicyPageFactory()
+        meta, _ = head_tags(self.client.get(page.url))
+        self.assertRegex(meta["og:image"], r"^http://testserver/static/img/icons/icon-512.*\.png$")
+        self.assertEqual(meta["twitter:card"], "summary")
+
+    def test_a_shared_news_page_stays_within_the_query_budget(self):
+        self.assertLessEqual(count_queries(self.client, self.news.url), QUERY_BUDGET)
+
+
+class LanguageAlternateTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        site_settings()
+        cls.home = home_page()
+        with cls.captureOnCommitCallbacks(execute=True):
+            english_home()
+        cls.policy = PolicyPageFactory(title="นโยบายคุ้มครองข้อมูลส่วนบุคคล")
+        cls.policy_en = translate(cls.policy, {"นโยบายคุ้มครองข้อมูลส่วนบุคคล": "Privacy policy"})
+
+    def test_a_page_in_both_languages_names_each_and_thai_as_default(self):
+        for url in (self.policy.url, self.policy_en.url):
+            _, links = head_tags(self.client.get(url))
+            alternates = {code: href for rel, code, href in links if rel == "alternate" and code}
+            self.assertEqual(
+                alternates,
+                {
+                    "th": f"http://testserver{self.policy.url}",
+                    "en": f"http://testserver{self.policy_en.url}",
+                    "x-default": f"http://testserver{self.policy.url}",
+                },
+            )
+
+    def test_an_english_page_shares_in_english(self):
+        meta, _ = head_tags(self.client.get(self.policy_en.url))
+        self.assertEqual(meta["og:title"], "Privacy policy")
+        self.assertEqual(meta["og:locale"], "en_US")
+        self.assertEqual(meta["og:locale:alternate"], "th_TH")
+
+    def test_a_page_only_in_thai_has_no_alternates(self):
+        page = PolicyPageFactory(title="ประกาศเฉพาะภาษาไทย", slug="thai-only")
+        _, links = head_tags(self.client.get(page.url))
+        self.assertFalse([link for link in links if link[1]])
+
+    def test_pages_with_alternates_stay_within_the_query_budget(self):
+        self.assertLessEqual(count_queries(self.client, self.policy.url), QUERY_BUDGET)
+        self.assertLessEqual(count_queries(self.client, "/en/"), QUERY_BUDGET)
