@@ -5,6 +5,7 @@ import icu
 from django.utils.html import strip_tags
 
 DESCRIPTION_LENGTH = 160
+THEME_COLOUR = "#0b4f6c"  # --brand in portal.css: the header's colour, for the browser's bar
 
 
 def shorten(text, limit=DESCRIPTION_LENGTH):

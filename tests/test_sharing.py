@@ -3,8 +3,11 @@ canonical address and the page in the other language."""
 
 import re
 from decimal import Decimal
+from pathlib import Path
 
 import factory
+from django.conf import settings
+from django.contrib.staticfiles import finders
 from django.test import TestCase
 
 import tests.factories as factories
@@ -48,6 +51,11 @@ def head_tags(response):
     meta = dict(re.findall(r'<meta (?:name|property)="([^"]+)" content="([^"]*)"', head))
     links = re.findall(r'<link rel="([^"]+)"(?: hreflang="([^"]+)")? href="([^"]+)"', head)
     return meta, links
+
+
+def static_bytes(url):
+    """The static file served at ``url`` (the test server serves no static files)."""
+    return Path(finders.find(url.removeprefix(settings.STATIC_URL))).read_bytes()
 
 
 class EveryPageTypeTests(TestCase):
@@ -164,3 +172,41 @@ class LanguageAlternateTests(TestCase):
     def test_pages_with_alternates_stay_within_the_query_budget(self):
         self.assertLessEqual(count_queries(self.client, self.policy.url), QUERY_BUDGET)
         self.assertLessEqual(count_queries(self.client, "/en/"), QUERY_BUDGET)
+
+
+class IconTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        site_settings()
+        home_page()
+
+    def test_favicon_ico_leads_to_the_emblem_icon(self):
+        response = self.client.get("/favicon.ico")
+        self.assertRedirects(response, "/static/img/icons/favicon.ico", 302, 404)
+        self.assertEqual(static_bytes(response["Location"])[:4], b"\x00\x00\x01\x00")  # ICO
+
+    def test_every_page_names_its_icons_manifest_and_theme_colour(self):
+        response = self.client.get("/")
+        self.assertContains(response, '<link rel="apple-touch-icon" href="/static/img/icons/')
+        self.assertContains(response, '<link rel="icon" href="/static/img/seal.svg"')
+        self.assertContains(response, '<link rel="manifest" href="/manifest.webmanifest">')
+        self.assertContains(response, '<meta name="theme-color" content="#0b4f6c">')
+
+    def test_the_manifest_names_the_municipality_in_each_language(self):
+        for url, name, start in (
+            ("/manifest.webmanifest", "เทศบาลนครนครสวรรค์", "/"),
+            ("/en/manifest.webmanifest", "Nakhon Sawan City Municipality", "/en/"),
+        ):
+            response = self.client.get(url)
+            self.assertEqual(response["Content-Type"], "application/manifest+json")
+            manifest = response.json()
+            self.assertEqual(manifest["name"], name)
+            self.assertEqual(manifest["start_url"], start)
+            self.assertEqual(manifest["theme_color"], "#0b4f6c")
+            self.assertEqual(
+                {icon["sizes"] for icon in manifest["icons"]}, {"192x192", "512x512", "any"}
+            )
+            for icon in manifest["icons"]:
+                with self.subTest(icon=icon["src"]):
+                    picture = static_bytes(icon["src"])
+                    self.assertTrue(picture.startswith((b"\x89PNG", b"<svg")))

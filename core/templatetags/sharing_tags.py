@@ -5,7 +5,7 @@ from django.templatetags.static import static
 from django.utils import translation
 from django.utils.translation import gettext
 
-from core.sharing import shorten, translated_urls
+from core.sharing import THEME_COLOUR, shorten, translated_urls
 
 register = template.Library()
 
@@ -21,7 +21,7 @@ def page_meta(context):
     and ``share_image``; the emblem stands in for a page without a picture."""
     request = context.get("request")
     if request is None:
-        return {}
+        return {"theme_colour": THEME_COLOUR}
     page = context.get("page")
     site_name = gettext("เทศบาลนครนครสวรรค์")
     language = translation.get_language()
@@ -41,6 +41,7 @@ def page_meta(context):
         "image": absolute(static(EMBLEM)),
         "image_alt": gettext("ตราเทศบาลนครนครสวรรค์"),
         "large_image": False,
+        "theme_colour": THEME_COLOUR,
     }
     image = page.share_image() if hasattr(page, "share_image") else None
     if image is not None:
