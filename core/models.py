@@ -97,6 +97,8 @@ class BasePage(Page):
     # the higher first. Listings and summaries (below 0) come after the notices and pages
     # they list, which a citizen searching ``จัดซื้อ`` is looking for.
     search_boost = 0
+    # Whether the page offers LINE, Facebook and "copy link" share links (news and notices).
+    shareable = False
 
     class Meta:
         abstract = True

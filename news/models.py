@@ -157,6 +157,8 @@ class NewsPage(BasePage):
     def search_text(self):
         return f"{super().search_text()} {body_text(self.body)}".strip()
 
+    shareable = True
+
     def share_image(self):
         return self.listing_image
 
@@ -401,6 +403,8 @@ class AnnouncementIndexPage(IndexPage):
 
 class AnnouncementPage(BasePage):
     """A notice of the municipality (H5). Procurement notices extend it (procurement app)."""
+
+    shareable = True
 
     kind = models.CharField(
         "ประเภทประกาศ (Kind)",

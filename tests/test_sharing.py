@@ -4,6 +4,7 @@ canonical address and the page in the other language."""
 import re
 from decimal import Decimal
 from pathlib import Path
+from urllib.parse import quote
 
 import factory
 from django.conf import settings
@@ -13,6 +14,7 @@ from django.test import TestCase
 import tests.factories as factories
 from core.sharing import shorten
 from tests.factories import (
+    AnnouncementPageFactory,
     DocumentFactory,
     ImageFactory,
     NewsPageFactory,
@@ -210,3 +212,46 @@ class IconTests(TestCase):
                 with self.subTest(icon=icon["src"]):
                     picture = static_bytes(icon["src"])
                     self.assertTrue(picture.startswith((b"\x89PNG", b"<svg")))
+
+
+class ShareLinkTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        site_settings()
+        cls.news = NewsPageFactory(slug="festival")
+        cls.notice = AnnouncementPageFactory(slug="tax-notice")
+        cls.policy = PolicyPageFactory()
+
+    def test_news_and_notices_offer_line_facebook_and_copy_link(self):
+        for page in (self.news, self.notice):
+            with self.subTest(page=page.slug):
+                response = self.client.get(page.url)
+                address = quote(f"http://testserver{page.url}", safe="")
+                self.assertContains(
+                    response,
+                    f'href="https://social-plugins.line.me/lineit/share?url={address}"',
+                )
+                self.assertContains(
+                    response, f'href="https://www.facebook.com/sharer/sharer.php?u={address}"'
+                )
+                # "Copy link" waits for the script: without it there is nothing to press.
+                self.assertContains(
+                    response,
+                    f'<li hidden><button type="button" class="share__link" '
+                    f'data-copy-url="http://testserver{page.url}"',
+                )
+
+    def test_share_links_load_no_third_party_script(self):
+        response = self.client.get(self.news.url)
+        scripts = re.findall(r'<script[^>]+src="([^"]+)"', response.content.decode())
+        self.assertTrue(scripts)
+        self.assertTrue(all(src.startswith("/static/") for src in scripts), scripts)
+
+    def test_other_pages_offer_no_share_links(self):
+        self.assertNotContains(self.client.get(self.policy.url), "lineit/share")
+
+    def test_english_share_links_are_labelled_in_english(self):
+        english = translate(self.news)
+        response = self.client.get(english.url)
+        self.assertContains(response, "Share this page")
+        self.assertContains(response, ">Copy link</button>")

@@ -1,8 +1,10 @@
 """The page head's description, sharing cards, canonical and language alternates."""
 
+from urllib.parse import urlencode
+
 from django import template
 from django.templatetags.static import static
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext
 
 from core.sharing import THEME_COLOUR, shorten, translated_urls
@@ -57,3 +59,30 @@ def page_meta(context):
             meta["alternates"] = [(code, absolute(url)) for code, url in sorted(urls.items())]
             meta["default_url"] = absolute(urls.get("th") or next(iter(urls.values())))
     return meta
+
+
+@register.inclusion_tag("includes/page_tools.html", takes_context=True)
+def page_tools(context):
+    """Below the content: share links on pages a citizen passes on (``BasePage.shareable``),
+    and what a printed page carries: the municipality's name, the page's address, the print
+    date and the addresses of its attachments."""
+    request = context.get("request")
+    page = context.get("page")
+    if request is None or page is None:
+        return {}
+    url = request.build_absolute_uri(request.path)
+    tools = {"url": url, "today": timezone.localdate()}
+    if getattr(page, "shareable", False):
+        tools["share"] = {
+            "line": "https://social-plugins.line.me/lineit/share?" + urlencode({"url": url}),
+            "facebook": "https://www.facebook.com/sharer/sharer.php?" + urlencode({"u": url}),
+        }
+    tools["attachments"] = [
+        {
+            "title": block.value["title"] or block.value["document"].title,
+            "url": request.build_absolute_uri(block.value["document"].url),
+        }
+        for block in getattr(page, "attachments", None) or ()
+        if block.value["document"] is not None
+    ]
+    return tools
