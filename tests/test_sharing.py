@@ -255,3 +255,41 @@ class ShareLinkTests(TestCase):
         response = self.client.get(english.url)
         self.assertContains(response, "Share this page")
         self.assertContains(response, ">Copy link</button>")
+
+
+class HomeFeedDiscoveryTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        site_settings()
+        home_page()
+        with cls.captureOnCommitCallbacks(execute=True):
+            english_home()
+
+    def test_the_home_page_advertises_the_announcement_and_news_feeds(self):
+        for url, feeds, titles in (
+            (
+                "/",
+                ("/feeds/announcements/rss/", "/feeds/news/rss/"),
+                ("ประกาศทั้งหมด", "ข่าวสารทั้งหมด"),
+            ),
+            (
+                "/en/",
+                ("/en/feeds/announcements/rss/", "/en/feeds/news/rss/"),
+                ("All announcements", "All news"),
+            ),
+        ):
+            response = self.client.get(url)
+            html = response.content.decode()
+            head = html[: html.index("</head>")]
+            found = re.findall(
+                r'<link rel="alternate" type="application/rss\+xml" title="([^"]+)" href="([^"]+)">',
+                head,
+            )
+            self.assertEqual([href for _, href in found], list(feeds))
+            for (title, _), expected in zip(found, titles, strict=True):
+                self.assertTrue(title.startswith(expected), title)
+            for feed in feeds:
+                with self.subTest(feed=feed):
+                    answer = self.client.get(feed)
+                    self.assertEqual(answer.status_code, 200)
+                    self.assertIn("xml", answer["Content-Type"])
