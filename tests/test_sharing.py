@@ -9,9 +9,10 @@ from urllib.parse import quote
 import factory
 from django.conf import settings
 from django.contrib.staticfiles import finders
-from django.test import TestCase
+from django.test import SimpleTestCase, TestCase
 
 import tests.factories as factories
+from core.management.commands.make_icons import draw_emblem
 from core.sharing import shorten
 from tests.factories import (
     AnnouncementPageFactory,
@@ -293,3 +294,20 @@ class HomeFeedDiscoveryTests(TestCase):
                     answer = self.client.get(feed)
                     self.assertEqual(answer.status_code, 200)
                     self.assertIn("xml", answer["Content-Type"])
+
+
+class EmblemDrawingTests(SimpleTestCase):
+    def assertColour(self, pixel, expected):
+        """Within a few levels: reducing the drawing smooths the colours near an edge."""
+        for channel, value in zip(pixel[:3], expected, strict=True):
+            self.assertAlmostEqual(channel, value, delta=8)
+
+    def test_the_icons_are_drawn_from_the_emblem_svg(self):
+        icon = draw_emblem(64)
+        self.assertEqual(icon.size, (64, 64))
+        self.assertEqual(icon.getpixel((0, 0))[3], 0)  # transparent outside the circle
+        self.assertColour(icon.getpixel((32, 8)), (0xFD, 0xF6, 0xE3))  # the emblem's ground
+        self.assertColour(icon.getpixel((32, 3)), (0xB8, 0x86, 0x0B))  # its gold ring
+
+    def test_the_touch_icon_is_opaque(self):
+        self.assertEqual(draw_emblem(32, "#ffffff").getpixel((0, 0)), (255, 255, 255, 255))
