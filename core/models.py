@@ -16,6 +16,7 @@ from wagtail.url_routing import RouteResult
 
 from core.addresses import EMPTY_MESSAGE, free_address, validate_page_address
 from core.blocks import HotlineBlock
+from core.sharing import shorten
 from ownership.models import PageUnit, Unit
 from ownership.permissions import UnitPagePermissionTester, limit_unit_choices
 from portal.i18n import localized
@@ -158,6 +159,8 @@ class BasePage(Page):
     # the higher first. Listings and summaries (below 0) come after the notices and pages
     # they list, which a citizen searching ``จัดซื้อ`` is looking for.
     search_boost = 0
+    # Whether the page offers LINE, Facebook and "copy link" share links (news and notices).
+    shareable = False
 
     class Meta:
         abstract = True
@@ -174,6 +177,23 @@ class BasePage(Page):
         """The text a search result's snippet is cut from: the listing summary, or the search
         description; page types with a body add its words."""
         return self.listing_summary or self.search_description or ""
+
+    def share_description(self):
+        """The page's meta and Open Graph description: the editor's search description, else
+        the listing summary, the introduction or the first words of the body (``search_text``),
+        cut to about 160 characters between words; never empty."""
+        text = (
+            self.search_description
+            or self.listing_summary
+            or getattr(self, "intro", "")
+            or self.search_text()
+        )
+        return shorten(text) or self.title
+
+    def share_image(self):
+        """The page's own picture for Open Graph cards, or None for the municipality's emblem.
+        Page types with a picture override this."""
+        return None
 
     def route(self, request, path_components):
         """Wagtail's routing, one query cheaper per level passed through: a page on the way

@@ -157,6 +157,11 @@ class NewsPage(BasePage):
     def search_text(self):
         return f"{super().search_text()} {body_text(self.body)}".strip()
 
+    shareable = True
+
+    def share_image(self):
+        return self.listing_image
+
     @classmethod
     def listing(cls):
         """Live public news, newest first, with what a news card shows loaded in bulk."""
@@ -300,6 +305,9 @@ class PublicationPage(BasePage):
     def search_text(self):
         return f"{super().search_text()} {self.summary}".strip()
 
+    def share_image(self):
+        return self.cover_image
+
     @classmethod
     def listing(cls):
         """Live public publications, newest year first, with cover, document and unit."""
@@ -395,6 +403,8 @@ class AnnouncementIndexPage(IndexPage):
 
 class AnnouncementPage(BasePage):
     """A notice of the municipality (H5). Procurement notices extend it (procurement app)."""
+
+    shareable = True
 
     kind = models.CharField(
         "ประเภทประกาศ (Kind)",

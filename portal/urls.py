@@ -7,6 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from core import views as core_views
 from core.addresses import SERVE_PATTERN
 from core.sitemaps import PortalSitemap, robots_txt
 from search import views as search_views
@@ -19,6 +20,8 @@ urlpatterns = [
     # One sitemap for both languages (each page with its other-language version), and robots.txt.
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": PortalSitemap}}),
     path("robots.txt", robots_txt),
+    # The site's icon at the address browsers ask for (issue 19).
+    path("favicon.ico", core_views.favicon),
 ]
 
 if settings.DEBUG:
@@ -31,6 +34,7 @@ urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
     path("search/suggest/", search_views.suggest, name="search_suggest"),  # issue 20
     path("feeds/", include("feeds.urls")),
+    path("manifest.webmanifest", core_views.web_manifest, name="web-manifest"),  # issue 19
     path("", include(wagtail_urls)),
     # After Wagtail's own: page addresses with Thai vowel and tone marks (core/addresses.py);
     # named like it, so ``page.url`` reverses to whichever of the two matches.

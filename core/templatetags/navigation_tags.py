@@ -7,6 +7,7 @@ from django.utils import translation
 from wagtail.models import Site
 
 from core.navigation import home_tree, main_menu_items, section_items
+from core.sharing import translated_urls
 
 register = template.Library()
 
@@ -59,10 +60,7 @@ def language_switcher(context):
     request = context["request"]
     page = context.get("page")
     current = translation.get_language()
-    translated = {}
-    if page is not None and page.pk:
-        for other in page.get_translations().live().select_related("locale"):
-            translated[other.locale.language_code] = other.get_url(request)
+    translated = translated_urls(page, request) if page is not None else {}
     links = []
     for code, name in settings.LANGUAGES:
         if code == current:

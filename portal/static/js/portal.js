@@ -16,3 +16,15 @@ document.querySelectorAll("[data-print]").forEach(function (button) {
     window.print();
   });
 });
+
+// Share links (includes/page_tools.html): "copy link" appears only where the browser can copy.
+document.querySelectorAll("[data-copy-url]").forEach(function (button) {
+  if (!navigator.clipboard) return;
+  var status = button.closest(".share").querySelector("[role=status]");
+  button.parentElement.hidden = false;
+  button.addEventListener("click", function () {
+    navigator.clipboard.writeText(button.dataset.copyUrl).then(function () {
+      status.textContent = button.dataset.copied;
+    });
+  });
+});
