@@ -81,7 +81,8 @@ class Servers:
             CASES_FILES_ROOT=str(folder / "private-media"),
             EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend",
             LOG_LEVEL="ERROR",
-            WAGTAILADMIN_BASE_URL=f"https://{HOST}",
+            # A public address, as check --deploy asks (e-mails go to the dummy backend here).
+            WAGTAILADMIN_BASE_URL="https://www.example.go.th",
         )
 
     def as_postgres(self, *command):

@@ -47,6 +47,8 @@ PRODUCTION = {
     "ALLOWED_HOSTS": "127.0.0.1,localhost",
     "SECURE_SSL_REDIRECT": "false",
     "LOG_LEVEL": "ERROR",
+    # Production refuses to start without the public address e-mails link to (core.checks).
+    "WAGTAILADMIN_BASE_URL": "https://www.example.go.th",
 }
 
 
