@@ -9,6 +9,7 @@ import datetime
 import hashlib
 import io
 import shutil
+import tarfile
 import tempfile
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
+from django.db import connection
 from django.test import TestCase
 from django.urls import reverse
 from django.utils import timezone
@@ -24,6 +26,7 @@ from wagtail.documents.models import Document
 from cases import handling
 from cases.models import CaseAttachment, Complaint
 from cases.setup import CENTRE_GROUP, UNIT_HANDLERS_GROUP
+from operations.archive import DATABASE_FILES, MANIFEST
 from ownership.models import Role
 from portal.storage import private_storage
 from tests.factories import (
@@ -330,3 +333,29 @@ class MoveMediaTests(StoreTestCase):
             self.assertRaisesMessage(CommandError, "อ่านหรือเขียนไฟล์ไม่สำเร็จ"),
         ):
             self.move("--to", "s3")
+
+
+class BackupTests(StoreTestCase):
+    # No row is written before a backup: SQLite's backup API hung here on a connection
+    # holding the test's uncommitted writes (test_backup.py backs up in a TransactionTestCase).
+    def test_a_backup_holds_the_database_only_and_a_disk_archive_is_not_restored_over_s3(self):
+        folder = Path(tempfile.mkdtemp(prefix="portal-test-s3-backup-"))
+        self.addCleanup(shutil.rmtree, folder, ignore_errors=True)
+        (folder / "media" / "documents").mkdir(parents=True)
+        (folder / "media" / "documents" / "on-disk.pdf").write_bytes(pdf_bytes())
+        media_root = self.settings(MEDIA_ROOT=str(folder / "media"))
+        media_root.enable()
+        self.addCleanup(media_root.disable)
+        out = io.StringIO()
+        call_command("backup", str(folder / "s3.tar"), stdout=out)
+        with tarfile.open(folder / "s3.tar") as archive:
+            names = archive.getnames()
+        self.assertEqual(sorted(names), sorted([DATABASE_FILES[connection.vendor], MANIFEST]))
+        self.assertIn("ไฟล์สื่อและไฟล์แนบอยู่ในที่เก็บ S3", out.getvalue())
+        # An archive made on disk holds the files, which a site on S3 cannot take in.
+        with self.store.settings("disk"):
+            call_command("backup", str(folder / "disk.tar"), stdout=io.StringIO())
+        with tarfile.open(folder / "disk.tar") as archive:
+            self.assertIn("media/documents/on-disk.pdf", archive.getnames())
+        with self.assertRaisesMessage(CommandError, "กู้คืนด้วย MEDIA_STORAGE=disk"):
+            call_command("restore", str(folder / "disk.tar"), "--replace")
