@@ -61,7 +61,7 @@ class BucketStorage(S3Storage):
     def __init__(self, **options):
         super().__init__(**options)
         self.client_config = self.client_config.merge(
-            Config(connect_timeout=3, read_timeout=20, retries={"max_attempts": 2})
+            Config(connect_timeout=3, read_timeout=20, retries={"total_max_attempts": 2})
         )
 
     _open = store_errors_as_os_errors(S3Storage._open)

@@ -2,7 +2,6 @@
 on a free port of 127.0.0.1 (moto[server], requirements-dev.txt), with the portal's two buckets,
 and the settings that point the site at it."""
 
-import contextlib
 import hashlib
 import socket
 
@@ -118,13 +117,3 @@ class MotoS3:
 
     def settings(self, media_storage="s3"):
         return configured(self.endpoint, media_storage)
-
-
-@contextlib.contextmanager
-def running_store():
-    store = MotoS3()
-    store.start()
-    try:
-        yield store
-    finally:
-        store.stop()
