@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 ADDRESS ?= 127.0.0.1:8000
 
-.PHONY: run test e2e lint format check messages clean bench-scheduler bench-search bench-check-site bench-import bench-pages bench-load
+.PHONY: run stack test e2e lint format check messages clean bench-scheduler bench-search bench-check-site bench-import bench-pages bench-load
 
 $(VENV)/.installed: requirements.txt
 	@$(PYTHON) -c 'import sys; sys.exit("Python 3.11 or newer is needed (found %s)." % sys.version.split()[0]) if sys.version_info < (3, 11) else None'
@@ -32,6 +32,14 @@ run: $(VENV)/.installed
 	@# The scheduler (go-live, expiry, daily jobs) runs beside the development server.
 	$(MANAGE) run_scheduler & scheduler=$$!; trap 'kill $$scheduler 2>/dev/null' EXIT INT TERM; \
 	  $(MANAGE) runserver $(ADDRESS)
+
+## stack: the portal as several machines run it, on 127.0.0.1: PostgreSQL and Redis (those of
+## DATABASE_URL/REDIS_URL when they answer, else its own), an S3 server (moto), two gunicorn
+## instances (production settings, ports 8001 and 8002), the scheduler and Varnish on 8000 in
+## front of both; Ctrl-C stops everything (deploy/stack.py, docs/operations.md "Topology")
+STACK_ARGS ?=
+stack: $(VENV)/.installed-dev
+	$(BIN)/python deploy/stack.py $(STACK_ARGS)
 
 ## test: the whole suite (SQLite, or PostgreSQL when DATABASE_URL points at one)
 test: $(VENV)/.installed-dev
