@@ -219,6 +219,13 @@ def attachment(request, pk, attachment_pk):
         handle = item.file.open("rb")
     except FileNotFoundError:
         raise Http404 from None
+    except OSError:  # the disk or the object store (portal.storage) cannot be read just now
+        messages.error(
+            request,
+            "เปิดไฟล์แนบไม่ได้ เพราะที่เก็บไฟล์ขัดข้อง กรุณาลองใหม่อีกครั้ง "
+            "(The file store cannot be reached; try again.)",
+        )
+        return redirect("cases_complaints:edit", pk=case.pk)
     return FileResponse(
         handle,
         content_type=item.content_type,

@@ -4,7 +4,6 @@ status history the citizen sees) and sends its e-mails (``cases.notify``)."""
 
 import datetime
 import logging
-from pathlib import Path
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -22,6 +21,7 @@ from cases.models import (
     Status,
 )
 from core.links import page_link, site_url
+from portal.storage import walk
 
 logger = logging.getLogger(__name__)
 # A stored file without its case is an orphan only after this long (not an upload under way).
@@ -119,20 +119,16 @@ def sweep_orphan_files(now=None):
     progress; the number removed. Run by the daily retention job (``anonymise_cases``)."""
     now = now or timezone.now()
     storage = CaseAttachment._meta.get_field("file").storage
-    root = Path(storage.location)
-    if not root.is_dir():
-        return 0
     kept = set(CaseAttachment.objects.values_list("file", flat=True))
-    cutoff = (now - ORPHAN_GRACE).timestamp()
+    cutoff = now - ORPHAN_GRACE
     removed = 0
-    for path in root.rglob("*"):
-        name = path.relative_to(root).as_posix()
-        if path.is_file() and name not in kept and path.stat().st_mtime < cutoff:
-            try:
-                path.unlink()
+    for name in walk(storage):
+        try:
+            if name not in kept and storage.get_modified_time(name) < cutoff:
+                storage.delete(name)
                 removed += 1
-            except OSError:
-                logger.warning("Could not remove the orphan attachment file %s", name)
+        except OSError:
+            logger.warning("Could not remove the orphan attachment file %s", name)
     return removed
 
 

@@ -73,7 +73,10 @@ class Summary:
 
 
 def folders():
-    """``{name in the archive: folder}`` of the files the portal keeps outside the database."""
+    """``{name in the archive: folder}`` of the files the portal keeps outside the database;
+    none when they are in the object store (``MEDIA_STORAGE=s3``: its buckets keep them)."""
+    if settings.MEDIA_STORAGE != "disk":
+        return {}
     return {
         "media": Path(settings.MEDIA_ROOT),
         "private-media": Path(settings.CASES_FILES_ROOT),
@@ -81,10 +84,14 @@ def folders():
 
 
 def sha256_of(path):
-    digest = hashlib.sha256()
     with open(path, "rb") as stream:
-        while block := stream.read(CHUNK):
-            digest.update(block)
+        return sha256_of_stream(stream)
+
+
+def sha256_of_stream(stream):
+    digest = hashlib.sha256()
+    while block := stream.read(CHUNK):
+        digest.update(block)
     return digest.hexdigest()
 
 
@@ -292,6 +299,7 @@ def backup(destination):
                 manifest = {
                     "format": FORMAT,
                     "created": timezone.now().isoformat(),
+                    "media_storage": settings.MEDIA_STORAGE,
                     "site": settings.WAGTAIL_SITE_NAME,
                     "database": {"vendor": vendor, "file": database_file.name, **versions},
                     "versions": {
@@ -375,6 +383,16 @@ def check_compatible(manifest, vendor):
         )
 
 
+def check_media_storage(manifest):
+    if settings.MEDIA_STORAGE != "disk" and any("/" in name for name in manifest["files"]):
+        raise ArchiveProblem(
+            "ไฟล์สำรองนี้มีไฟล์สื่อและไฟล์แนบ แต่เว็บไซต์นี้เก็บไฟล์ในที่เก็บ S3 (MEDIA_STORAGE=s3): "
+            "กู้คืนด้วย MEDIA_STORAGE=disk แล้วสั่ง manage.py move_media --to s3 ไม่ได้กู้คืนสิ่งใด "
+            "(the archive holds files but the site keeps them in S3: restore with "
+            "MEDIA_STORAGE=disk, then move_media --to s3; nothing restored)"
+        )
+
+
 def site_in_place():
     """What a restore would replace: a database with migrations applied, non-empty folders."""
     connection = connections[DEFAULT_DB_ALIAS]
@@ -449,6 +467,7 @@ def restore(source, replace=False):
         with tarfile.open(source, "r:") as archive:
             manifest = read_manifest(archive)
             check_compatible(manifest, vendor)
+            check_media_storage(manifest)
             in_place = site_in_place()
             if in_place and not replace:
                 raise ArchiveProblem(

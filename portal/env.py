@@ -46,3 +46,48 @@ def env_list(name, default=()):
     if value is None:
         return list(default)
     return [item.strip() for item in value.split(",") if item.strip()]
+
+
+def env_choice(name, choices, default):
+    value = os.environ.get(name)
+    if value is None or not value.strip():
+        return default
+    value = value.strip().lower()
+    if value not in choices:
+        raise ImproperlyConfigured(f"{name} must be one of {', '.join(choices)}, not {value!r}.")
+    return value
+
+
+# Object storage (MEDIA_STORAGE=s3, docs/operations.md) -----------------------------------------
+
+
+def check_buckets(public, private):
+    if not public or not private:
+        raise ImproperlyConfigured(
+            "MEDIA_STORAGE=s3 needs S3_PUBLIC_BUCKET and S3_PRIVATE_BUCKET (docs/operations.md)."
+        )
+    if public == private:
+        raise ImproperlyConfigured(
+            "S3_PUBLIC_BUCKET and S3_PRIVATE_BUCKET must be two buckets: complaint attachments "
+            "never share a bucket with public files."
+        )
+
+
+def bucket_url(endpoint, bucket, addressing_style):
+    """The bucket's own address at an S3-compatible ``endpoint`` (empty: set S3_PUBLIC_URL)."""
+    if not endpoint or not bucket:
+        return ""
+    if addressing_style == "virtual":
+        scheme, _, host = endpoint.partition("://")
+        return f"{scheme}://{bucket}.{host}"
+    return f"{endpoint}/{bucket}"
+
+
+def origin_of(url):
+    """``scheme://host[:port]`` of ``url``."""
+    if "://" not in url:
+        raise ImproperlyConfigured(
+            f"Set S3_PUBLIC_URL (or S3_ENDPOINT_URL): media need a full public address, not {url!r}."
+        )
+    scheme, _, rest = url.partition("://")
+    return f"{scheme}://{rest.split('/', 1)[0]}"

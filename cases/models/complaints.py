@@ -7,13 +7,13 @@ import hmac
 import secrets
 
 from django.conf import settings
-from django.core.files.storage import FileSystemStorage
 from django.db import models, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ownership.models import Unit
+from portal import storage
 from portal.i18n import localized
 from thai.dates import be_year
 
@@ -21,9 +21,10 @@ TRACKING_PREFIX = "นว"
 
 
 def private_storage():
-    """Attachments live outside MEDIA_ROOT: they are personal data, served to staff only
-    through the admin (``cases.admin_views.attachment``), never by the web server."""
-    return FileSystemStorage(location=settings.CASES_FILES_ROOT, base_url=None)
+    """Attachments are personal data, kept in ``STORAGES["private"]`` (``CASES_FILES_ROOT`` or
+    the private bucket, ``portal.storage``), served to staff only through the admin
+    (``cases.admin_views.attachment``), never by the web server."""
+    return storage.private_storage
 
 
 class ComplaintCategory(models.Model):

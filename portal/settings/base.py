@@ -9,7 +9,16 @@ from pathlib import Path
 
 import dj_database_url
 
-from portal.env import env_bool, env_int, env_list, env_str
+from portal.env import (
+    bucket_url,
+    check_buckets,
+    env_bool,
+    env_choice,
+    env_int,
+    env_list,
+    env_str,
+    origin_of,
+)
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -252,8 +261,51 @@ STATIC_ROOT = BASE_DIR / "static_collected"
 STATIC_URL = "/static/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
 MEDIA_URL = "/media/"
+# Citizen channels (cases/, docs/cases.md): complaint attachments are personal data, kept
+# outside MEDIA_ROOT and served to staff only.
+CASES_FILES_ROOT = Path(env_str("CASES_FILES_ROOT", str(MEDIA_ROOT.parent / "private-media")))
+# Media and complaint attachments on the local disk, or in two buckets of an S3-compatible store
+# (portal/storage.py, docs/operations.md "Object storage"). Both kinds are described here, so
+# that `manage.py move_media` can copy between them; STORAGES uses the one chosen.
+MEDIA_STORAGE = env_choice("MEDIA_STORAGE", ["disk", "s3"], "disk")
+S3_ENDPOINT_URL = env_str("S3_ENDPOINT_URL", "").rstrip("/")
+S3_ADDRESSING_STYLE = env_choice("S3_ADDRESSING_STYLE", ["path", "virtual"], "path")
+S3_PUBLIC_BUCKET = env_str("S3_PUBLIC_BUCKET", "")
+S3_PRIVATE_BUCKET = env_str("S3_PRIVATE_BUCKET", "")
+S3_CONNECTION = {
+    "endpoint_url": S3_ENDPOINT_URL or None,
+    "region_name": env_str("S3_REGION", "us-east-1"),
+    "access_key": env_str("S3_ACCESS_KEY_ID", "") or None,
+    "secret_key": env_str("S3_SECRET_ACCESS_KEY", "") or None,
+    "addressing_style": S3_ADDRESSING_STYLE,
+    "querystring_expire": env_int("S3_SIGNED_URL_SECONDS", 300),
+}
+MEDIA_STORAGES = {
+    "disk": {
+        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+        "private": {"BACKEND": "portal.storage.PrivateFileSystemStorage"},
+    },
+    "s3": {
+        "default": {
+            "BACKEND": "portal.storage.PublicBucketStorage",
+            "OPTIONS": {
+                **S3_CONNECTION,
+                "bucket_name": S3_PUBLIC_BUCKET,
+                "public_url": env_str("S3_PUBLIC_URL", "")
+                or bucket_url(S3_ENDPOINT_URL, S3_PUBLIC_BUCKET, S3_ADDRESSING_STYLE),
+                "object_acls": env_bool("S3_OBJECT_ACLS", True),
+            },
+        },
+        "private": {
+            "BACKEND": "portal.storage.PrivateBucketStorage",
+            "OPTIONS": {**S3_CONNECTION, "bucket_name": S3_PRIVATE_BUCKET},
+        },
+    },
+}
+if MEDIA_STORAGE == "s3":
+    check_buckets(S3_PUBLIC_BUCKET, S3_PRIVATE_BUCKET)
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    **MEDIA_STORAGES[MEDIA_STORAGE],
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
@@ -298,6 +350,11 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": ["'none'"],
     },
 }
+if MEDIA_STORAGE == "s3":
+    # Pages show the image renditions from the public bucket (or its CDN).
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"].append(
+        origin_of(MEDIA_STORAGES["s3"]["default"]["OPTIONS"]["public_url"])
+    )
 
 LOGGING = {
     "version": 1,
@@ -306,10 +363,8 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
 }
 
-# Citizen channels (cases/, docs/cases.md): complaint attachments are personal data, kept
-# outside MEDIA_ROOT and served to staff only; personal data of closed cases is anonymised
-# this many days after closing (the scheduler's anonymise_cases job).
-CASES_FILES_ROOT = Path(env_str("CASES_FILES_ROOT", str(MEDIA_ROOT.parent / "private-media")))
+# Personal data of closed cases is anonymised this many days after closing (the scheduler's
+# anonymise_cases job).
 CASES_RETENTION_DAYS = env_int("CASES_RETENTION_DAYS", 365)
 
 WAGTAIL_SITE_NAME = "เทศบาลนครนครสวรรค์"

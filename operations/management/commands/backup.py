@@ -33,3 +33,12 @@ class Command(BaseCommand):
             )
         )
         self.stdout.write(summary.counts())
+        if summary.manifest["media_storage"] != "disk":
+            self.stdout.write(
+                self.style.WARNING(
+                    "ไฟล์สื่อและไฟล์แนบอยู่ในที่เก็บ S3 (MEDIA_STORAGE=s3) ไม่อยู่ในไฟล์สำรองนี้: "
+                    "ใช้ versioning หรือ replication ของที่เก็บ หรือสั่ง move_media --to disk ก่อนสำรอง "
+                    "(media and attachments are in the S3 buckets, not in this archive: keep them "
+                    "with the store's versioning or replication; docs/operations.md)"
+                )
+            )
