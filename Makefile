@@ -94,7 +94,7 @@ bench-pages: $(VENV)/.installed
 ## stopped and with the database stopped for 10 s; prints throughput, p50/p99, errors and
 ## complaints filed vs stored (needs Debian's postgresql and redis-server)
 bench-load: $(VENV)/.installed-dev
-	$(BIN)/python bench/load.py
+	$(BIN)/python -m bench.load
 
 ## lint: ruff lint and format check, Django's checks, no missing migration
 lint: $(VENV)/.installed-dev

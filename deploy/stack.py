@@ -17,6 +17,7 @@ on separate machines: every file goes to the buckets of the S3 server.
 """
 
 import argparse
+import contextlib
 import glob
 import os
 import secrets
@@ -100,10 +101,8 @@ class Service:
             os.killpg(self.process.pid, signal.SIGKILL)
             self.process.wait()
         # What the group leader left behind (a worker still finishing) goes too.
-        try:
+        with contextlib.suppress(ProcessLookupError):
             os.killpg(self.process.pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
         self.process = None
         self.log_file.close()
         if self.cleanup:
@@ -359,7 +358,6 @@ def main():
         env = portal_environment(
             database_url,
             redis_url,
-            VARNISH_URL=f"http://127.0.0.1:{args.varnish}",
             # Plain HTTP on this machine: no TLS proxy in front.
             SECURE_SSL_REDIRECT="false",
             WAGTAILADMIN_BASE_URL=f"http://localhost:{args.varnish}",
@@ -374,6 +372,9 @@ def main():
             DJANGO_SETTINGS_MODULE="portal.settings.dev",
         )
         manage(env, "collectstatic", "--noinput", "-v0")
+        # The running processes purge Varnish after each change (before it starts: nothing to).
+        if Path(VARNISHD).exists():
+            env["VARNISH_URL"] = f"http://127.0.0.1:{args.varnish}"
         for number, port in enumerate(ports, start=1):
             name = f"web{number}"
             stack.add(
