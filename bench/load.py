@@ -291,29 +291,35 @@ def scale(servers, phase, args):
     see the same machine. A sync worker uses one core at most: with two cores, two instances
     of one worker may serve up to twice as much when nothing else is the limit."""
     served = {1: [], 2: []}
+    cpu = {1: [], 2: []}  # processor seconds of the instances per page served
     for round_number in range(1, args.scale_rounds + 1):
         for instances in (1, 2):
             hosts = servers.serve(instances, args.scale_workers)
-            served[instances].append(
-                phase(
-                    f"scale-{instances}-instance-round-{round_number}",
-                    duration=args.scale_duration,
-                    connections=args.scale_connections,
-                    on=hosts,
-                )
+            before = sum(web.cpu_seconds() for web in servers.web)
+            throughput = phase(
+                f"scale-{instances}-instance-round-{round_number}",
+                duration=args.scale_duration,
+                connections=args.scale_connections,
+                on=hosts,
             )
+            used = sum(web.cpu_seconds() for web in servers.web) - before
+            served[instances].append(throughput)
+            cpu[instances].append(used / max(throughput * args.scale_duration, 1))
     one, two = (statistics.mean(served[n]) for n in (1, 2))
     ratio = two / one if one else 0
     verdict = "roughly doubles" if ratio >= 1.7 else "does not double"
+    cost = {n: statistics.mean(cpu[n]) * 1000 for n in (1, 2)}
     print(
         f"\n== one instance vs two ({args.scale_workers} worker(s) each, "
         f"{args.scale_connections} connections, {args.scale_rounds} rounds of "
         f"{args.scale_duration} s each, alternated)\n"
-        f"one instance: {one:,.1f} served/s ({', '.join(f'{x:,.1f}' for x in served[1])}); "
-        f"two instances: {two:,.1f} served/s ({', '.join(f'{x:,.1f}' for x in served[2])})\n"
+        f"one instance: {one:,.1f} served/s ({', '.join(f'{x:,.1f}' for x in served[1])}), "
+        f"{cost[1]:,.0f} ms of processor per page\n"
+        f"two instances: {two:,.1f} served/s ({', '.join(f'{x:,.1f}' for x in served[2])}), "
+        f"{cost[2]:,.0f} ms of processor per page\n"
         f"two / one = {ratio:.2f}: throughput {verdict} on this machine's "
         f"{os.cpu_count()} cores (load average {os.getloadavg()[0]:.1f} now: the client, "
-        "PostgreSQL and Redis share the cores)"
+        "PostgreSQL and Redis share the cores, and so does anything else running)"
     )
 
 

@@ -19,6 +19,7 @@ on separate machines: every file goes to the buckets of the S3 server.
 import argparse
 import contextlib
 import glob
+import http.client
 import os
 import secrets
 import shutil
@@ -50,9 +51,23 @@ def answers(port, host="127.0.0.1"):
         return probe.connect_ex((host, port)) == 0
 
 
-def wait_for_port(port, seconds=60, process=None):
+def answers_http(port):
+    """Whether an HTTP server answers on ``port`` (any status: gunicorn listens before its
+    workers have loaded the portal, and a request waits for them)."""
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+    try:
+        connection.request("HEAD", "/robots.txt", headers={"Host": "localhost"})
+        connection.getresponse()
+        return True
+    except OSError:
+        return False
+    finally:
+        connection.close()
+
+
+def wait_for_port(port, seconds=60, process=None, ready=answers):
     deadline = time.monotonic() + seconds
-    while not answers(port):
+    while not ready(port):
         if process is not None and process.poll() is not None:
             raise RuntimeError(
                 f"{process.args[0]} exited ({process.returncode}) before port {port}"
@@ -66,12 +81,12 @@ class Service:
     """One long-running program in its own process group, so that stopping it stops its
     children too (gunicorn's workers, varnishd's cache process)."""
 
-    def __init__(self, name, command, log_path, port=None, env=None, cleanup=None):
+    def __init__(self, name, command, log_path, port=None, env=None, cleanup=None, ready=answers):
         self.name, self.command, self.log_path, self.port = name, command, log_path, port
-        self.env, self.cleanup = env, cleanup
+        self.env, self.cleanup, self.ready = env, cleanup, ready
         self.process = None
 
-    def start(self, wait=60):
+    def start(self, wait=180):
         self.log_file = open(self.log_path, "ab")  # noqa: SIM115 (closed in stop)
         self.process = subprocess.Popen(
             [str(part) for part in self.command],
@@ -83,8 +98,22 @@ class Service:
             start_new_session=True,
         )
         if self.port:
-            wait_for_port(self.port, wait, self.process)
+            wait_for_port(self.port, wait, self.process, self.ready)
         return self
+
+    def cpu_seconds(self):
+        """The processor time its processes (the group: gunicorn's master and workers) have
+        used so far, user and system."""
+        ticks = 0
+        for stat in Path("/proc").glob("[0-9]*/stat"):
+            try:
+                fields = stat.read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue  # ended meanwhile
+            # After the name: state, ppid, pgrp, …, utime (12th), stime (13th).
+            if int(fields[2]) == self.process.pid:
+                ticks += int(fields[11]) + int(fields[12])
+        return ticks / os.sysconf("SC_CLK_TCK")
 
     def running(self):
         return self.process is not None and self.process.poll() is None
@@ -138,6 +167,7 @@ def gunicorn(port, env, folder, workers=2, name="web"):
         folder / f"{name}.log",
         port,
         env,
+        ready=answers_http,
     )
 
 
@@ -273,7 +303,7 @@ class Stack:
         self.services = []
         self.cleanups = []
 
-    def add(self, service, wait=60):
+    def add(self, service, wait=180):
         self.services.append(service.start(wait))
         return service
 

@@ -11,6 +11,7 @@ import json
 import os
 import re
 import secrets
+import socket
 import time
 from pathlib import Path
 
@@ -85,7 +86,7 @@ class ThroughProxy(httpx.HTTPTransport):
 
 def browser(port, session=None):
     client = httpx.Client(
-        base_url=f"https://127.0.0.1:{port}", transport=ThroughProxy(), timeout=30
+        base_url=f"https://127.0.0.1:{port}", transport=ThroughProxy(), timeout=60
     )
     if session:
         client.cookies.set("sessionid", session, domain="127.0.0.1")
@@ -135,7 +136,11 @@ def test_what_one_instance_does_holds_on_the_other(tmp_path):
         site.add(stack.moto_server(s3_port, tmp_path))
         stack.create_buckets(s3_port)
         varnish = Path(stack.VARNISHD).exists()
-        varnish_port = faults.free_port() if varnish else None
+        if varnish:
+            # Held (bound, not listening) until Varnish starts, so that no instance takes it.
+            varnish_port = faults.free_port()
+            held = socket.socket()
+            held.bind(("127.0.0.1", varnish_port))
         env = stack.portal_environment(
             f"{server}/{name}",
             f"redis://127.0.0.1:{redis_port}/0",
@@ -150,10 +155,12 @@ def test_what_one_instance_does_holds_on_the_other(tmp_path):
         for instance in ("a", "b"):
             ports.append(faults.free_port())
             site.add(
-                stack.gunicorn(ports[-1], site.instance_environment(env, instance), tmp_path, 1)
+                stack.gunicorn(
+                    ports[-1], site.instance_environment(env, instance), tmp_path, 1, instance
+                )
             )
-        if varnish:
-            # Varnish balances both; its port was free when chosen and is still unused.
+        if varnish:  # balancing both
+            held.close()
             site.add(stack.varnish(varnish_port, ports))
         a, b = ports
         sessions = setup["sessions"]
