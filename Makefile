@@ -90,11 +90,13 @@ bench-import: $(VENV)/.installed
 bench-pages: $(VENV)/.installed
 	$(BIN)/python bench/pages.py
 ## bench-load: gunicorn in production settings with its own PostgreSQL and Redis (ports
-## 18510-18512, a temporary folder) under 200 concurrent citizens for 60 s, then with Redis
-## stopped and with the database stopped for 10 s; prints throughput, p50/p99, errors and
-## complaints filed vs stored (needs Debian's postgresql and redis-server)
+## 18510-18513, a temporary folder) under 200 concurrent citizens for 60 s, then with Redis
+## stopped and with the database stopped for 10 s, then one web instance against two (as make
+## stack runs them); prints throughput, p50/p99, errors, complaints filed vs stored and whether
+## two instances roughly double the throughput (needs Debian's postgresql and redis-server)
+BENCH_LOAD_ARGS ?=
 bench-load: $(VENV)/.installed-dev
-	$(BIN)/python -m bench.load
+	$(BIN)/python -m bench.load $(BENCH_LOAD_ARGS)
 
 ## lint: ruff lint and format check, Django's checks, no missing migration
 lint: $(VENV)/.installed-dev

@@ -1,7 +1,7 @@
 """Load test: the portal in production settings (gunicorn, PostgreSQL, Redis) under 200
 concurrent citizens, then with Redis stopped, then with the database stopped for 10 s.
 
-Usage: python -m bench.load [--duration 60] [--connections 200] [--workers 3]
+Usage: python -m bench.load [--duration 60] [--connections 200] [--workers 3] [--port 18510]
                             [--scale-workers 1] [--scale-duration 30] [--scale-connections 40]
 
 Everything runs on 127.0.0.1 in a temporary folder and is stopped at the end: its own
@@ -36,8 +36,8 @@ import httpx
 from deploy import stack
 
 ROOT = Path(__file__).resolve().parent.parent
-PORTS = {"web": 18510, "postgres": 18511, "redis": 18512, "web2": 18513}
-WEB_PORTS = [PORTS["web"], PORTS["web2"]]
+# From --port (18510): the web instance, PostgreSQL, Redis, the second web instance.
+ROLES = ["web", "postgres", "redis", "web2"]
 # What citizens open, by weight.
 MIX = {"home": 25, "listing": 20, "notice": 25, "search": 20, "complaint": 10}
 SEARCHES = ["ประกาศ", "จัดซื้อจัดจ้าง", "ภาษี", "โรงเรียน", "ข่าว"]
@@ -53,14 +53,15 @@ class Servers:
     """PostgreSQL, Redis and the gunicorn instances of this run, in ``folder``, built from the
     pieces of ``make stack`` (deploy/stack.py)."""
 
-    def __init__(self, folder, workers):
+    def __init__(self, folder, workers, first_port):
         self.folder, self.workers = folder, workers
-        self.postgres = stack.OwnPostgres(folder, PORTS["postgres"])
+        self.ports = {role: first_port + offset for offset, role in enumerate(ROLES)}
+        self.postgres = stack.OwnPostgres(folder, self.ports["postgres"])
         self.redis = None
         self.web = []
         self.env = stack.portal_environment(
             self.postgres.url,
-            f"redis://127.0.0.1:{PORTS['redis']}/0",
+            f"redis://127.0.0.1:{self.ports['redis']}/0",
             MEDIA_ROOT=str(folder / "media"),
             CASES_FILES_ROOT=str(folder / "private-media"),
         )
@@ -72,7 +73,7 @@ class Servers:
         self.postgres.stop()
 
     def start_redis(self):
-        self.redis = stack.redis_server(PORTS["redis"], self.folder).start()
+        self.redis = stack.redis_server(self.ports["redis"], self.folder).start()
 
     def stop_redis(self):
         self.redis.stop()
@@ -93,7 +94,7 @@ class Servers:
         """``instances`` gunicorn instances of ``workers`` workers each, instead of those
         running; their addresses."""
         self.stop_web()
-        ports = WEB_PORTS[:instances]
+        ports = [self.ports["web"], self.ports["web2"]][:instances]
         log(f"{instances} gunicorn instance(s) of {workers} worker(s) on ports {ports}")
         for number, port in enumerate(ports, start=1):
             self.web.append(
@@ -334,9 +335,10 @@ def main():
     parser.add_argument("--scale-duration", type=int, default=30)
     parser.add_argument("--scale-connections", type=int, default=40)
     parser.add_argument("--scale-rounds", type=int, default=2)
+    parser.add_argument("--port", type=int, default=18510, help="the first of 4 ports")
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="portal-bench-load-"))
-    servers = Servers(folder, args.workers)
+    servers = Servers(folder, args.workers, args.port)
     try:
         hosts = servers.start()
         os.environ.update(servers.env)
