@@ -34,9 +34,10 @@ run: $(VENV)/.installed
 	  $(MANAGE) runserver $(ADDRESS)
 
 ## stack: the portal as several machines run it, on 127.0.0.1: PostgreSQL and Redis (those of
-## DATABASE_URL/REDIS_URL when they answer, else its own), an S3 server (moto), two gunicorn
-## instances (production settings, ports 8001 and 8002), the scheduler and Varnish on 8000 in
-## front of both; Ctrl-C stops everything (deploy/stack.py, docs/operations.md "Topology")
+## STACK_DATABASE_URL/STACK_REDIS_URL, emptied, when they answer, else its own), an S3 server
+## (moto), the demo content, two gunicorn instances (production settings, ports 8001 and 8002),
+## the scheduler and Varnish on 8000 in front of both; Ctrl-C stops everything
+## (deploy/stack.py, docs/operations.md "Topology")
 STACK_ARGS ?=
 stack: $(VENV)/.installed-dev
 	$(BIN)/python deploy/stack.py $(STACK_ARGS)

@@ -5,11 +5,11 @@ scheduler and Varnish in front balancing the instances. Ctrl-C or SIGTERM stops 
 Usage: python deploy/stack.py [--varnish 8000] [--instances 8001,8002] [--s3 8009]
                               [--own-ports 8010,8011] [--workers 2]
 
-PostgreSQL and Redis are those of ``DATABASE_URL`` and ``REDIS_URL`` (defaults: the database
-``portal_stack`` on 127.0.0.1:5432, created if missing, and Redis database 0 on 127.0.0.1:6379)
-when they answer; otherwise the stack starts its own (``initdb``/``pg_ctl`` from
-/usr/lib/postgresql/*/bin, ``redis-server``) on the ``--own-ports`` in its temporary folder.
-The demo content is loaded into an empty database. Each instance has its own media folders, as
+PostgreSQL and Redis are those of ``STACK_DATABASE_URL`` and ``STACK_REDIS_URL`` (defaults: the
+database ``portal_stack`` on 127.0.0.1:5432 and Redis database 15 on 127.0.0.1:6379), made
+empty at each start, when they answer; otherwise the stack starts its own (``initdb``/``pg_ctl``
+from /usr/lib/postgresql/*/bin, ``redis-server``) on the ``--own-ports`` in its temporary
+folder. The demo content is loaded. Each instance has its own media folders, as
 on separate machines: every file goes to the buckets of the S3 server.
 
 ``make stack`` (docs/operations.md), ``bench/load.py`` (``make bench-load``) and
@@ -331,15 +331,15 @@ class Stack:
 
 
 def shared_or_own_postgres(stack, url, own_port):
-    """The database of ``url`` when its server answers (created if missing), else a cluster of
-    the stack's own."""
+    """The database of ``url``, made anew, when its server answers (the files of the last run
+    went with its S3 server), else a cluster of the stack's own."""
     import psycopg
 
     server, name = url.rsplit("/", 1)
     try:
         with psycopg.connect(f"{server}/postgres", autocommit=True, connect_timeout=2) as db:
-            if not db.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
-                db.execute(f'CREATE DATABASE "{name}"')
+            db.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            db.execute(f'CREATE DATABASE "{name}"')
         return url
     except psycopg.OperationalError:
         own = OwnPostgres(stack.folder / "postgres", own_port)
@@ -350,9 +350,14 @@ def shared_or_own_postgres(stack, url, own_port):
 
 
 def shared_or_own_redis(stack, url, own_port):
+    """The Redis database of ``url``, emptied (its pages were of the last run's site), when
+    its server answers, else a redis-server of the stack's own."""
+    import redis
+
     host_port = url.split("//", 1)[1].split("/", 1)[0]
     host, _, port = host_port.partition(":")
     if answers(int(port or 6379), host):
+        redis.Redis.from_url(url).flushdb()
         return url
     stack.add(redis_server(own_port, stack.folder))
     return f"redis://127.0.0.1:{own_port}/0"
@@ -368,8 +373,10 @@ def main():
     args = parser.parse_args()
     ports = [int(port) for port in args.instances.split(",")]
     own_postgres, own_redis = (int(port) for port in args.own_ports.split(","))
-    database_url = os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/portal_stack")
-    redis_url = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0")
+    database_url = os.environ.get(
+        "STACK_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/portal_stack"
+    )
+    redis_url = os.environ.get("STACK_REDIS_URL", "redis://127.0.0.1:6379/15")
 
     stopping = []
 
@@ -393,7 +400,7 @@ def main():
             WAGTAILADMIN_BASE_URL=f"http://localhost:{args.varnish}",
             **s3_environment(args.s3),
         )
-        log("migrate, demo content (into an empty site), static files")
+        log("migrate, demo content, static files")
         manage(env, "migrate", "--noinput", "-v0")
         # The demo loader is a development command; the site it builds is served in production.
         manage(
@@ -437,7 +444,8 @@ def main():
         while True:
             for service in stack.services:
                 if not service.running():
-                    raise SystemExit(f"{service.name} stopped: see {service.log_path}")
+                    tail = service.log_path.read_text(errors="replace")[-3000:]
+                    raise SystemExit(f"{service.name} stopped; the end of its log:\n{tail}")
             time.sleep(1)
     except KeyboardInterrupt:
         log("stopping" + (" (SIGTERM)" if stopping else ""))
