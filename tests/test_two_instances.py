@@ -220,7 +220,9 @@ def test_what_one_instance_does_holds_on_the_other(tmp_path):
         # A page published through A: B serves the new version at once, and so does Varnish.
         readers = [browser(b)]
         if varnish:
+            # Varnish keeps pages by the site's host name, which the instances' purges name.
             readers.append(browser(varnish_port))
+            readers[-1].headers["Host"] = "localhost"
         for reader in readers:
             for _ in range(2):  # the second time from the caches
                 page = reader.get(setup["notice"])
