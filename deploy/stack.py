@@ -271,17 +271,22 @@ def s3_environment(port):
     }
 
 
-def create_buckets(port):
-    """The two buckets in a fresh S3 server (the portal never creates them)."""
+def s3_client(port):
+    """The store's own view of the S3 server on ``port``, past the portal."""
     import boto3
 
-    client = boto3.client(
+    return boto3.client(
         "s3",
         endpoint_url=f"http://127.0.0.1:{port}",
         region_name="us-east-1",
         aws_access_key_id=S3_KEYS["S3_ACCESS_KEY_ID"],
         aws_secret_access_key=S3_KEYS["S3_SECRET_ACCESS_KEY"],
     )
+
+
+def create_buckets(port):
+    """The two buckets in a fresh S3 server (the portal never creates them)."""
+    client = s3_client(port)
     for bucket in BUCKETS.values():
         client.create_bucket(Bucket=bucket)
 

@@ -216,6 +216,12 @@ def test_what_one_instance_does_holds_on_the_other(tmp_path):
         anonymous = browser(b).get(attachment)
         assert anonymous.status_code == 302
         assert "/admin/login/" in anonymous.headers["location"]
+        # The photo is in the private bucket, which answers no unsigned request; the files are
+        # in the store, none on an instance's disk.
+        private = stack.BUCKETS["S3_PRIVATE_BUCKET"]
+        (stored,) = stack.s3_client(s3_port).list_objects_v2(Bucket=private)["Contents"]
+        assert httpx.get(f"http://127.0.0.1:{s3_port}/{private}/{stored['Key']}").status_code == 403
+        assert not [path for path in tmp_path.glob("[ab]/**/*") if path.is_file()]
 
         # A page published through A: B serves the new version at once, and so does Varnish.
         readers = [browser(b)]
