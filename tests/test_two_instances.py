@@ -67,7 +67,6 @@ from wagtail.documents.models import Document
 print(Document.objects.get(title="แผนที่จุดจ่ายน้ำ").url)
 """
 
-NEW_TITLE = "ประกاศงดจ่ายน้ำประปา (เลื่อนเป็นวันเสาร์)".replace("ประกาศ", "ประกาศ")
 OLD_TITLE = "ประกาศงดจ่ายน้ำประปา"
 BANNER = "น้ำท่วมถนนสวรรค์วิถี งดใช้เส้นทางชั่วคราว"
 
