@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 ADDRESS ?= 127.0.0.1:8000
 
-.PHONY: run test e2e lint format check messages clean bench-scheduler bench-search bench-check-site bench-import bench-pages bench-load
+.PHONY: run stack test e2e lint format check messages clean bench-scheduler bench-search bench-check-site bench-import bench-pages bench-load
 
 $(VENV)/.installed: requirements.txt
 	@$(PYTHON) -c 'import sys; sys.exit("Python 3.11 or newer is needed (found %s)." % sys.version.split()[0]) if sys.version_info < (3, 11) else None'
@@ -32,6 +32,15 @@ run: $(VENV)/.installed
 	@# The scheduler (go-live, expiry, daily jobs) runs beside the development server.
 	$(MANAGE) run_scheduler & scheduler=$$!; trap 'kill $$scheduler 2>/dev/null' EXIT INT TERM; \
 	  $(MANAGE) runserver $(ADDRESS)
+
+## stack: the portal as several machines run it, on 127.0.0.1: PostgreSQL and Redis (those of
+## STACK_DATABASE_URL/STACK_REDIS_URL, emptied, when they answer, else its own), an S3 server
+## (moto), the demo content, two gunicorn instances (production settings, ports 8001 and 8002),
+## the scheduler and Varnish on 8000 in front of both; Ctrl-C stops everything
+## (deploy/stack.py, docs/operations.md "Topology")
+STACK_ARGS ?=
+stack: $(VENV)/.installed-dev
+	$(BIN)/python deploy/stack.py $(STACK_ARGS)
 
 ## test: the whole suite (SQLite, or PostgreSQL when DATABASE_URL points at one)
 test: $(VENV)/.installed-dev
@@ -82,11 +91,13 @@ bench-import: $(VENV)/.installed
 bench-pages: $(VENV)/.installed
 	$(BIN)/python bench/pages.py
 ## bench-load: gunicorn in production settings with its own PostgreSQL and Redis (ports
-## 18510-18512, a temporary folder) under 200 concurrent citizens for 60 s, then with Redis
-## stopped and with the database stopped for 10 s; prints throughput, p50/p99, errors and
-## complaints filed vs stored (needs Debian's postgresql and redis-server)
+## 18510-18513, a temporary folder) under 200 concurrent citizens for 60 s, then with Redis
+## stopped and with the database stopped for 10 s, then one web instance against two (as make
+## stack runs them); prints throughput, p50/p99, errors, complaints filed vs stored and whether
+## two instances roughly double the throughput (needs Debian's postgresql and redis-server)
+BENCH_LOAD_ARGS ?=
 bench-load: $(VENV)/.installed-dev
-	$(BIN)/python bench/load.py
+	$(BIN)/python -m bench.load $(BENCH_LOAD_ARGS)
 
 ## lint: ruff lint and format check, Django's checks, no missing migration
 lint: $(VENV)/.installed-dev

@@ -1,7 +1,8 @@
 """Load test: the portal in production settings (gunicorn, PostgreSQL, Redis) under 200
 concurrent citizens, then with Redis stopped, then with the database stopped for 10 s.
 
-Usage: python bench/load.py [--duration 60] [--connections 200] [--workers 3]
+Usage: python -m bench.load [--duration 60] [--connections 200] [--workers 3] [--port 18510]
+                            [--scale-workers 1] [--scale-duration 30] [--scale-connections 40]
 
 Everything runs on 127.0.0.1 in a temporary folder and is stopped at the end: its own
 PostgreSQL cluster (initdb and pg_ctl from /usr/lib/postgresql/*/bin, run as the ``postgres``
@@ -10,7 +11,9 @@ servers are never touched. The demo content is loaded, then each citizen (an asy
 its own connection) opens the home page, the announcements listing, a notice, a search or the
 complaint form, which it fills in (3 s, the form's minimum) and sends. Each complaint carries a
 marker, so the complaints the citizens were told were filed are compared with those stored: none
-may be lost or stored twice.
+may be lost or stored twice. Last, one web instance against two, as ``make stack`` runs them
+(the citizens spread over both, as a load balancer spreads them): whether the throughput
+roughly doubles on the machine's cores.
 
 Mail goes to Django's dummy backend: the SMTP outbox has its own test.
 """
@@ -18,28 +21,23 @@ Mail goes to Django's dummy backend: the SMTP outbox has its own test.
 import argparse
 import asyncio
 import collections
-import glob
 import itertools
 import os
 import random
 import re
-import secrets
 import shutil
-import signal
-import socket
 import statistics
-import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
 
 import httpx
 
+from deploy import stack
+
 ROOT = Path(__file__).resolve().parent.parent
-PYTHON = sys.executable
-PORTS = {"web": 18510, "postgres": 18511, "redis": 18512}
-HOST = f"127.0.0.1:{PORTS['web']}"
+# From --port (18510): the web instance, PostgreSQL, Redis, the second web instance.
+ROLES = ["web", "postgres", "redis", "web2"]
 # What citizens open, by weight.
 MIX = {"home": 25, "listing": 20, "notice": 25, "search": 20, "complaint": 10}
 SEARCHES = ["ประกาศ", "จัดซื้อจัดจ้าง", "ภาษี", "โรงเรียน", "ข่าว"]
@@ -48,141 +46,82 @@ CATEGORY = re.compile(r'<option value="(\d+)"')
 TIMEOUT = 30
 
 
-def log(message):
-    print(f"[{time.strftime('%H:%M:%S', time.gmtime())} UTC] {message}", flush=True)
-
-
-def wait_for_port(port, seconds=60):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        with socket.socket() as probe:
-            if probe.connect_ex(("127.0.0.1", port)) == 0:
-                return
-        time.sleep(0.2)
-    raise SystemExit(f"nothing answers on port {port} after {seconds} s")
+log = stack.log
 
 
 class Servers:
-    """PostgreSQL, Redis and gunicorn of this run, in ``folder``."""
+    """PostgreSQL, Redis and the gunicorn instances of this run, in ``folder``, built from the
+    pieces of ``make stack`` (deploy/stack.py)."""
 
-    def __init__(self, folder, workers):
+    def __init__(self, folder, workers, first_port):
         self.folder, self.workers = folder, workers
-        self.bin = Path(sorted(glob.glob("/usr/lib/postgresql/*/bin"))[-1])
-        self.data = folder / "pgdata"
-        self.redis = self.web = None
-        self.env = dict(
-            os.environ,
-            DJANGO_SETTINGS_MODULE="portal.settings.production",
-            SECRET_KEY=secrets.token_urlsafe(50),
-            ALLOWED_HOSTS="127.0.0.1",
-            DATABASE_URL=f"postgres://postgres@127.0.0.1:{PORTS['postgres']}/portal",
-            REDIS_URL=f"redis://127.0.0.1:{PORTS['redis']}/0",
+        self.ports = {role: first_port + offset for offset, role in enumerate(ROLES)}
+        self.postgres = stack.OwnPostgres(folder, self.ports["postgres"])
+        self.redis = None
+        self.web = []
+        self.env = stack.portal_environment(
+            self.postgres.url,
+            f"redis://127.0.0.1:{self.ports['redis']}/0",
             MEDIA_ROOT=str(folder / "media"),
             CASES_FILES_ROOT=str(folder / "private-media"),
-            EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend",
-            LOG_LEVEL="ERROR",
-            # A public address, as check --deploy asks (e-mails go to the dummy backend here).
-            WAGTAILADMIN_BASE_URL="https://www.example.go.th",
         )
-
-    def as_postgres(self, *command):
-        prefix = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
-        subprocess.run([*prefix, *map(str, command)], check=True, stdout=subprocess.DEVNULL)
 
     def start_postgres(self):
-        self.as_postgres(
-            self.bin / "pg_ctl",
-            "-D",
-            self.data,
-            "-l",
-            self.folder / "postgres.log",
-            "-w",
-            "-o",
-            f"-p {PORTS['postgres']} -c listen_addresses=127.0.0.1 -k {self.folder}",
-            "start",
-        )
+        self.postgres.start()
 
     def stop_postgres(self):
-        self.as_postgres(self.bin / "pg_ctl", "-D", self.data, "-m", "fast", "-w", "stop")
+        self.postgres.stop()
 
     def start_redis(self):
-        self.redis = subprocess.Popen(
-            [
-                *("redis-server", "--port", str(PORTS["redis"]), "--bind", "127.0.0.1"),
-                *("--save", "", "--appendonly", "no"),
-            ],
-            stdout=subprocess.DEVNULL,
-        )
-        wait_for_port(PORTS["redis"])
+        self.redis = stack.redis_server(self.ports["redis"], self.folder).start()
 
     def stop_redis(self):
-        self.redis.terminate()
-        try:
-            self.redis.wait(10)
-        except subprocess.TimeoutExpired:
-            self.redis.kill()
-            self.redis.wait()
+        self.redis.stop()
         self.redis = None
 
-    def manage(self, *arguments, **env):
-        subprocess.run(
-            [PYTHON, "manage.py", *arguments], cwd=ROOT, env={**self.env, **env}, check=True
-        )
-
     def start(self):
-        if os.geteuid() == 0:
-            shutil.chown(self.folder, "postgres")
-        self.as_postgres(
-            self.bin / "initdb", "-D", self.data, "-U", "postgres", "--auth=trust", "-E", "UTF8"
-        )
-        self.start_postgres()
-        self.as_postgres(
-            self.bin / "createdb", "-h", "127.0.0.1", "-p", PORTS["postgres"], "portal"
-        )
+        self.postgres.create()
         self.start_redis()
         log("migrate, demo content, static files")
-        self.manage("migrate", "--noinput", "-v0")
+        stack.manage(self.env, "migrate", "--noinput", "-v0")
         # The demo loader is a development command; the site it builds is served in production.
-        self.manage("load_demo_content", DJANGO_SETTINGS_MODULE="portal.settings.dev")
-        self.manage("collectstatic", "--noinput", "-v0")
-        self.manage("check", "--deploy")
-        log(f"gunicorn with {self.workers} workers on {HOST}")
-        self.web_log = open(self.folder / "web.log", "ab")  # noqa: SIM115 (closed in stop)
-        self.web = subprocess.Popen(
-            [
-                *(str(Path(PYTHON).parent / "gunicorn"), "portal.wsgi", "--bind", HOST),
-                *("--workers", str(self.workers), "--error-logfile", str(self.folder / "web.log")),
-            ],
-            cwd=ROOT,
-            env=self.env,
-            stderr=self.web_log,
-        )
-        wait_for_port(PORTS["web"])
+        stack.manage(self.env, "load_demo_content", DJANGO_SETTINGS_MODULE="portal.settings.dev")
+        stack.manage(self.env, "collectstatic", "--noinput", "-v0")
+        stack.manage(self.env, "check", "--deploy")
+        return self.serve(1, self.workers)
+
+    def serve(self, instances, workers):
+        """``instances`` gunicorn instances of ``workers`` workers each, instead of those
+        running; their addresses."""
+        self.stop_web()
+        ports = [self.ports["web"], self.ports["web2"]][:instances]
+        log(f"{instances} gunicorn instance(s) of {workers} worker(s) on ports {ports}")
+        for number, port in enumerate(ports, start=1):
+            self.web.append(
+                stack.gunicorn(port, self.env, self.folder, workers, f"web{number}").start()
+            )
+        return [f"127.0.0.1:{port}" for port in ports]
+
+    def stop_web(self):
+        while self.web:
+            self.web.pop().stop(40)
 
     def stop(self):
         try:
-            if self.web:
-                self.web.send_signal(signal.SIGTERM)
-                try:
-                    self.web.wait(40)
-                except subprocess.TimeoutExpired:
-                    self.web.kill()
-                    self.web.wait()
-                self.web_log.close()
+            self.stop_web()
         finally:
             try:
                 if self.redis:
                     self.stop_redis()
             finally:
-                if (self.data / "postmaster.pid").exists():
-                    self.stop_postgres()
+                self.stop_postgres()
 
 
 class Run:
     """One phase: what every request got, and the complaints the citizens were told were filed."""
 
-    def __init__(self, name, urls, duration, connections):
-        self.name, self.urls = name, urls
+    def __init__(self, name, urls, duration, connections, hosts):
+        self.name, self.urls, self.hosts = name, urls, hosts
         self.duration, self.connections = duration, connections
         self.results = []  # (seconds since start, kind, status or error name, seconds taken)
         self.filed, self.sent = set(), 0
@@ -226,7 +165,7 @@ class Run:
             },
             headers={
                 "Cookie": f"csrftoken={form.cookies.get('csrftoken', '')}",
-                "Referer": f"https://{HOST}{self.urls['complaint']}",
+                "Referer": f"https://{client.base_url.netloc.decode()}{self.urls['complaint']}",
                 "X-Forwarded-For": address,
             },
         )
@@ -247,11 +186,15 @@ class Run:
 
     async def run(self, during=None):
         headers = {"X-Forwarded-Proto": "https", "X-Forwarded-For": "127.0.0.1"}
+        # Citizens spread evenly over the instances, as a load balancer spreads them.
         clients = [
             httpx.AsyncClient(
-                base_url=f"http://{HOST}", headers=headers, timeout=TIMEOUT, follow_redirects=False
+                base_url=f"http://{self.hosts[number % len(self.hosts)]}",
+                headers=headers,
+                timeout=TIMEOUT,
+                follow_redirects=False,
             )
-            for _ in range(self.connections)
+            for number in range(self.connections)
         ]
         # The clock starts once every citizen is ready.
         self.started = time.monotonic()
@@ -276,7 +219,10 @@ def report(run, stored, fault=None):
     p99 = times[min(len(times) - 1, int(len(times) * 0.99))]
     errors = len(results) - len(ok)
     outcomes = collections.Counter(str(r[2]) for r in results)
-    print(f"\n== {run.name}: {run.connections} connections, {run.duration} s")
+    print(
+        f"\n== {run.name}: {run.connections} connections on {len(run.hosts)} instance(s), "
+        f"{run.duration} s"
+    )
     latency = (
         f"p50 {statistics.median(times) * 1000:,.0f} ms, p99 {p99 * 1000:,.0f} ms"
         if ok
@@ -317,7 +263,7 @@ def report(run, stored, fault=None):
             print(f"  t={bucket:3}-{bucket + 5:<3} {line}{marker}")
         if ended >= run.duration:
             print("the fault lasted the whole run")
-            return
+            return len(ok) / elapsed
         after = [r for r in results if r[0] >= ended]
         failed_after = [r for r in after if not served(r[2])]
         late_errors = [r[0] + r[3] - ended for r in results if not served(r[2])]
@@ -325,6 +271,7 @@ def report(run, stored, fault=None):
             f"sent after the fault ended: {len(after)}, errors {len(failed_after)}; "
             f"last error answered {max(late_errors, default=0):+.1f} s after it ended"
         )
+    return len(ok) / elapsed
 
 
 def stored_complaints(name):
@@ -339,18 +286,62 @@ def stored_complaints(name):
     ]
 
 
+def scale(servers, phase, args):
+    """One instance against two (``make stack``'s web tier), each of ``--scale-workers``
+    workers, the citizens spread over them; alternated ``--scale-rounds`` times, so that both
+    see the same machine. A sync worker uses one core at most: with two cores, two instances
+    of one worker may serve up to twice as much when nothing else is the limit."""
+    served = {1: [], 2: []}
+    cpu = {1: [], 2: []}  # processor seconds of the instances per page served
+    for round_number in range(1, args.scale_rounds + 1):
+        for instances in (1, 2):
+            hosts = servers.serve(instances, args.scale_workers)
+            before = sum(web.cpu_seconds() for web in servers.web)
+            throughput = phase(
+                f"scale-{instances}-instance-round-{round_number}",
+                duration=args.scale_duration,
+                connections=args.scale_connections,
+                on=hosts,
+            )
+            used = sum(web.cpu_seconds() for web in servers.web) - before
+            served[instances].append(throughput)
+            cpu[instances].append(used / max(throughput * args.scale_duration, 1))
+    one, two = (statistics.mean(served[n]) for n in (1, 2))
+    ratio = two / one if one else 0
+    verdict = "roughly doubles" if ratio >= 1.7 else "does not double"
+    cost = {n: statistics.mean(cpu[n]) * 1000 for n in (1, 2)}
+    print(
+        f"\n== one instance vs two ({args.scale_workers} worker(s) each, "
+        f"{args.scale_connections} connections, {args.scale_rounds} rounds of "
+        f"{args.scale_duration} s each, alternated)\n"
+        f"one instance: {one:,.1f} served/s ({', '.join(f'{x:,.1f}' for x in served[1])}), "
+        f"{cost[1]:,.0f} ms of processor per page\n"
+        f"two instances: {two:,.1f} served/s ({', '.join(f'{x:,.1f}' for x in served[2])}), "
+        f"{cost[2]:,.0f} ms of processor per page\n"
+        f"two / one = {ratio:.2f}: throughput {verdict} on this machine's "
+        f"{os.cpu_count()} cores (load average {os.getloadavg()[0]:.1f} now: the client, "
+        "PostgreSQL and Redis share the cores, and so does anything else running)"
+    )
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--duration", type=int, default=60)
     parser.add_argument("--connections", type=int, default=200)
     parser.add_argument("--workers", type=int, default=int(os.environ.get("WEB_CONCURRENCY", 3)))
+    parser.add_argument(
+        "--scale-workers", type=int, default=1, help="workers of each instance, one vs two"
+    )
+    parser.add_argument("--scale-duration", type=int, default=30)
+    parser.add_argument("--scale-connections", type=int, default=40)
+    parser.add_argument("--scale-rounds", type=int, default=2)
+    parser.add_argument("--port", type=int, default=18510, help="the first of 4 ports")
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="portal-bench-load-"))
-    servers = Servers(folder, args.workers)
+    servers = Servers(folder, args.workers, args.port)
     try:
-        servers.start()
+        hosts = servers.start()
         os.environ.update(servers.env)
-        sys.path.insert(0, str(ROOT))
         import django
 
         django.setup()
@@ -377,13 +368,14 @@ def main():
         connection.close()
         log(f"pages: {urls}")
 
-        def phase(name, during=None, fault=None):
-            run = Run(name, urls, args.duration, args.connections)
-            log(f"{name}: {args.duration} s")
+        def phase(name, during=None, fault=None, duration=args.duration, connections=None, on=None):
+            run = Run(name, urls, duration, connections or args.connections, on or hosts)
+            log(f"{name}: {duration} s")
             asyncio.run(run.run(during))
             time.sleep(2)  # the last requests finish
-            report(run, stored_complaints(name), fault() if fault else None)
+            throughput = report(run, stored_complaints(name), fault() if fault else None)
             connection.close()
+            return throughput
 
         phase("normal")
 
@@ -405,6 +397,7 @@ def main():
             log("database started")
 
         phase("database-stopped-10s", database_outage, lambda: tuple(outage))
+        scale(servers, phase, args)
     finally:
         servers.stop()
         shutil.rmtree(folder, ignore_errors=True)

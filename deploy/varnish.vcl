@@ -3,11 +3,25 @@
 # frontend cache sends PURGE for each site's root (WAGTAILFRONTENDCACHE, VARNISH_URL), and since
 # one change can show on every page (menus, listings, feeds, footer), a purge bans all pages of
 # that host. Test: tests/test_varnish.py starts Debian's varnishd with this file.
+#
+# Several web instances (docs/operations.md, "Topology"): Varnish balances them round-robin.
+# For each instance after the first, add a backend and put it in the director, e.g.
+#     backend portal2 { .host = "10.0.0.12"; .port = "8000"; }
+#     sub vcl_init { web.add_backend(portal2); }
+# (VCL joins subroutines of one name in order). `make stack` (deploy/stack.py) does so for its
+# second instance; tests/test_two_instances.py runs it.
 vcl 4.1;
+
+import directors;
 
 backend portal {
     .host = "127.0.0.1";
     .port = "8000";
+}
+
+sub vcl_init {
+    new web = directors.round_robin();
+    web.add_backend(portal);
 }
 
 # Who may purge: the portal's own processes.
@@ -17,6 +31,7 @@ acl purgers {
 }
 
 sub vcl_recv {
+    set req.backend_hint = web.backend();
     if (req.method == "PURGE") {
         if (client.ip !~ purgers) {
             return (synth(405, "Not allowed"));
@@ -42,6 +57,14 @@ sub vcl_recv {
 sub vcl_backend_response {
     # Remembered for the ban above (bans on obj.* are evaluated by the ban lurker too).
     set beresp.http.x-portal-host = bereq.http.host;
+}
+
+# An instance that does not answer (restarting, being deployed): a page is asked once more, of
+# the next instance. A form sent (POST) is not sent twice.
+sub vcl_backend_error {
+    if (bereq.retries == 0 && bereq.method ~ "^(GET|HEAD)$") {
+        return (retry);
+    }
 }
 
 sub vcl_deliver {

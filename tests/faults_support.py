@@ -15,7 +15,10 @@ from pathlib import Path
 from django.conf import settings
 
 BASE = Path(settings.BASE_DIR)
-PORTS = range(18300, 18400)
+# The project's range; TEST_PORTS=first-last gives a run another (a machine shared by several
+# test runs at once).
+_first, _last = os.environ.get("TEST_PORTS", "18300-18399").split("-")
+PORTS = range(int(_first), int(_last) + 1)
 _migrated = {}
 
 
@@ -28,7 +31,7 @@ def free_port():
             except OSError:
                 continue
             return port
-    raise RuntimeError("no free port in 18300-18399")
+    raise RuntimeError(f"no free port in {PORTS.start}-{PORTS.stop - 1}")
 
 
 def database(folder):

@@ -35,3 +35,20 @@ CSRF_COOKIE_SECURE = True
 # gunicorn listens on 127.0.0.1 (Procfile): its only client is the proxy on the same host, whose
 # X-Forwarded-For is believed. Name other proxies (a load balancer) in TRUSTED_PROXIES.
 TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", ["127.0.0.1", "::1"])
+
+# Several web instances serve one site (docs/operations.md, "Topology"): nothing another
+# instance needs may stay in a process or on a local disk. Sessions and the sign-in lock-out
+# records are rows in PostgreSQL (named here, so that no default moves them into a process or
+# a file); form tokens are signed with SECRET_KEY (the same on every instance) and spent in
+# PostgreSQL; the scheduler's leases are rows too. Files go to the buckets (MEDIA_STORAGE=s3);
+# then the cache (page cache, rate limits, menus and settings) must be shared as well: without
+# REDIS_URL each process keeps its own, and an instance would count its own rate limits and
+# show a changed setting up to 30 s late.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+if MEDIA_STORAGE == "s3" and not REDIS_URL:  # noqa: F405
+    raise ImproperlyConfigured(
+        "REDIS_URL is not set. With MEDIA_STORAGE=s3 (files for several web instances) the "
+        "instances share their cache and rate limits through Redis, "
+        "e.g. REDIS_URL=redis://10.0.0.5:6379/0"
+    )
