@@ -5,7 +5,6 @@ English translation. Run twice, it creates nothing new.
 """
 
 from decimal import Decimal
-from uuid import uuid4
 
 from about.models import BasicInformationPage, HistoryPage, MapPage, VisionPage
 from core.demo import CONTACT, child_page, demo_image, translate_page, unit
@@ -216,69 +215,6 @@ OFFICE_PHOTO_ALT = (
     "The front of the Nakhon Sawan City Municipality office",
 )
 
-# HI2: building directory, floor by floor.
-FLOORS = [
-    (
-        ("ชั้น 1", "Floor 1"),
-        [
-            (
-                ("ศูนย์บริการประชาชนแบบเบ็ดเสร็จ", "One-stop service centre"),
-                ("โถงชั้น 1", "Ground-floor hall"),
-            ),
-            (
-                ("สำนักงานคลัง (รับชำระภาษีและค่าธรรมเนียม)", "Finance Office (taxes and fees)"),
-                ("ห้อง 101–103", "Rooms 101–103"),
-            ),
-            (
-                ("สำนักงานการประปา (รับชำระค่าน้ำประปา)", "Waterworks Office (water bills)"),
-                ("ห้อง 104", "Room 104"),
-            ),
-            (("ศูนย์รับเรื่องร้องเรียน", "Complaints centre"), ("ห้อง 105", "Room 105")),
-        ],
-    ),
-    (
-        ("ชั้น 2", "Floor 2"),
-        [
-            (
-                ("สำนักปลัดเทศบาล", "Office of the Municipal Clerk"),
-                ("ห้อง 201–204", "Rooms 201–204"),
-            ),
-            (("ห้องนายกเทศมนตรี", "Mayor's office"), ("ห้อง 205", "Room 205")),
-            (("ห้องรองนายกเทศมนตรี", "Deputy mayors' offices"), ("ห้อง 206", "Room 206")),
-            (
-                ("กองวิชาการและแผนงาน", "Academic Affairs and Planning Division"),
-                ("ห้อง 207–208", "Rooms 207–208"),
-            ),
-        ],
-    ),
-    (
-        ("ชั้น 3", "Floor 3"),
-        [
-            (("สำนักงานช่าง", "Engineering Office"), ("ห้อง 301–303", "Rooms 301–303")),
-            (
-                ("สำนักงานการสาธารณสุขและสิ่งแวดล้อม", "Public Health and Environment Office"),
-                ("ห้อง 304–305", "Rooms 304–305"),
-            ),
-            (("กองสวัสดิการสังคม", "Social Welfare Division"), ("ห้อง 306", "Room 306")),
-            (
-                (
-                    "กองสารสนเทศภาคีและทรัพย์สิน",
-                    "Information, Partnerships and Assets Division",
-                ),
-                ("ห้อง 307", "Room 307"),
-            ),
-        ],
-    ),
-    (
-        ("ชั้น 4", "Floor 4"),
-        [
-            (("ห้องประชุมสภาเทศบาล", "Council chamber"), ("ห้องประชุมใหญ่", "Main hall")),
-            (("สำนักงานการศึกษา", "Education Office"), ("ห้อง 401–402", "Rooms 401–402")),
-            (("หน่วยตรวจสอบภายใน", "Internal Audit Unit"), ("ห้อง 403", "Room 403")),
-            (("ห้องประชุมย่อย", "Meeting room"), ("ห้อง 404", "Room 404")),
-        ],
-    ),
-]
 
 # V1–V4. The vision and the six strategies are the notice's own words (seed notice, 2562);
 # the missions and goals are not in the notice: these are demo texts until the municipality's
@@ -449,24 +385,6 @@ def load_basic_information(home):
 
 def load_history(home):
     photo = demo_image(OFFICE_PHOTO[0], OFFICE_PHOTO[1])
-    floors = [
-        {
-            "type": "floor",
-            "value": {
-                "floor": floor[0],
-                # List items in block format, with ids, so that translations can follow them.
-                "rooms": [
-                    {
-                        "type": "item",
-                        "id": str(uuid4()),
-                        "value": {"unit": name[0], "room": room[0]},
-                    }
-                    for name, room in rooms
-                ],
-            },
-        }
-        for floor, rooms in FLOORS
-    ]
     page = child_page(
         home,
         HistoryPage,
@@ -489,9 +407,7 @@ def load_history(home):
             },
             {"type": "paragraph", "value": _paragraphs(HISTORY[2:])},
         ],
-        building_directory=floors,
     )
-    rooms = [pair for _floor, rooms in FLOORS for room in rooms for pair in room]
     translate_page(
         page,
         "en",
@@ -501,8 +417,6 @@ def load_history(home):
             HISTORY,
             OFFICE_PHOTO,
             OFFICE_PHOTO_ALT,
-            [floor for floor, _rooms in FLOORS],
-            rooms,
         ),
     )
     return page

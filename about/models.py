@@ -11,11 +11,11 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 
-from about.blocks import FloorBlock, StatementBlock
+from about.blocks import StatementBlock
 from core.blocks import BodyBlock
 from core.models import BasePage
 from departments.models import DepartmentPage
-from ownership.models import Unit
+from ownership.models import Office, Unit
 from thai.index import ThaiSearchField
 
 # Rich-text sections sit under the page's h2/h3 headings, so editors get h4 at most.
@@ -130,28 +130,36 @@ class HistoryPage(AboutPage):
     """ประวัติความเป็นมา: the municipality's history (HI1) and the building directory (HI2)."""
 
     body = StreamField(BodyBlock(), blank=True, verbose_name="ประวัติความเป็นมา (History)")
-    building_directory = StreamField(
-        [("floor", FloorBlock())],
-        blank=True,
-        verbose_name="ทำเนียบอาคาร (Building directory)",
-        help_text="หน่วยงานและห้องในแต่ละชั้นของอาคารสำนักงาน "
-        "(Units and rooms on each floor of the office building)",
-    )
 
+    # The building directory is the offices' (ownership.Office, edited under Offices), which
+    # the unit pages and the phone directory show too.
     content_panels = [
         *BasePage.content_panels,
-        FieldPanel("body"),
-        FieldPanel("building_directory"),
+        FieldPanel(
+            "body",
+            help_text="ทำเนียบอาคารแสดงจากข้อมูลที่ตั้งสำนักงานโดยอัตโนมัติ "
+            "(The building directory comes from Offices)",
+        ),
     ]
 
-    search_fields = [
-        *BasePage.search_fields,
-        ThaiSearchField("body"),
-        ThaiSearchField("building_directory"),
-    ]
+    search_fields = [*BasePage.search_fields, ThaiSearchField("body")]
 
     class Meta:
         verbose_name = "ประวัติความเป็นมา (History)"
+
+    def building_directory(self):
+        """Every office by building and floor, in the offices' order:
+        ``[(building, [(floor, [office, …]), …]), …]``, one query."""
+        buildings = {}
+        for office in Office.objects.select_related("unit"):
+            floors = buildings.setdefault(office.building_name, {})
+            floors.setdefault(office.floor, []).append(office)
+        return [(building, list(floors.items())) for building, floors in buildings.items()]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["buildings"] = self.building_directory()
+        return context
 
 
 class VisionPage(AboutPage):

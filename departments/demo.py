@@ -14,6 +14,7 @@ from departments.models import (
     PhoneDirectoryPage,
     PhoneEntry,
 )
+from ownership.models import Office
 
 MAYOR = "นายจิตตเกษมณ์ นิโรจน์ธนรัฐ"
 CLERK = "นายวีระพงษ์ ศรีสวัสดิ์"
@@ -97,7 +98,6 @@ def duties(intro, *items):
 UNIT_PAGES = {
     "clerk": (
         "0 5621 9510",
-        "ชั้น 2 อาคารสำนักงานเทศบาล",
         duties(
             "สำนักปลัดเทศบาลรับผิดชอบงานบริหารทั่วไปของเทศบาล "
             "และงานที่มิได้กำหนดให้เป็นหน้าที่ของส่วนราชการใดโดยเฉพาะ",
@@ -119,7 +119,6 @@ UNIT_PAGES = {
     ),
     "finance": (
         "0 5621 9520",
-        "ชั้น 1 อาคารสำนักงานเทศบาล",
         duties(
             "สำนักงานคลังบริหารการเงิน การคลัง การจัดเก็บรายได้ และการพัสดุของเทศบาลตามระเบียบกระทรวงมหาดไทย",
             "การรับ การเบิกจ่าย และการเก็บรักษาเงินของเทศบาล",
@@ -138,7 +137,6 @@ UNIT_PAGES = {
     ),
     "engineering": (
         "0 5621 9530",
-        "ชั้น 2 อาคารสำนักงานเทศบาล",
         duties(
             "สำนักงานช่างก่อสร้าง ซ่อมบำรุง และควบคุมโครงสร้างพื้นฐานของเมือง",
             "การสำรวจ ออกแบบ และประมาณราคางานก่อสร้างของเทศบาล",
@@ -158,7 +156,6 @@ UNIT_PAGES = {
     ),
     "health": (
         "0 5621 9540",
-        "อาคารสำนักการสาธารณสุข ชั้น 1",
         duties(
             "สำนักงานการสาธารณสุขและสิ่งแวดล้อมส่งเสริมสุขภาพของประชาชน และดูแลความสะอาดและสิ่งแวดล้อมของเมือง",
             "การบริการสาธารณสุขมูลฐานในศูนย์บริการสาธารณสุขของเทศบาล",
@@ -176,7 +173,6 @@ UNIT_PAGES = {
     ),
     "education": (
         "0 5621 9550",
-        "อาคารสำนักการศึกษา ชั้น 1",
         duties(
             "สำนักงานการศึกษาบริหารการศึกษาของเทศบาล ทั้งโรงเรียนเทศบาลแปดแห่งและศูนย์พัฒนาเด็กเล็ก",
             "การบริหารและนิเทศโรงเรียนในสังกัดเทศบาล",
@@ -195,7 +191,6 @@ UNIT_PAGES = {
     ),
     "waterworks": (
         "0 5621 9560",
-        "อาคารสำนักการประปา ชั้น 1",
         duties(
             "สำนักงานการประปาผลิตและจ่ายน้ำประปาที่สะอาดและเพียงพอ ให้แก่ประชาชนในเขตเทศบาล",
             "การผลิตน้ำประปาและควบคุมคุณภาพน้ำให้ได้มาตรฐาน",
@@ -212,7 +207,6 @@ UNIT_PAGES = {
     ),
     "audit": (
         "0 5621 9590",
-        "ชั้น 4 ห้อง 403 อาคารสำนักงานเทศบาล",
         duties(
             "หน่วยตรวจสอบภายในตรวจสอบการเงิน การบัญชี การพัสดุ และการปฏิบัติงานของทุกหน่วยงาน "
             "และรายงานต่อนายกเทศมนตรีโดยตรง",
@@ -224,7 +218,6 @@ UNIT_PAGES = {
     ),
     "welfare": (
         "0 5621 9570",
-        "ชั้น 1 อาคารสำนักงานเทศบาล",
         duties(
             "กองสวัสดิการสังคมดูแลสวัสดิการและพัฒนาคุณภาพชีวิตของประชาชนและชุมชน",
             "การรับลงทะเบียนและจ่ายเบี้ยยังชีพผู้สูงอายุ คนพิการ และผู้ป่วยเอดส์",
@@ -241,7 +234,6 @@ UNIT_PAGES = {
     ),
     "planning": (
         "0 5621 9580",
-        "ชั้น 3 อาคารสำนักงานเทศบาล",
         duties(
             "กองวิชาการและแผนงานวางแผนพัฒนาเทศบาล จัดทำงบประมาณ และเผยแพร่ข้อมูลข่าวสารของเทศบาล",
             "การจัดทำแผนพัฒนาท้องถิ่นและการติดตามประเมินผล",
@@ -258,7 +250,6 @@ UNIT_PAGES = {
     ),
     "assets": (
         "0 5621 9590",
-        "ชั้น 3 อาคารสำนักงานเทศบาล",
         duties(
             "กองสารสนเทศภาคีและทรัพย์สินดูแลระบบสารสนเทศ ความร่วมมือกับภาคีเครือข่าย และทรัพย์สินของเทศบาล",
             "การพัฒนาและดูแลระบบคอมพิวเตอร์ เครือข่าย และเว็บไซต์ของเทศบาล",
@@ -390,44 +381,204 @@ PHONE_EN = {
     ),
 }
 
-# (unit slug or None, section, floor / room, extension, direct line)
-PHONE_ENTRIES = [
-    ("clerk", "ศูนย์รับเรื่องราวร้องทุกข์", "ชั้น 1 ห้อง 101", "1101", "0 5621 9555"),
-    ("clerk", "งานทะเบียนราษฎรและบัตรประจำตัวประชาชน", "ชั้น 1 ห้อง 102", "1102", "0 5621 9512"),
-    ("finance", "งานผลประโยชน์ (ชำระภาษีและค่าธรรมเนียม)", "ชั้น 1 ห้อง 103", "1103", "0 5621 9522"),
-    ("finance", "งานการเงินและบัญชี", "ชั้น 1 ห้อง 104", "1104", ""),
-    ("welfare", "งานสังคมสงเคราะห์ (เบี้ยยังชีพผู้สูงอายุและคนพิการ)", "ชั้น 1 ห้อง 105", "1105", "0 5621 9572"),
-    ("clerk", "งานธุรการและสารบรรณ", "ชั้น 2 ห้อง 201", "2201", "0 5621 9511"),
-    ("clerk", "งานการเจ้าหน้าที่", "ชั้น 2 ห้อง 202", "2202", ""),
-    ("finance", "งานพัสดุและจัดซื้อจัดจ้าง", "ชั้น 2 ห้อง 203", "2203", "0 5621 9524"),
-    ("engineering", "งานควบคุมอาคาร (ขออนุญาตก่อสร้าง)", "ชั้น 2 ห้อง 204", "2204", "0 5621 9533"),
-    ("engineering", "งานไฟฟ้าสาธารณะ ถนน และท่อระบายน้ำ", "ชั้น 2 ห้อง 205", "2205", ""),
-    ("planning", "งานนโยบายและแผน", "ชั้น 3 ห้อง 301", "3301", "0 5621 9581"),
-    ("planning", "งานงบประมาณ", "ชั้น 3 ห้อง 302", "3302", ""),
-    ("planning", "งานประชาสัมพันธ์", "ชั้น 3 ห้อง 303", "3303", "0 5621 9583"),
-    ("assets", "งานสารสนเทศและเว็บไซต์", "ชั้น 3 ห้อง 304", "3304", "0 5621 9592"),
-    ("assets", "งานแผนที่ภาษีและทะเบียนทรัพย์สิน", "ชั้น 3 ห้อง 305", "3305", ""),
-    (None, "ห้องนายกเทศมนตรี", "ชั้น 4 ห้อง 401", "4401", "0 5621 9501"),
-    (None, "ห้องรองนายกเทศมนตรี", "ชั้น 4 ห้อง 402", "4402", ""),
-    ("clerk", "ห้องปลัดเทศบาล", "ชั้น 4 ห้อง 403", "4403", "0 5621 9510"),
-    (None, "สำนักงานสภาเทศบาลและห้องประชุมสภา", "ชั้น 4 ห้อง 404", "4404", "0 5621 9506"),
-    ("education", "งานบริหารการศึกษา", "อาคารสำนักการศึกษา ชั้น 1", "5101", "0 5621 9550"),
-    ("education", "งานกีฬาและนันทนาการ", "อาคารสำนักการศึกษา ชั้น 2", "5201", ""),
-    ("health", "ศูนย์บริการสาธารณสุข", "อาคารสำนักการสาธารณสุข ชั้น 1", "6101", "0 5621 9541"),
-    ("health", "งานรักษาความสะอาด (แจ้งเก็บขยะ)", "อาคารสำนักการสาธารณสุข ชั้น 1", "6102", "0 5621 9544"),
+MAIN = ("อาคารสำนักงานเทศบาล", "Municipal office building")
+EDUCATION = ("อาคารสำนักการศึกษา", "Education Office building")
+HEALTH = ("อาคารสำนักการสาธารณสุข", "Public Health Office building")
+WATERWORKS = ("อาคารสำนักการประปา", "Waterworks Office building")
+PLANT = ("โรงกรองน้ำ", "Water treatment plant")
+FIRE_STATION = ("สถานีดับเพลิง", "Fire station")
+
+# Where everything is, entered once (ownership.Office): (unit slug or None, section or room
+# (empty: the unit's own office), its English name, building, floor, room, extension, direct
+# line). The building directory, the unit pages and the phone directory all read these.
+OFFICES = [
+    (
+        None,
+        "ศูนย์บริการประชาชนแบบเบ็ดเสร็จ",
+        "One-stop service centre",
+        MAIN,
+        1,
+        "100",
+        "1100",
+        "0 5621 9500",
+    ),
+    ("clerk", "ศูนย์รับเรื่องราวร้องทุกข์", "Complaints centre", MAIN, 1, "101", "1101", "0 5621 9555"),
+    (
+        "clerk",
+        "งานทะเบียนราษฎรและบัตรประจำตัวประชาชน",
+        "Civil registration and ID cards",
+        MAIN,
+        1,
+        "102",
+        "1102",
+        "0 5621 9512",
+    ),
+    ("finance", "", "", MAIN, 1, "103–105", "", ""),
+    (
+        "finance",
+        "งานผลประโยชน์ (ชำระภาษีและค่าธรรมเนียม)",
+        "Revenue (taxes and fees)",
+        MAIN,
+        1,
+        "103",
+        "1103",
+        "0 5621 9522",
+    ),
+    ("finance", "งานการเงินและบัญชี", "Finance and accounts", MAIN, 1, "104", "1104", ""),
+    ("finance", "งานพัสดุและจัดซื้อจัดจ้าง", "Procurement", MAIN, 1, "105", "1105", "0 5621 9524"),
+    ("welfare", "", "", MAIN, 1, "106", "1106", "0 5621 9572"),
+    ("clerk", "", "", MAIN, 2, "201–203", "", ""),
+    (
+        "clerk",
+        "งานธุรการและสารบรรณ",
+        "Administration and correspondence",
+        MAIN,
+        2,
+        "201",
+        "2201",
+        "0 5621 9511",
+    ),
+    ("clerk", "งานการเจ้าหน้าที่", "Personnel", MAIN, 2, "202", "2202", ""),
+    ("engineering", "", "", MAIN, 2, "204–205", "", ""),
+    (
+        "engineering",
+        "งานควบคุมอาคาร (ขออนุญาตก่อสร้าง)",
+        "Building control (permits)",
+        MAIN,
+        2,
+        "204",
+        "2204",
+        "0 5621 9533",
+    ),
+    (
+        "engineering",
+        "งานไฟฟ้าสาธารณะ ถนน และท่อระบายน้ำ",
+        "Street lights, roads and drains",
+        MAIN,
+        2,
+        "205",
+        "2205",
+        "",
+    ),
+    ("planning", "", "", MAIN, 3, "301–303", "", ""),
+    ("planning", "งานนโยบายและแผน", "Policy and planning", MAIN, 3, "301", "3301", "0 5621 9581"),
+    ("planning", "งานงบประมาณ", "Budget", MAIN, 3, "302", "3302", ""),
+    ("planning", "งานประชาสัมพันธ์", "Public relations", MAIN, 3, "303", "3303", "0 5621 9583"),
+    ("assets", "", "", MAIN, 3, "304–305", "", ""),
+    (
+        "assets",
+        "งานสารสนเทศและเว็บไซต์",
+        "Information technology and website",
+        MAIN,
+        3,
+        "304",
+        "3304",
+        "0 5621 9592",
+    ),
+    (
+        "assets",
+        "งานแผนที่ภาษีและทะเบียนทรัพย์สิน",
+        "Tax maps and property register",
+        MAIN,
+        3,
+        "305",
+        "3305",
+        "",
+    ),
+    (None, "ห้องนายกเทศมนตรี", "Mayor's office", MAIN, 4, "401", "4401", "0 5621 9501"),
+    (None, "ห้องรองนายกเทศมนตรี", "Deputy mayors' offices", MAIN, 4, "402", "4402", ""),
+    ("clerk", "ห้องปลัดเทศบาล", "Municipal Clerk's office", MAIN, 4, "403", "4403", "0 5621 9510"),
+    (
+        None,
+        "สำนักงานสภาเทศบาลและห้องประชุมสภา",
+        "Council office and chamber",
+        MAIN,
+        4,
+        "404",
+        "4404",
+        "0 5621 9506",
+    ),
+    ("audit", "", "", MAIN, 4, "405", "4405", "0 5621 9590"),
+    ("education", "", "", EDUCATION, 1, "", "", ""),
+    (
+        "education",
+        "งานบริหารการศึกษา",
+        "Education administration",
+        EDUCATION,
+        1,
+        "",
+        "5101",
+        "0 5621 9550",
+    ),
+    ("education", "งานกีฬาและนันทนาการ", "Sports and recreation", EDUCATION, 2, "", "5201", ""),
+    ("health", "", "", HEALTH, 1, "", "", ""),
+    ("health", "ศูนย์บริการสาธารณสุข", "Public health centre", HEALTH, 1, "", "6101", "0 5621 9541"),
+    (
+        "health",
+        "งานรักษาความสะอาด (แจ้งเก็บขยะ)",
+        "Cleansing (waste collection)",
+        HEALTH,
+        1,
+        "",
+        "6102",
+        "0 5621 9544",
+    ),
+    ("waterworks", "", "", WATERWORKS, 1, "", "", ""),
     (
         "waterworks",
         "งานบริการผู้ใช้น้ำ (ขอติดตั้ง แจ้งท่อแตก)",
-        "อาคารสำนักการประปา ชั้น 1",
+        "Customer service (connections, burst pipes)",
+        WATERWORKS,
+        1,
+        "",
         "7101",
         "0 5621 9563",
     ),
-    ("waterworks", "งานผลิตน้ำประปา", "โรงกรองน้ำ", "7201", ""),
-    ("clerk", "งานป้องกันและบรรเทาสาธารณภัย", "สถานีดับเพลิง", "8101", "0 5621 9516"),
+    ("waterworks", "งานผลิตน้ำประปา", "Water production", PLANT, None, "", "7201", ""),
+    (
+        "clerk",
+        "งานป้องกันและบรรเทาสาธารณภัย",
+        "Disaster prevention and relief",
+        FIRE_STATION,
+        None,
+        "",
+        "8101",
+        "0 5621 9516",
+    ),
 ]
 
 
-def load_unit_page(index, slug, phone, location, unit_duties, people):
+def load_offices():
+    """The offices of ``OFFICES`` (found again by unit and name, so loading twice adds none),
+    each with its phone entry, if it has an extension."""
+    offices = []
+    for slug, name, name_en, (building, building_en), floor, room, extension, line in OFFICES:
+        office, _created = Office.objects.update_or_create(
+            unit=unit(slug) if slug else None,
+            name=name,
+            defaults={
+                "name_en": name_en,
+                "building": building,
+                "building_en": building_en,
+                "floor": floor,
+                "room": room,
+                "sort_order": len(offices),
+            },
+        )
+        offices.append((office, extension, line))
+    return [
+        PhoneEntry(
+            sort_order=number,
+            office=office,
+            unit_id=office.unit_id,
+            extension=extension,
+            direct_line=line,
+        )
+        for number, (office, extension, line) in enumerate(row for row in offices if row[1])
+    ]
+
+
+def load_unit_page(index, slug, phone, unit_duties, people):
     department = unit(slug)
     base = int(phone[-2:])  # each unit's people follow its own number: 9510 → 9511, 9512…
     page = child_page(
@@ -438,7 +589,6 @@ def load_unit_page(index, slug, phone, location, unit_duties, people):
         unit=department,
         phone=phone,
         email=f"{slug}@nakhonsawancity.go.th",
-        location=location,
         duties=unit_duties,
         people=[
             DepartmentPerson(
@@ -498,8 +648,8 @@ def load(home):
         responsible_unit=clerk,
     )
     translate_page(index, "en", INDEX_EN)
-    for slug, (phone, location, unit_duties, people) in UNIT_PAGES.items():
-        load_unit_page(index, slug, phone, location, unit_duties, people)
+    for slug, (phone, unit_duties, people) in UNIT_PAGES.items():
+        load_unit_page(index, slug, phone, unit_duties, people)
 
     for slug, (kind, title, title_en, intro, intro_en) in DIRECTORIES.items():
         page = child_page(
@@ -523,18 +673,6 @@ def load(home):
         intro=PHONE_INTRO,
         show_in_menus=True,
         responsible_unit=clerk,
-        entries=[
-            PhoneEntry(
-                sort_order=number,
-                unit=unit(slug) if slug else None,
-                section=section,
-                floor_room=floor_room,
-                extension=extension,
-                direct_line=direct_line,
-            )
-            for number, (slug, section, floor_room, extension, direct_line) in enumerate(
-                PHONE_ENTRIES
-            )
-        ],
+        entries=load_offices(),
     )
     translate_page(phones, "en", PHONE_EN)

@@ -22,7 +22,7 @@ from core.listing import valid_choice
 from core.models import BasePage, IndexPage
 from core.queries import route_to_child
 from news.models import AnnouncementPage
-from ownership.models import Unit
+from ownership.models import Office, Unit
 from procurement.navigation import listing_url
 from thai.index import ThaiSearchField
 
@@ -141,20 +141,17 @@ class DepartmentPage(BasePage):
         "โทรศัพท์ (Phone)", max_length=30, blank=True, validators=[phone_validator]
     )
     email = models.EmailField("อีเมล (E-mail)", blank=True)
-    location = models.CharField(
-        "ที่ตั้ง ชั้น/ห้อง (Floor / room)",
-        max_length=200,
-        blank=True,
-        help_text="เช่น ชั้น 2 อาคารสำนักงานเทศบาล (e.g. 2nd floor, municipal office building)",
-    )
 
     # The responsible unit is always the page's unit (set in clean), so it is not edited here.
+    # Where the unit sits is its offices' (ownership.Office), shared with the building and
+    # phone directories.
     content_panels = [
         *Page.content_panels,
         FieldPanel("unit"),
         MultiFieldPanel(
-            [FieldPanel("phone"), FieldPanel("email"), FieldPanel("location")],
+            [FieldPanel("phone"), FieldPanel("email")],
             heading="ติดต่อหน่วยงาน (Contact)",
+            help_text="ชั้นและห้องแก้ไขที่เมนู ที่ตั้งสำนักงาน (Floors and rooms are edited under Offices)",
         ),
         FieldPanel("duties"),
         InlinePanel(
@@ -168,7 +165,6 @@ class DepartmentPage(BasePage):
     search_fields = [
         *BasePage.search_fields,
         ThaiSearchField("duties"),
-        ThaiSearchField("location"),
         index.RelatedFields("people", [ThaiSearchField("name"), ThaiSearchField("position")]),
     ]
     override_translatable_fields = [SynchronizedField("phone")]
@@ -203,9 +199,14 @@ class DepartmentPage(BasePage):
         """The unit's people in the editor's order (head first), with their photos."""
         return with_portraits(self.people.all())
 
+    def offices(self):
+        """Where the unit and its sections sit (one query)."""
+        return Office.objects.filter(unit_id=self.unit_id).select_related("unit")
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["people"] = self.personnel()
+        context["offices"] = self.offices()
         context.update(self.latest_notices())
         return context
 
@@ -353,7 +354,7 @@ class PhoneDirectoryPage(IndexPage):
     ]
     search_fields = [
         *IndexPage.search_fields,
-        index.RelatedFields("entries", [ThaiSearchField("section"), ThaiSearchField("floor_room")]),
+        index.RelatedFields("entries", [ThaiSearchField("section")]),
     ]
     override_translatable_fields = [SynchronizedField("switchboard")]
 
@@ -386,7 +387,7 @@ class PhoneDirectoryPage(IndexPage):
     def numbers(self, unit=None, query=""):
         """The entries in the editor's order, narrowed to the unit with the slug ``unit`` and
         to the text ``query`` if given."""
-        entries = self.entries.select_related("unit")
+        entries = self.entries.select_related("unit", "office__unit")
         if unit:
             entries = entries.filter(unit__slug=unit)
         if query:
@@ -394,7 +395,8 @@ class PhoneDirectoryPage(IndexPage):
                 Q(section__icontains=query)
                 | Q(unit__name__icontains=query)
                 | Q(unit__name_en__icontains=query)
-                | Q(floor_room__icontains=query)
+                | Q(office__name__icontains=query)
+                | Q(office__room__icontains=query)
                 | Q(extension__icontains=query)
                 | Q(direct_line__icontains=query)
             )
@@ -432,7 +434,15 @@ class PhoneEntry(TranslatableMixin, Orderable):
         blank=True,
         help_text="เช่น งานทะเบียนราษฎร หรือ ห้องนายกเทศมนตรี (e.g. civil registration)",
     )
-    floor_room = models.CharField("ชั้น / ห้อง (Floor / room)", max_length=100, blank=True)
+    office = models.ForeignKey(
+        Office,
+        verbose_name="ที่ตั้ง (Office)",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="phone_entries",
+        help_text="ชั้นและห้องมาจากข้อมูลที่ตั้งสำนักงาน (The floor and room come from Offices)",
+    )
     extension = models.CharField(
         "เบอร์ภายใน (Extension)", max_length=6, validators=[extension_validator]
     )
@@ -442,9 +452,7 @@ class PhoneEntry(TranslatableMixin, Orderable):
 
     panels = [
         FieldRowPanel([FieldPanel("unit"), FieldPanel("section")]),
-        FieldRowPanel(
-            [FieldPanel("floor_room"), FieldPanel("extension"), FieldPanel("direct_line")]
-        ),
+        FieldRowPanel([FieldPanel("office"), FieldPanel("extension"), FieldPanel("direct_line")]),
     ]
     override_translatable_fields = [
         SynchronizedField("extension"),
@@ -461,7 +469,18 @@ class PhoneEntry(TranslatableMixin, Orderable):
 
     def clean(self):
         super().clean()
-        if self.unit_id is None and not self.section:
+        if self.office_id and self.office.unit_id and self.unit_id is None:
+            self.unit_id = self.office.unit_id  # the office's unit, for the unit filter
+        if self.unit_id is None and not self.section and not self.office_id:
             raise ValidationError(
                 {"section": "เลือกหน่วยงานหรือใส่ชื่องาน (Choose a unit or name the section)"}
             )
+
+    @property
+    def name(self):
+        """What the row is called: its section, else its office's name, else its unit."""
+        if self.section:
+            return self.section
+        if self.office_id and self.office.name:
+            return self.office.display_name
+        return self.unit.localized_name if self.unit_id else ""

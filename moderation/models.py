@@ -13,6 +13,7 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import GroupApprovalTask, Task, TaskState
 
@@ -204,8 +205,8 @@ class OperatorApprovalTask(ApprovalRulesMixin, GroupApprovalTask):
 
 
 class UrgentPublication(models.Model):
-    """A notice a web operator published at once, with its written reason (moderation.urgent),
-    and what the unit's supervisor decided afterwards."""
+    """A notice, or the site-wide alert banner, a web operator published at once, with its
+    written reason (moderation.urgent), and what the unit's supervisor decided afterwards."""
 
     class Decision(models.TextChoices):
         PENDING = "pending", "รอผู้บังคับบัญชาพิจารณา (Awaiting the supervisor)"
@@ -213,7 +214,18 @@ class UrgentPublication(models.Model):
         WITHDRAWN = "withdrawn", "ผู้บังคับบัญชาถอนการเผยแพร่ (Withdrawn)"
 
     page = models.ForeignKey(
-        "wagtailcore.Page", on_delete=models.CASCADE, related_name="urgent_publications"
+        "wagtailcore.Page",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="urgent_publications",
+    )
+    banner = models.ForeignKey(
+        "core.AlertBanner",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="urgent_publications",
     )
     revision = models.ForeignKey(
         "wagtailcore.Revision", on_delete=models.SET_NULL, null=True, related_name="+"
@@ -234,6 +246,28 @@ class UrgentPublication(models.Model):
     class Meta:
         ordering = ["-published_at"]
         verbose_name = "การเผยแพร่ด่วน (Urgent publication)"
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(page__isnull=False, banner__isnull=True)
+                | models.Q(page__isnull=True, banner__isnull=False),
+                name="urgent_publication_of_a_page_or_a_banner",
+            )
+        ]
 
     def __str__(self):
-        return f"{self.page.title} ({self.get_decision_display()})"
+        return f"{self.title} ({self.get_decision_display()})"
+
+    @property
+    def subject(self):
+        """What was published: the page (its specific type) or the alert banner."""
+        return self.page.specific if self.page_id else self.banner
+
+    @property
+    def title(self):
+        return self.page.title if self.page_id else self.banner.text
+
+    @property
+    def admin_url(self):
+        if self.page_id:
+            return reverse("wagtailadmin_pages:edit", args=[self.page_id])
+        return reverse("wagtailsnippets_core_alertbanner:edit", args=[self.banner_id])

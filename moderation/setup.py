@@ -93,6 +93,8 @@ MODEL_PERMISSIONS = {
         # The site-wide alert banner: written here, published through the workflow (no
         # "publish" permission), like a page.
         *_model_permissions("core", "alertbanner", ["add", "change", "view", "lock", "unlock"]),
+        # Where the offices are (the building and phone directories, the unit pages).
+        *_model_permissions("ownership", "office", ["add", "change", "delete", "view"]),
     ],
     "it_admin": [
         ACCESS_ADMIN,

@@ -1,6 +1,8 @@
-"""Urgent notices: a web operator publishes a notice at once (a flood, a disaster), with a
-written reason; the unit's supervisor is told by e-mail and approves it or withdraws it
-afterwards. A separate, explicit entry point beside the workflow, not a way around it:
+"""Urgent notices: a web operator publishes a notice, or the site-wide alert banner (a flood
+warning, a water cut), at once, with a written reason; the unit's supervisor (for the banner,
+which belongs to no unit, the supervisors of the Office of the Municipal Clerk, as for every
+page without a unit) is told by e-mail and approves it or withdraws it afterwards. A separate,
+explicit entry point beside the workflow, not a way around it:
 
 - who may is asked of the one permission layer (``ownership.permissions.has_role``: a web
   operator, on a page they may edit), by the view and by the button alike;
@@ -16,12 +18,14 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
+from wagtail.actions.unpublish import UnpublishAction
 from wagtail.actions.unpublish_page import UnpublishPageAction
 from wagtail.log_actions import log
 
 from core.links import page_link, site_url
+from core.models import AlertBanner
 from moderation.models import UrgentPublication
-from ownership.models import Role
+from ownership.models import FALLBACK_UNIT_SLUG, Role, Unit
 from ownership.permissions import has_role, owner_unit_id, supervised_unit_ids
 
 # The yearly report counts the first and the last by these names (oversight.annual).
@@ -31,11 +35,13 @@ URGENT_WITHDRAWN = "moderation.urgent_withdrawn"
 REASON_MIN_LENGTH = 20
 
 
-def can_publish_urgently(user, page):
-    """A web operator (or a superuser) on a page they may edit."""
+def can_publish_urgently(user, subject):
+    """A web operator (or a superuser) on a page they may edit, or on the alert banner."""
     if not (user.is_superuser or has_role(user, Role.OPERATOR)):
         return False
-    return page.permissions_for_user(user).can_edit()
+    if isinstance(subject, AlertBanner):
+        return True
+    return subject.permissions_for_user(user).can_edit()
 
 
 def can_decide(user, record):
@@ -54,41 +60,50 @@ def can_see(user, record):
     )
 
 
-def publish_urgently(page, user, reason):
-    """Publish ``page``'s latest version now; any approval under way is cancelled (the
-    supervisor decides afterwards instead). Returns the ``UrgentPublication``."""
-    page = page.specific_class.objects.get(pk=page.pk)
+def publish_urgently(subject, user, reason):
+    """Publish the latest version of ``subject`` (a page or the alert banner) now; any
+    approval under way is cancelled (the supervisor decides afterwards instead). Returns the
+    ``UrgentPublication``."""
+    if isinstance(subject, AlertBanner):
+        subject = AlertBanner.objects.get(pk=subject.pk)
+        where = {"banner": subject, "unit_id": _fallback_unit_id()}
+    else:
+        subject = subject.specific_class.objects.get(pk=subject.pk)
+        where = {"page": subject, "unit_id": owner_unit_id(subject)}
     with transaction.atomic():
-        state = page.current_workflow_state
+        state = subject.current_workflow_state
         if state is not None:
             state.cancel(user=user)
-        revision = page.get_latest_revision() or page.save_revision(user=user)
+        revision = subject.get_latest_revision() or subject.save_revision(user=user)
         revision.publish(user=user, skip_permission_checks=True)
         record = UrgentPublication.objects.create(
-            page=page,
-            revision=revision,
-            unit_id=owner_unit_id(page),
-            reason=reason,
-            published_by=user,
+            **where, revision=revision, reason=reason, published_by=user
         )
-        log(page, URGENT_PUBLISHED, user=user, revision=revision, data={"reason": reason})
+        log(subject, URGENT_PUBLISHED, user=user, revision=revision, data={"reason": reason})
         transaction.on_commit(lambda: tell_supervisors(record))
     return record
 
 
+def _fallback_unit_id():
+    return Unit.objects.filter(slug=FALLBACK_UNIT_SLUG).values_list("pk", flat=True).first()
+
+
 def approve(record, user, note=""):
     _decide(record, user, UrgentPublication.Decision.APPROVED, note)
-    log(record.page.specific, URGENT_APPROVED, user=user, data={"note": note})
+    log(record.subject, URGENT_APPROVED, user=user, data={"note": note})
 
 
 def withdraw(record, user, note):
-    """Unpublish the page (its content stays, as a draft) and record why."""
-    page = record.page.specific
+    """Unpublish the page or the banner (its content stays, as a draft) and record why."""
+    subject = record.subject
     with transaction.atomic():
-        if page.live:
-            UnpublishPageAction(page, user=user).execute(skip_permission_checks=True)
+        if subject.live:
+            if record.banner_id:
+                UnpublishAction(subject, user=user).execute(skip_permission_checks=True)
+            else:
+                UnpublishPageAction(subject, user=user).execute(skip_permission_checks=True)
         _decide(record, user, UrgentPublication.Decision.WITHDRAWN, note)
-        log(page, URGENT_WITHDRAWN, user=user, data={"note": note})
+        log(subject, URGENT_WITHDRAWN, user=user, data={"note": note})
 
 
 def _decide(record, user, decision, note):
@@ -117,8 +132,7 @@ def tell_supervisors(record):
         return 0
     context = {
         "record": record,
-        "page": record.page.specific,
-        "page_url": page_link(record.page.specific),
+        "page_url": page_link(record.page.specific) if record.page_id else site_url("/"),
         "review_url": site_url(reverse("moderation_urgent_review", args=[record.pk])),
     }
     with translation.override("th"):

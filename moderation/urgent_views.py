@@ -1,13 +1,15 @@
 """The admin screens of urgent notices (moderation.urgent): the web operator's "publish now"
-form and the supervisor's approve-or-withdraw screen."""
+form (for a page or the alert banner) and the supervisor's approve-or-withdraw screen."""
 
 from django import forms
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from wagtail.admin import messages
 from wagtail.models import Page
 
+from core.models import AlertBanner
 from moderation import urgent
 from moderation.models import UrgentPublication
 
@@ -38,21 +40,38 @@ class DecisionForm(forms.Form):
 
 def publish_view(request, page_id):
     page = get_object_or_404(Page, pk=page_id).specific
-    if not urgent.can_publish_urgently(request.user, page):
+    edit_url = reverse("wagtailadmin_pages:edit", args=[page.pk])
+    done_url = reverse("wagtailadmin_explore", args=[page.get_parent().pk])
+    return _publish(request, page, page.title, edit_url, done_url)
+
+
+def publish_banner_view(request, banner_id):
+    """The site-wide alert banner (a flood warning, a water cut), published at once."""
+    banner = get_object_or_404(AlertBanner, pk=banner_id)
+    edit_url = reverse("wagtailsnippets_core_alertbanner:edit", args=[banner.pk])
+    done_url = reverse("wagtailsnippets_core_alertbanner:list")
+    return _publish(request, banner, banner.text, edit_url, done_url)
+
+
+def _publish(request, subject, title, edit_url, done_url):
+    if not urgent.can_publish_urgently(request.user, subject):
         raise PermissionDenied
     form = UrgentForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        urgent.publish_urgently(page, request.user, form.cleaned_data["reason"])
-        messages.success(
-            request,
-            f"เผยแพร่ “{page.title}” แล้ว และแจ้งผู้บังคับบัญชาของหน่วยงานให้พิจารณาแล้ว",
-        )
-        return redirect("wagtailadmin_explore", page.get_parent().pk)
-    return TemplateResponse(request, "moderation/urgent/publish.html", {"page": page, "form": form})
+        urgent.publish_urgently(subject, request.user, form.cleaned_data["reason"])
+        messages.success(request, f"เผยแพร่ “{title}” แล้ว และแจ้งผู้บังคับบัญชาของหน่วยงานให้พิจารณาแล้ว")
+        return redirect(done_url)
+    return TemplateResponse(
+        request,
+        "moderation/urgent/publish.html",
+        {"title": title, "edit_url": edit_url, "form": form},
+    )
 
 
 def review_view(request, record_id):
-    record = get_object_or_404(UrgentPublication.objects.select_related("page"), pk=record_id)
+    record = get_object_or_404(
+        UrgentPublication.objects.select_related("page", "banner"), pk=record_id
+    )
     if not urgent.can_see(request.user, record):
         raise PermissionDenied
     allowed = urgent.can_decide(request.user, record)
@@ -80,5 +99,5 @@ def review_view(request, record_id):
     return TemplateResponse(
         request,
         "moderation/urgent/review.html",
-        {"record": record, "page": record.page.specific, "form": form, "allowed": allowed},
+        {"record": record, "form": form, "allowed": allowed},
     )

@@ -14,7 +14,9 @@ from wagtail.admin.views.home import (
     UserObjectsInWorkflowModerationPanel,
     WorkflowObjectsToModeratePanel,
 )
+from wagtail.admin.widgets import ListingButton
 
+from core.models import AlertBanner
 from moderation import request_form_views, urgent, urgent_views, views
 from moderation.panels import AwaitingMyApprovalPanel, MyItemsPanel
 from moderation.translations import synced_translation_for
@@ -106,6 +108,11 @@ def admin_urls():
             "urgent/page/<int:page_id>/",
             urgent_views.publish_view,
             name="moderation_urgent_publish",
+        ),
+        path(
+            "urgent/banner/<int:banner_id>/",
+            urgent_views.publish_banner_view,
+            name="moderation_urgent_publish_banner",
         ),
         path(
             "urgent/<int:record_id>/",
@@ -214,3 +221,19 @@ class UrgentPublishButton(PageMenuItem):
 @hooks.register("register_page_header_buttons")
 def urgent_publish_header_button(page, user, view_name, next_url=None):
     yield UrgentPublishButton(page=page)
+
+
+@hooks.register("register_snippet_listing_buttons")
+def urgent_publish_banner_button(snippet, user, next_url=None):
+    """ "เผยแพร่ด่วน" on an alert banner with a version not yet live, for a web operator."""
+    if (
+        isinstance(snippet, AlertBanner)
+        and snippet.has_unpublished_changes
+        and urgent.can_publish_urgently(user, snippet)
+    ):
+        yield ListingButton(
+            "เผยแพร่ด่วน (Publish urgently)",
+            reverse("moderation_urgent_publish_banner", args=[snippet.pk]),
+            icon_name="warning",
+            priority=60,
+        )

@@ -9,7 +9,8 @@ from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.db import models
 from django.db.models.signals import post_delete, post_save
-from wagtail.admin.panels import FieldPanel
+from django.utils.translation import gettext
+from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.models import Page
 
 from portal.i18n import localized
@@ -57,6 +58,96 @@ class Unit(models.Model):
             units = {unit.pk: unit for unit in cls.objects.all()}
             cache.set(UNITS_CACHE_KEY, units, None)
         return units.get(pk)
+
+
+class Office(models.Model):
+    """Where a unit, one of its sections or a room of the municipality is: entered once, and
+    read by the building directory (``about.HistoryPage``), the unit's page
+    (``departments.DepartmentPage``) and the phone directory (``departments.PhoneEntry``)."""
+
+    unit = models.ForeignKey(
+        Unit,
+        verbose_name="หน่วยงาน (Unit)",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="offices",
+        help_text="เว้นว่างสำหรับห้องที่ไม่ใช่ของหน่วยงานใด เช่น ห้องนายกเทศมนตรี "
+        "(Empty for a room of no unit, e.g. the mayor's office)",
+    )
+    name = models.CharField(
+        "งานหรือห้อง (Section or room)",
+        max_length=200,
+        blank=True,
+        help_text="เว้นว่างเมื่อเป็นสำนักงานของหน่วยงานเอง เช่น งานพัสดุ หรือ ห้องนายกเทศมนตรี "
+        "(Empty for the unit's own office; e.g. the procurement section, the mayor's office)",
+    )
+    name_en = models.CharField("ชื่อภาษาอังกฤษ (Name in English)", max_length=200, blank=True)
+    building = models.CharField("อาคาร (Building)", max_length=200, default="อาคารสำนักงานเทศบาล")
+    building_en = models.CharField(
+        "อาคาร ภาษาอังกฤษ (Building in English)",
+        max_length=200,
+        blank=True,
+        default="Municipal office building",
+    )
+    floor = models.PositiveSmallIntegerField(
+        "ชั้น (Floor)",
+        null=True,
+        blank=True,
+        help_text="เว้นว่างถ้าอาคารมีชั้นเดียว (Empty for a one-storey building)",
+    )
+    room = models.CharField(
+        "ห้อง (Room)",
+        max_length=50,
+        blank=True,
+        help_text="เช่น 101 หรือ 101–103 (e.g. 101, or 101–103)",
+    )
+    sort_order = models.PositiveSmallIntegerField("ลำดับ (Order)", default=0)
+
+    panels = [
+        FieldRowPanel([FieldPanel("unit"), FieldPanel("sort_order")]),
+        FieldRowPanel([FieldPanel("name"), FieldPanel("name_en")]),
+        FieldRowPanel([FieldPanel("building"), FieldPanel("building_en")]),
+        FieldRowPanel([FieldPanel("floor"), FieldPanel("room")]),
+    ]
+
+    class Meta:
+        ordering = ["sort_order", "building", "floor", "room", "pk"]
+        verbose_name = "ที่ตั้งสำนักงาน (Office)"
+        verbose_name_plural = "ที่ตั้งสำนักงาน (Offices)"
+
+    def __str__(self):
+        return f"{self.name or self.unit or '—'}: {self.location}"
+
+    @property
+    def display_name(self):
+        """The section or room's name, or its unit's, in the page's language."""
+        if self.name:
+            return localized(self.name, self.name_en)
+        return self.unit.localized_name if self.unit_id else ""
+
+    @property
+    def building_name(self):
+        return localized(self.building, self.building_en)
+
+    @property
+    def floor_room(self):
+        """``ชั้น 1 ห้อง 101–103`` (``Floor 1, room 101–103`` on English pages)."""
+        if self.floor is not None and self.room:
+            return gettext("ชั้น %(floor)s ห้อง %(room)s") % {"floor": self.floor, "room": self.room}
+        if self.floor is not None:
+            return gettext("ชั้น %(floor)s") % {"floor": self.floor}
+        if self.room:
+            return gettext("ห้อง %(room)s") % {"room": self.room}
+        return ""
+
+    @property
+    def location(self):
+        """The one way every page writes where it is: building, floor and room
+        (``อาคารสำนักงานเทศบาล ชั้น 1 ห้อง 101–103``;
+        ``Municipal office building, floor 1, room 101–103``)."""
+        separator = localized(" ", ", ")
+        return separator.join(part for part in (self.building_name, self.floor_room) if part)
 
 
 class Role(models.TextChoices):

@@ -8,7 +8,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from wagtail_localize.views.submit_translations import SubmitPageTranslationView
 from wagtail_localize.views.update_translations import UpdateTranslationsView
 
-from ownership.models import Unit
+from ownership.models import Office, Unit
 
 
 class UnitViewSet(SnippetViewSet):
@@ -22,6 +22,22 @@ class UnitViewSet(SnippetViewSet):
 
 
 register_snippet(UnitViewSet)
+
+
+class OfficeViewSet(SnippetViewSet):
+    """Floors and rooms, entered once: a snippet, so a change purges the page cache."""
+
+    model = Office
+    icon = "home"
+    menu_label = "ที่ตั้งสำนักงาน (Offices)"
+    list_display = ["name", "unit", "building", "floor", "room"]
+    list_filter = ["unit", "building"]
+    search_fields = ["name", "name_en", "room"]
+    add_to_admin_menu = True
+    menu_order = 251
+
+
+register_snippet(OfficeViewSet)
 
 
 def editable(page, user):

@@ -9,6 +9,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 
 from core.spreadsheets import SafeSpreadsheetExportMixin
 from search.models import SearchMiss
+from thai.admin import BuddhistEraColumn
 
 
 class SearchMissesReportView(SafeSpreadsheetExportMixin, ReportView):
@@ -19,7 +20,7 @@ class SearchMissesReportView(SafeSpreadsheetExportMixin, ReportView):
     permission_policy = ModelPermissionPolicy(SearchMiss)
     permission_required = "view"
     columns = [
-        Column("week", label=_("สัปดาห์ที่เริ่ม (วันจันทร์)")),
+        BuddhistEraColumn("week", label=_("สัปดาห์ที่เริ่ม (วันจันทร์)")),
         Column("query", label=_("คำค้น")),
         Column("searches", label=_("จำนวนครั้งที่ค้น")),
         Column("results", label=_("จำนวนผลที่พบ (น้อยที่สุด)")),

@@ -2,7 +2,6 @@
 
 import re
 from decimal import Decimal
-from uuid import uuid4
 
 from django.core.exceptions import ValidationError
 from django.test import TestCase
@@ -12,6 +11,7 @@ from wagtail.test.utils import WagtailPageTestCase
 from about import demo as about_demo
 from about.models import BasicInformationPage, HistoryPage, MapPage, VisionPage
 from home.models import HomePage
+from ownership.models import Office
 from tests.factories import (
     BasicInformationPageFactory,
     DepartmentPageFactory,
@@ -157,16 +157,6 @@ class BasicInformationPageTests(TestCase):
         self.assertLessEqual(count_queries(self.client, "/en/basic-information/"), QUERY_BUDGET)
 
 
-def floor(name, *rooms):
-    """A floor of the building directory; list items carry ids, as the editor saves them, so
-    that their translations follow them."""
-    items = [
-        {"type": "item", "id": str(uuid4()), "value": {"unit": unit_name, "room": room}}
-        for unit_name, room in rooms
-    ]
-    return {"type": "floor", "value": {"floor": name, "rooms": items}}
-
-
 class HistoryPageTests(TestCase):
     @classmethod
     def setUpTestData(cls):
@@ -185,13 +175,13 @@ class HistoryPageTests(TestCase):
                     },
                 },
             ],
-            building_directory=[
-                floor("ชั้น 1", ("สำนักงานคลัง", "ห้อง 101–103")),
-                floor("ชั้น 2", ("ห้องประชุมสภาเทศบาล", "ห้อง 201")),
-                floor("ชั้น 3", ("สำนักงานช่าง", "ห้อง 301")),
-                floor("ชั้น 4", ("ห้องนายกเทศมนตรี", "ห้อง 401")),
-            ],
         )
+        Office.objects.create(unit=unit("finance"), floor=1, room="101–103", sort_order=1)
+        Office.objects.create(
+            name="ห้องประชุมสภาเทศบาล", name_en="Council chamber", floor=2, room="201", sort_order=2
+        )
+        Office.objects.create(unit=unit("engineering"), floor=3, room="301", sort_order=3)
+        Office.objects.create(name="ห้องนายกเทศมนตรี", floor=4, room="401", sort_order=4)
         with cls.captureOnCommitCallbacks(execute=True):
             translate(
                 cls.page,
@@ -200,9 +190,6 @@ class HistoryPageTests(TestCase):
                     "พ.ศ. 2538 ยกฐานะเป็นเทศบาลนครนครสวรรค์": (
                         "The town was raised to city municipality status in 1995"
                     ),
-                    "ชั้น 2": "Floor 2",
-                    "ห้องประชุมสภาเทศบาล": "Council chamber",
-                    "ห้อง 101–103": "Rooms 101–103",
                 },
             )
 
@@ -214,18 +201,24 @@ class HistoryPageTests(TestCase):
         directory = section(response.content.decode(), "building-directory")
         self.assertEqual(directory.count("<table>"), 4)
         self.assertEqual(directory.count('<th scope="col">หน่วยงาน / ห้อง</th>'), 4)
-        self.assertEqual(directory.count('<th scope="col">เลขห้อง / รายละเอียด</th>'), 4)
-        self.assertIn("<h3>ชั้น 1</h3>", directory)
-        self.assertIn("<h3>ชั้น 4</h3>", directory)
-        self.assertRegex(directory, r'<th scope="row">สำนักงานคลัง[^<]*</th>\s*<td>ห้อง 101–103</td>')
+        self.assertEqual(directory.count('<th scope="col">ที่ตั้ง</th>'), 4)
+        self.assertIn("<h3>อาคารสำนักงานเทศบาล</h3>", directory)
+        self.assertIn("<caption>ชั้น 1</caption>", directory)
+        self.assertIn("<caption>ชั้น 4</caption>", directory)
+        self.assertRegex(
+            directory,
+            r'<th scope="row">สำนักงานคลัง</th>\s*<td>อาคารสำนักงานเทศบาล ชั้น 1 ห้อง 101–103</td>',
+        )
 
     def test_english_page_shows_translated_history_and_directory(self):
         response = self.client.get("/en/history/")
         self.assertContains(response, "<h1>History</h1>", html=True)
         self.assertContains(response, "raised to city municipality status in 1995")
-        self.assertContains(response, "<h3>Floor 2</h3>", html=True)
+        self.assertContains(response, "<caption>Floor 2</caption>", html=True)
         self.assertContains(response, '<th scope="row">Council chamber</th>', html=True)
-        self.assertContains(response, "<td>Rooms 101–103</td>", html=True)
+        self.assertContains(
+            response, "<td>Municipal office building, floor 1, room 101–103</td>", html=True
+        )
 
     def test_page_stays_within_the_query_budget(self):
         self.assertLessEqual(count_queries(self.client, "/history/"), QUERY_BUDGET)

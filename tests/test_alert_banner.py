@@ -4,6 +4,7 @@ in the page's language, within the query budget."""
 
 import datetime
 
+from django.core.cache import cache
 from django.test import TestCase, override_settings
 from django.urls import reverse
 from django.utils import timezone
@@ -13,6 +14,7 @@ from core.alerts import alert_banners_changed
 from core.models import AlertBanner
 from oversight import scheduler
 from ownership.models import Role
+from pagecache.models import ContentVersion
 from tests.factories import english_home, home_page, site_settings
 from tests.moderation_support import make_user, sign_in
 from tests.oversight_support import at
@@ -103,3 +105,29 @@ class AlertBannerTests(TestCase):
         self.assertLessEqual(count_queries(self.client, "/"), QUERY_BUDGET)
         self.assertLessEqual(count_queries(self.client, "/en/"), QUERY_BUDGET)
         self.assertTrue(self.shown())
+
+    @override_settings(PAGE_CACHE_SECONDS=600)
+    def test_the_page_cache_is_purged_when_it_goes_live_and_when_it_expires(self):
+        """Every page shows the banner, so the scheduler's publication and expiry each end the
+        cached pages (pagecache.purge: a snippet's publish and unpublish raise the version)."""
+        cache.clear()
+        self.approved(go_live_at=NOW + HOUR, expire_at=NOW + 3 * HOUR)
+        urls = ["/", "/en/"]
+        for url in urls:  # cached without the banner
+            self.assertFalse(self.shown(url))
+            self.assertEqual(count_queries(self.client, url), 1, url)
+        version = ContentVersion.objects.get().number
+
+        self.tick(NOW + 2 * HOUR)
+        self.assertGreater(ContentVersion.objects.get().number, version)
+        with at(NOW + 2 * HOUR):
+            self.assertTrue(self.shown("/"))
+            self.assertTrue(self.shown("/en/", TEXT_EN))
+            self.assertEqual(count_queries(self.client, "/"), 1)  # cached again, with it
+        version = ContentVersion.objects.get().number
+
+        self.tick(NOW + 4 * HOUR)
+        self.assertGreater(ContentVersion.objects.get().number, version)
+        with at(NOW + 4 * HOUR):
+            self.assertFalse(self.shown("/"))
+            self.assertFalse(self.shown("/en/", TEXT_EN))

@@ -19,6 +19,7 @@ from departments.models import (
     PhoneEntry,
 )
 from home.models import HomePage
+from ownership.models import Office
 from tests.factories import (
     DepartmentIndexPageFactory,
     DepartmentPageFactory,
@@ -101,7 +102,6 @@ class DepartmentsTests(WagtailPageTestCase):
             unit=cls.finance_unit,
             phone="0 5621 9520",
             email="finance@nakhonsawancity.go.th",
-            location="ชั้น 1 อาคารสำนักงานเทศบาล",
             duties=[
                 paragraph(
                     "<p>สำนักงานคลังบริหารการเงินและการคลังของเทศบาล</p>"
@@ -149,17 +149,20 @@ class DepartmentsTests(WagtailPageTestCase):
                 PhoneEntry(
                     unit=cls.finance_unit,
                     section="งานการเงินและบัญชี",
-                    floor_room="ชั้น 1 ห้อง 104",
+                    office=Office.objects.create(unit=cls.finance_unit, floor=1, room="104"),
                     extension="1104",
                 ),
                 PhoneEntry(
                     unit=unit("engineering"),
                     section="งานควบคุมอาคาร",
-                    floor_room="ชั้น 2 ห้อง 204",
+                    office=Office.objects.create(unit=unit("engineering"), floor=2, room="204"),
                     extension="2204",
                     direct_line="0 5621 9533",
                 ),
-                PhoneEntry(section="ห้องนายกเทศมนตรี", floor_room="ชั้น 4 ห้อง 401", extension="4401"),
+                PhoneEntry(
+                    office=Office.objects.create(name="ห้องนายกเทศมนตรี", floor=4, room="401"),
+                    extension="4401",
+                ),
             ],
         )
         with cls.captureOnCommitCallbacks(execute=True):
@@ -281,7 +284,6 @@ class DepartmentsTests(WagtailPageTestCase):
                 "unit": self.finance_unit.pk,
                 "phone": "0 5621 9520",
                 "email": "",
-                "location": "",
                 "duties": streamfield([]),
                 "people": inline_formset([]),
                 "comments": inline_formset([]),

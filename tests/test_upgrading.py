@@ -64,3 +64,19 @@ class BorrowedInternalsTests(TestCase):
         self.assertIs(resolve(url).func.view_class, SubmitOwnPageTranslationView)
         url = reverse("wagtail_localize:update_translations", args=[1])
         self.assertIs(resolve(url).func.view_class, SyncOwnTranslationsView)
+
+    def test_wagtail_renders_timestamps_through_django_formats(self):
+        import datetime
+
+        from django.utils import timezone, translation
+        from wagtail.utils import timestamps
+
+        from thai.admin import BuddhistEraFormats
+
+        self.assertIsInstance(timestamps.formats, BuddhistEraFormats)
+        self.assertIn("formats.date_format(", inspect.getsource(timestamps.render_timestamp))
+        moment = timezone.make_aware(datetime.datetime(2026, 1, 15, 14, 30))
+        with translation.override("th"):
+            self.assertEqual(timestamps.render_timestamp(moment), "15 มกราคม 2569 เวลา 14.30 น.")
+        with translation.override("en"):
+            self.assertIn("2026", timestamps.render_timestamp(moment))

@@ -5,13 +5,15 @@ it. Nobody else gets this way past the workflow."""
 from django.core import mail
 from django.test import override_settings
 from django.urls import reverse
-from wagtail.models import PageLogEntry
+from wagtail.models import ModelLogEntry, PageLogEntry
 
+from core.models import AlertBanner
 from moderation.models import UrgentPublication
 from moderation.urgent import URGENT_APPROVED, URGENT_PUBLISHED, URGENT_WITHDRAWN
 from news.models import AnnouncementPage
 from oversight.annual import Period, build
-from tests.moderation_support import ModerationTestCase, snapshot
+from ownership.models import Role
+from tests.moderation_support import ModerationTestCase, make_user, snapshot
 
 REASON = "น้ำเจ้าพระยาล้นตลิ่ง ต้องแจ้งชุมชนริมน้ำให้อพยพภายในคืนนี้"
 SITE = "https://www.nakhonsawancity.go.th"
@@ -110,3 +112,56 @@ class UrgentPublicationTests(ModerationTestCase):
         edit = reverse("wagtailadmin_pages:edit", args=[page.pk])
         self.assertContains(self.as_user(self.operator).get(edit), url)
         self.assertNotContains(self.as_user(self.creator).get(edit), url)
+
+
+@override_settings(WAGTAILADMIN_BASE_URL=SITE)
+class UrgentAlertBannerTests(ModerationTestCase):
+    """The site-wide alert banner through the same rules: a web operator publishes a flood
+    warning at once with a reason; it shows on every page; the supervisors of the Office of
+    the Municipal Clerk (who approve what belongs to no unit) approve or withdraw it."""
+
+    TEXT = "เตือนภัยน้ำท่วม ระดับน้ำเจ้าพระยาสูงขึ้น ชุมชนริมน้ำโปรดเตรียมอพยพ"
+
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        cls.clerk_supervisor = make_user("clerk-supervisor", Role.SUPERVISOR, "clerk")
+        cls.banner = AlertBanner.objects.create(text=cls.TEXT, level="danger", live=False)
+        cls.banner.save_revision(user=cls.operator)
+
+    def publish_now(self, user, reason=REASON):
+        url = reverse("moderation_urgent_publish_banner", args=[self.banner.pk])
+        with self.captureOnCommitCallbacks(execute=True):
+            return self.as_user(user).post(url, {"reason": reason, "confirm": "on"})
+
+    def test_published_at_once_then_withdrawn_by_the_clerks_supervisor(self):
+        listing = self.as_user(self.operator).get(reverse("wagtailsnippets_core_alertbanner:list"))
+        self.assertContains(listing, "เผยแพร่ด่วน")
+        mail.outbox.clear()
+        self.assertEqual(self.publish_now(self.operator).status_code, 302)
+        self.client.logout()
+        self.assertContains(self.client.get("/"), self.TEXT)
+
+        record = UrgentPublication.objects.get(banner=self.banner)
+        self.assertEqual(record.unit.slug, "clerk")
+        entry = ModelLogEntry.objects.get(action=URGENT_PUBLISHED, object_id=str(self.banner.pk))
+        self.assertEqual((entry.user, entry.data["reason"]), (self.operator, REASON))
+        [message] = mail.outbox
+        self.assertEqual(message.to, ["clerk-supervisor@example.org"])
+        self.assertIn(self.TEXT, message.subject)
+
+        review = reverse("moderation_urgent_review", args=[record.pk])
+        self.assertRefused(self.as_user(self.supervisor).post(review, {"approve": "1"}))
+        self.assertContains(self.as_user(self.clerk_supervisor).get(review), self.TEXT)
+        self.as_user(self.clerk_supervisor).post(review, {"withdraw": "1", "note": "ระดับน้ำลดลงแล้ว"})
+        record.refresh_from_db()
+        self.assertEqual(record.decision, UrgentPublication.Decision.WITHDRAWN)
+        self.assertFalse(AlertBanner.objects.get(pk=self.banner.pk).live)
+        self.client.logout()
+        self.assertNotContains(self.client.get("/"), self.TEXT)
+
+    def test_nobody_but_a_web_operator_publishes_it_so(self):
+        for user in (self.creator, self.supervisor, self.it_admin):
+            self.assertRefused(self.publish_now(user))
+        self.assertFalse(AlertBanner.objects.get(pk=self.banner.pk).live)
+        self.assertFalse(UrgentPublication.objects.exists())

@@ -1,5 +1,7 @@
-"""Time phrases of the admin in Thai: Wagtail's ``timesince_simple`` reads any date still to
-come (a scheduled go-live, a due date) as "0 minutes ago"; ``relative_time`` says "อีก 3 วัน"."""
+"""Dates of the admin in Thai: Wagtail's ``timesince_simple`` reads any date still to come (a
+scheduled go-live, a due date) as "0 minutes ago", ``relative_time`` says "อีก 3 วัน"; and
+``admin_date`` (``thai.admin``) writes a date in the Buddhist Era where Wagtail writes it with
+Django's ``DATE_FORMAT``/``DATETIME_FORMAT`` (whose year a format module cannot change)."""
 
 import datetime
 
@@ -8,6 +10,8 @@ from django.utils import timezone
 from django.utils.timesince import timeuntil
 from django.utils.translation import gettext
 from wagtail.admin.templatetags.wagtailadmin_tags import timesince_simple
+
+from thai.admin import admin_date
 
 register = template.Library()
 
@@ -23,3 +27,6 @@ def relative_time(value):
         return timesince_simple(value)
     # Django's humanize catalogue holds this phrase (naturaltime's future form).
     return gettext("%(delta)s from now") % {"delta": timeuntil(value).split(",")[0]}
+
+
+register.filter("admin_date", admin_date)
