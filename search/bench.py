@@ -192,9 +192,29 @@ def time_sets(data, runs):
     time_queries([query["query"] for query in data["misspelled"]], runs)
 
 
+def database_cpu_seconds():
+    """CPU seconds the PostgreSQL server process serving this connection has used (read from
+    ``/proc``: the benchmark's server runs on this machine), or None on SQLite (whose work is
+    done in this process) or where ``/proc`` does not show it."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return None
+    connection.ensure_connection()
+    try:
+        stat = Path(f"/proc/{connection.connection.info.backend_pid}/stat").read_text()
+    except OSError:
+        return None
+    # The fields after the command's name: utime and stime are the 14th and 15th of the line.
+    user, system = stat.rsplit(")", 1)[1].split()[11:13]
+    return (int(user) + int(system)) / os.sysconf("SC_CLK_TCK")
+
+
 def time_queries(queries, runs):
     """Print the median and 95th percentile time of ``queries`` through the search page and
-    the API, each served ``runs`` times after one warm-up, in this process."""
+    the API, each served ``runs`` times after one warm-up, in this process, and the CPU time
+    per query: this process's (the portal's Python) and PostgreSQL's server process's. On a
+    machine busy with other work the elapsed time grows; the CPU time much less."""
     from django.test import Client
 
     client = Client()
@@ -202,19 +222,34 @@ def time_queries(queries, runs):
         ("search page", "/search/", "q"),
         ("API", "/api/v2/pages/", "search"),
     ):
-        timings, slowest = [], []
+        timings, cpu, slowest = [], [], []
+        database_cpu = 0.0
         for query in queries:
             client.get(url, {field: query})  # warm caches, as a running server has them
             for _run in range(runs):
-                started = time.perf_counter()
+                database_before = database_cpu_seconds()
+                started, cpu_started = time.perf_counter(), time.process_time()
                 response = client.get(url, {field: query})
                 timings.append((time.perf_counter() - started) * 1000)
+                cpu.append((time.process_time() - cpu_started) * 1000)
+                if database_before is not None:
+                    database_cpu += database_cpu_seconds() - database_before
                 slowest.append((timings[-1], query))
                 assert response.status_code == 200, (url, query, response.status_code)
         print(
             f"   {label:12s} {len(queries)} queries × {runs}: "
             f"median {statistics.median(timings):.1f} ms, p95 {percentile(timings, 0.95):.1f} ms, "
             f"max {max(timings):.1f} ms",
+            flush=True,
+        )
+        database = (
+            f", PostgreSQL's process {database_cpu * 1000 / len(timings):.1f} ms on average"
+            if database_before is not None
+            else ""
+        )
+        print(
+            f"   {'':12s} CPU per query: Python median {statistics.median(cpu):.1f} ms, "
+            f"p95 {percentile(cpu, 0.95):.1f} ms{database}",
             flush=True,
         )
         worst = ", ".join(f"{query} {ms:.0f} ms" for ms, query in sorted(slowest)[-3:])

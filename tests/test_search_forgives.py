@@ -3,11 +3,13 @@ boundaries, misspelled words corrected against the index's vocabulary (on the pa
 API), synonyms, ranking."""
 
 import datetime
+import json
 from urllib.parse import unquote
 
 from django.db import connection
 from django.test import SimpleTestCase, TestCase
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 
 from home.models import HomePage
 from ownership.models import Role
@@ -65,6 +67,11 @@ class QueryParameterTests(TestCase):
         expected = ["ประกาศจัดซื้อจัดจ้างก่อสร้างถนน"]
         self.assertEqual(self.titles(self.client.get("/search/", {"q": "ถนน"})), expected)
         self.assertEqual(self.titles(self.client.get("/search/", {"query": "ถนน"})), expected)
+
+    def test_the_page_marks_whole_words_of_the_title(self):
+        response = self.client.get("/search/", {"q": "จัดซื้อ"})
+        self.assertContains(response, "ประกาศ<mark>จัดซื้อ</mark>จัดจ้างก่อสร้างถนน")
+        self.assertNotContains(response, "จัดซื้อจัด</mark>")
 
     def test_the_forms_send_q(self):
         response = self.client.get("/search/", {"q": "ถนน"})
@@ -339,6 +346,31 @@ class SynonymTests(TestCase):
         self.assertEqual(self.found("ทำถนน"), {self.bidding.pk})
         self.assertEqual(self.found("ทำถนน", "/api/v2/pages/"), {self.bidding.pk})
 
+    def test_a_synonym_edited_in_the_admin_takes_effect_at_once(self):
+        bidding = Synonym.objects.get(terms__startswith="e-bidding")
+        self.assertEqual(self.found("ประมูลออนไลน์ ถนน"), set())  # the synonyms are cached now
+        sign_in(self.client, self.operator)
+        response = self.client.get(reverse("search_synonym:edit", args=[bidding.pk]))
+        self.assertContains(response, "คำที่มีความหมายเดียวกัน")
+        response = self.client.post(
+            reverse("search_synonym:edit", args=[bidding.pk]),
+            {"terms": f"{bidding.terms}\nประมูลออนไลน์", "note": bidding.note},
+        )
+        self.assertEqual(response.status_code, 302)
+        self.client.logout()
+        self.assertEqual(self.found("ประมูลออนไลน์ ถนน"), {self.bidding.pk})
+        self.assertEqual(self.found("ประมูลออนไลน์ ถนน", "/api/v2/pages/"), {self.bidding.pk})
+        self.assertEqual(self.found("e-bidding ถนน"), {self.bidding.pk})  # the others still
+
+    def test_a_synonym_deleted_in_the_admin_no_longer_applies(self):
+        summaries = Synonym.objects.get(terms__startswith="สขร")
+        self.assertEqual(self.found("สขร"), {self.summary.pk})
+        sign_in(self.client, self.operator)
+        response = self.client.post(reverse("search_synonym:delete", args=[summaries.pk]))
+        self.assertEqual(response.status_code, 302)
+        self.client.logout()
+        self.assertEqual(self.found("สขร"), set())
+
     def test_only_web_operators_keep_the_synonyms(self):
         sign_in(self.client, self.creator)
         self.assertEqual(self.client.get("/admin/search/synonyms/").status_code, 302)
@@ -416,6 +448,32 @@ class SearchMissesTests(TestCase):
         self.assertEqual(misses, {"ฟุตบอลโลก": (2, 0), "บัตร #############": (1, 0)})
         self.assertEqual(SearchMiss.objects.get(query="ฟุตบอลโลก").week.weekday(), 0)
 
+    def test_the_report_lists_weeks_newest_first_and_keeps_counts_only(self):
+        for week, query, searches in (
+            (datetime.date(2024, 3, 4), "ใบขับขี่", 2),
+            (datetime.date(2024, 3, 11), "ใบขับขี่", 5),
+            (datetime.date(2024, 3, 11), "ภาษีป้าย", 9),
+        ):
+            SearchMiss.objects.create(week=week, query=query, searches=searches, results=0)
+        sign_in(self.client, self.operator)
+        response = self.client.get("/admin/reports/search-misses/")
+        rows = [(row.week, row.query) for row in response.context["object_list"]]
+        self.assertEqual(
+            rows,
+            [
+                (datetime.date(2024, 3, 11), "ภาษีป้าย"),
+                (datetime.date(2024, 3, 11), "ใบขับขี่"),
+                (datetime.date(2024, 3, 4), "ใบขับขี่"),
+            ],
+        )
+        # Nothing that could name who searched: no user, session, address or time of day.
+        stored = {field.name for field in SearchMiss._meta.get_fields()}
+        self.assertEqual(stored, {"id", "week", "query", "searches", "results"})
+        # The operators find it in the admin's menu (its JSON), under Reports, in Thai.
+        menu = self.client.get("/admin/")
+        self.assertContains(menu, json.dumps("คำค้นที่ไม่พบผล (Searches with no results)"))
+        self.assertContains(menu, '"url": "/admin/reports/search-misses/"')
+
     def test_web_operators_read_and_export_the_report(self):
         SearchMiss.objects.create(
             week=datetime.date(2024, 3, 4), query="ใบขับขี่", searches=7, results=0
@@ -425,6 +483,8 @@ class SearchMissesTests(TestCase):
         sign_in(self.client, self.operator)
         response = self.client.get("/admin/reports/search-misses/")
         self.assertContains(response, "ใบขับขี่")
+        for label in ("คำค้นที่ไม่พบผล", "สัปดาห์ที่เริ่ม (วันจันทร์)", "คำค้น", "จำนวนครั้งที่ค้น"):
+            self.assertContains(response, label)
         response = self.client.get("/admin/reports/search-misses/", {"export": "csv"})
         self.assertEqual(response.status_code, 200)
         content = b"".join(response.streaming_content).decode("utf-8-sig")

@@ -63,11 +63,19 @@
         li.id = listId + "-" + i;
         li.setAttribute("role", "option");
         li.setAttribute("aria-selected", "false");
-        var link = document.createElement("a");
-        link.href = item.url;
-        link.textContent = item.title;
-        link.tabIndex = -1;
-        li.appendChild(link);
+        li.dataset.url = item.url;
+        // The option itself is chosen (by the keys, a click or a tap): a link inside it would be
+        // a control inside a control. The title is an <a> without href, styled as the list's
+        // entries (portal.css: .search-suggest a), which no tool or reader takes for a link.
+        var title = document.createElement("a");
+        title.textContent = item.title;
+        li.appendChild(title);
+        li.addEventListener("mousedown", function (event) {
+          event.preventDefault(); // the focus stays in the box
+        });
+        li.addEventListener("click", function () {
+          window.location.href = item.url;
+        });
         list.appendChild(li);
       });
       var count = data.suggestions.length;
@@ -120,11 +128,11 @@
         }
       } else if (event.key === "Enter" && active >= 0 && !list.hidden) {
         event.preventDefault();
-        window.location.href = options()[active].querySelector("a").href;
+        window.location.href = options()[active].dataset.url;
       }
     });
     input.addEventListener("blur", function () {
-      // After a click on a suggestion has been followed.
+      // Leaving the box (a click on a suggestion keeps the focus in it).
       setTimeout(close, 200);
     });
   }
