@@ -242,6 +242,8 @@ def add_children(parent_pk, pages):
         page.depth = parent.depth + 1
         page.path = parent.path + tree_step(position)
         page._cached_parent_obj = parent  # as add_child does: no query for the parent
+        # A new page (a new translation_key) is no site's root: Page.save need not ask.
+        page._is_site_root = False
         page.save(clean=False, log_action=None)
     Page.objects.filter(pk=parent_pk).update(numchild=F("numchild") + len(pages))
 

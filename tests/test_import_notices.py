@@ -858,6 +858,15 @@ class WrittenAsByWagtailTests(ImportTestCase):
             ["ประกาศนำเข้า 0", "ประกาศนำเข้า 1"],
         )
 
+    def test_wagtail_takes_a_site_root_state_set_on_the_page(self):
+        """``imports.writer.add_children`` tells each new page it is no site's root
+        (docs/upgrading.md); a home page is one."""
+        home = Page.objects.get(depth=2, locale__language_code="th")
+        self.assertTrue(home.is_site_root())
+        home._is_site_root = False
+        with self.assertNumQueries(0):
+            self.assertFalse(home.is_site_root())
+
     def test_the_page_cache_is_renewed_once_per_batch_and_again_at_each_later_save(self):
         rows = [row(f"c-{number}", "council", f"ประกาศ {number}") for number in range(5)]
         before = current_version()
