@@ -197,7 +197,19 @@ class _Import:
                 continue
             redirects.update(row, page.pk, mapping)
             written.append(page)
-        for row, page in zip(created, self.writer.write_created(), strict=True):
+        try:
+            pages = write_atomically(self.writer.write_created)
+        except DatabaseError as error:
+            if is_conflict(error):
+                raise  # the whole batch is tried again
+            # Not expected of rows that passed their checks: the new pages of the batch are
+            # refused together, what was updated is kept.
+            self.writer.forget_batch()
+            message = _("ฐานข้อมูลไม่รับแถวนี้: %(error)s") % {"error": error}
+            outcome.rejected += [(row.line, row.source_id, message) for row in created]
+            outcome.created -= len(created)
+            created, pages = [], []
+        for row, page in zip(created, pages, strict=True):
             redirects.update(row, page.pk)
             written.append(page)
         redirects.save()

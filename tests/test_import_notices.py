@@ -880,6 +880,49 @@ class WrittenAsByWagtailTests(ImportTestCase):
         self.assertGreater(current_version(), before + 3)
 
 
+class RefusedByTheDatabaseTests(ImportTestCase):
+    def refuse_pages_titled(self, title):
+        """A trigger in the database refusing a page with ``title``, as a constraint would."""
+        with connection.cursor() as cursor:
+            if connection.vendor == "sqlite":
+                cursor.execute(
+                    "CREATE TRIGGER refuse_page BEFORE INSERT ON wagtailcore_page "
+                    f"WHEN NEW.title = '{title}' BEGIN SELECT RAISE(ABORT, 'refused'); END"
+                )
+            else:
+                cursor.execute(
+                    "CREATE FUNCTION refuse_page() RETURNS trigger AS $$ BEGIN "
+                    f"IF NEW.title = '{title}' THEN RAISE check_violation USING MESSAGE = "
+                    "'refused'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql"
+                )
+                cursor.execute(
+                    "CREATE TRIGGER refuse_page BEFORE INSERT ON wagtailcore_page "
+                    "FOR EACH ROW EXECUTE FUNCTION refuse_page()"
+                )
+
+    def test_new_pages_the_database_refuses_are_reported_and_the_rest_kept(self):
+        self.run_import(self.csv_file([row("c-1", "council", "ประกาศ ๑")]))
+        self.refuse_pages_titled("refused")
+        rows = [
+            row("c-1", "council", "ประกาศ ๑ แก้ไข"),
+            row("c-2", "council", "refused"),
+            row("c-3", "council", "ประกาศ ๓"),
+            row("c-4", "council", "ประกาศ ๔"),
+        ]
+        output, error = self.run_import(self.csv_file(rows), "--batch-size", "2")
+        self.assertEqual(error.returncode, 1, output)
+        self.assertIn("บรรทัดที่ 3 (source_id c-2): ฐานข้อมูลไม่รับแถวนี้: refused", output)
+        # The update in the same batch is kept, and the next batch is written.
+        self.assertEqual(
+            self.imported("c-1").get_latest_revision_as_object().title, "ประกาศ ๑ แก้ไข"
+        )
+        self.assertEqual(
+            sorted(ImportedNotice.objects.values_list("source_id", flat=True)),
+            ["c-1", "c-3", "c-4"],
+        )
+        self.assertEqual(Page.find_problems(), ([], [], [], [], []))
+
+
 class DryRunFilesTests(AttachmentRows, ImportTestCase):
     def test_a_dry_run_with_files_writes_no_file_and_no_row(self):
         for name, data in self.files().items():
