@@ -77,13 +77,15 @@ bench-check-site: $(VENV)/.installed
 
 ## bench-import: import a generated 20,000-row CSV of old-site notices (import_notices) into
 ## scratch SQLite and PostgreSQL databases; print rows per second
-BENCH_IMPORT_PG ?= postgres://postgres@127.0.0.1:5432/portal_bench_import
+BENCH_IMPORT_DB ?= portal_bench_import
+BENCH_IMPORT_ROWS ?= 20000
 bench-import: $(VENV)/.installed
-	rm -f /tmp/portal-bench-import.sqlite3
-	LOG_LEVEL=ERROR DJANGO_SETTINGS_MODULE=portal.settings.dev $(BIN)/python bench/import_notices.py sqlite:////tmp/portal-bench-import.sqlite3
-	psql -h 127.0.0.1 -U postgres -d postgres -qc "DROP DATABASE IF EXISTS portal_bench_import" -c "CREATE DATABASE portal_bench_import"
-	LOG_LEVEL=ERROR DJANGO_SETTINGS_MODULE=portal.settings.dev $(BIN)/python bench/import_notices.py $(BENCH_IMPORT_PG)
-	psql -h 127.0.0.1 -U postgres -d postgres -qc "DROP DATABASE portal_bench_import"
+	rm -f /tmp/$(BENCH_IMPORT_DB).sqlite3
+	LOG_LEVEL=ERROR DJANGO_SETTINGS_MODULE=portal.settings.dev $(BIN)/python bench/import_notices.py sqlite:////tmp/$(BENCH_IMPORT_DB).sqlite3 --rows $(BENCH_IMPORT_ROWS)
+	rm -f /tmp/$(BENCH_IMPORT_DB).sqlite3
+	psql -h 127.0.0.1 -U postgres -d postgres -qc "DROP DATABASE IF EXISTS $(BENCH_IMPORT_DB)" -c "CREATE DATABASE $(BENCH_IMPORT_DB)"
+	LOG_LEVEL=ERROR DJANGO_SETTINGS_MODULE=portal.settings.dev $(BIN)/python bench/import_notices.py postgres://postgres@127.0.0.1:5432/$(BENCH_IMPORT_DB) --rows $(BENCH_IMPORT_ROWS)
+	psql -h 127.0.0.1 -U postgres -d postgres -qc "DROP DATABASE $(BENCH_IMPORT_DB)"
 
 ## bench-pages: serve the demo site with gunicorn (production settings) on SQLite, then PostgreSQL
 ## with Redis, then through Varnish; print req/s, p50, p99 of each page type against a static file,

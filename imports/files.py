@@ -70,7 +70,19 @@ class Files:
             self.names = set(self.archive.namelist())
         elif not self.path.is_dir():
             raise FileProblem(_("ไม่พบโฟลเดอร์หรือไฟล์ ZIP ของเอกสารแนบ %(path)s") % {"path": path})
+        self.made = []  # pks of the documents made since ``new_documents``
+        self.forget()
+
+    def forget(self):
+        """Forget the collections and documents looked up or made: after a rollback they may be
+        gone."""
         self.collections = {}
+        self.documents = {}  # checksum → document (None: none stored)
+
+    def new_documents(self):
+        """The documents made since the last call that were not rolled back."""
+        made, self.made = self.made, []
+        return get_document_model().objects.filter(pk__in=made)
 
     def read(self, name):
         """The bytes of the file ``name`` (a path inside the folder or ZIP), or RowProblem."""
@@ -114,7 +126,9 @@ class Files:
         Document = get_document_model()
         value = []
         for name, data, checksum in checked:
-            document = Document.objects.filter(file_hash=checksum).first()
+            if checksum not in self.documents:
+                self.documents[checksum] = Document.objects.filter(file_hash=checksum).first()
+            document = self.documents[checksum]
             if document is None:
                 document = Document(
                     title=PurePosixPath(name).stem[:255],
@@ -129,6 +143,8 @@ class Files:
                 else:
                     document.file.name = document.file.field.generate_filename(document, filename)
                 document.save()
+                self.documents[checksum] = document
+                self.made.append(document.pk)
             value.append({"type": "document", "value": {"document": document.pk, "title": ""}})
         return value
 

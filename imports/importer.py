@@ -20,8 +20,10 @@ from django.db import DatabaseError, OperationalError, connection, transaction
 from django.db.models import Q
 from django.db.models.signals import post_save
 from django.utils.translation import gettext as _
+from modelcluster.models import get_all_child_relations
 from modelsearch.signal_handlers import post_save_signal_handler
 from wagtail.contrib.redirects.models import Redirect
+from wagtail.documents import get_document_model
 from wagtail.models import ReferenceIndex
 from wagtail.search.backends import get_search_backends
 from wagtail.signal_handlers import disable_reference_index_auto_update
@@ -32,6 +34,7 @@ from imports.rows import FileProblem, RowProblem, parse_row, read_table
 from imports.targets import Targets
 from imports.writer import Writer, write_atomically
 from news.models import AnnouncementPage, NewsPage
+from pagecache import purge as pagecache
 from procurement.models import ProcurementNoticePage
 
 __all__ = ["FileProblem", "ImportReport", "import_notices"]
@@ -157,7 +160,7 @@ class _Import:
             ).select_related("page")
         }
         redirects = Redirects([path for row in rows for path in row.old_paths])
-        written = []
+        written, created = [], []  # pages written; rows of new pages, written at the end
         for row in rows:
             target = None
             try:
@@ -167,17 +170,18 @@ class _Import:
                 checked = self.check_files(row, target)
                 row = with_files_digest(row, checked)
                 if mapping is None:
-                    page = write_atomically(self.create, row, target, checked)
+                    write_atomically(self.create, row, target, checked)
+                    created.append(row)
                     outcome.created += 1
-                else:
-                    page = write_atomically(self.update, row, target, mapping, checked)
-                    if page is None:
-                        if redirects.update(row, mapping.page_id, mapping):
-                            outcome.updated += 1
-                        else:
-                            outcome.unchanged += 1
-                        continue
-                    outcome.updated += 1
+                    continue
+                page = write_atomically(self.update, row, target, mapping, checked)
+                if page is None:
+                    if redirects.update(row, mapping.page_id, mapping):
+                        outcome.updated += 1
+                    else:
+                        outcome.unchanged += 1
+                    continue
+                outcome.updated += 1
             except RowProblem as problem:
                 self.forget_collections()
                 outcome.rejected.append((row.line, row.source_id, str(problem)))
@@ -193,10 +197,28 @@ class _Import:
                 continue
             redirects.update(row, page.pk, mapping)
             written.append(page)
-        self.writer.finish_batch()
+        try:
+            pages = write_atomically(self.writer.write_created)
+        except DatabaseError as error:
+            if is_conflict(error):
+                raise  # the whole batch is tried again
+            # Not expected of rows that passed their checks: the new pages of the batch are
+            # refused together, what was updated is kept.
+            self.writer.forget_batch()
+            message = _("ฐานข้อมูลไม่รับแถวนี้: %(error)s") % {"error": error}
+            outcome.rejected += [(row.line, row.source_id, message) for row in created]
+            outcome.created -= len(created)
+            created, pages = [], []
+        for row, page in zip(created, pages, strict=True):
+            redirects.update(row, page.pk)
+            written.append(page)
         redirects.save()
         if not self.dry_run:
             index_pages(written)
+            if self.files is not None:
+                index_objects(self.files.new_documents())
+        if outcome.created or outcome.updated:
+            pagecache.bump()  # once per batch: pagecache.paused
 
     def check_files(self, row, target):
         """The row's files read and checked (``imports.files``), before anything is written."""
@@ -220,9 +242,9 @@ class _Import:
         return self.writer.update(row, self.with_attachments(target, checked), mapping)
 
     def forget_collections(self):
-        # A collection made in a row's rolled-back savepoint is gone.
+        # A collection or document made in a rolled-back savepoint is gone.
         if self.files is not None:
-            self.files.collections = {}
+            self.files.forget()
 
     def reject(self, line, source_id, problem):
         self.report.rejected.append((line, source_id, str(problem)))
@@ -295,34 +317,48 @@ def index_pages(pages):
         by_model.setdefault(type(page), []).append(page.pk)
     for model, pks in by_model.items():
         objects = model.objects.filter(pk__in=pks).select_related("responsible_unit")
-        objects = list(objects.prefetch_related(*child_relations(model)))
-        for page in objects:
-            ReferenceIndex.create_or_update_for_object(page)
-        for backend in get_search_backends(with_auto_update=True):
-            backend.add_bulk(model, objects)
+        index_objects(objects.prefetch_related(*child_relations(model)))
+
+
+def index_objects(objects):
+    """Index ``objects`` (a queryset of one model) for search and Wagtail's reference index."""
+    objects = list(objects)
+    if not objects:
+        return
+    for each in objects:
+        ReferenceIndex.create_or_update_for_object(each)
+    for backend in get_search_backends(with_auto_update=True):
+        backend.add_bulk(type(objects[0]), objects)
 
 
 def child_relations(model):
     """The inline children of ``model`` (bidders, editors' comments), loaded in bulk."""
-    from modelcluster.models import get_all_child_relations
-
     return [relation.get_accessor_name() for relation in get_all_child_relations(model)]
 
 
-class _SearchIndexPaused:
-    """Wagtail's per-save search indexing and reference indexing, off for the imported page
-    types while the import indexes them itself in bulk."""
+class _PerSaveWorkPaused:
+    """What Wagtail and the page cache do at every save, off while the import does it once per
+    batch: search indexing of the imported page types and documents and reference indexing
+    (done in bulk, ``index_pages``), and raising the page cache's content version
+    (``pagecache.purge.bump``, once per batch)."""
 
     def __enter__(self):
         self.references = disable_reference_index_auto_update()
         self.references.__enter__()
-        for model in page_models():
+        for model in indexed_models():
             post_save.disconnect(post_save_signal_handler, sender=model)
+        self.pagecache = pagecache.paused()
+        self.pagecache.__enter__()
 
     def __exit__(self, *exc):
-        for model in page_models():
+        self.pagecache.__exit__(*exc)
+        for model in indexed_models():
             post_save.connect(post_save_signal_handler, sender=model)
         return self.references.__exit__(*exc)
+
+
+def indexed_models():
+    return (*page_models(), get_document_model())
 
 
 def import_notices(
@@ -337,7 +373,7 @@ def import_notices(
     header, lines = read_table(path)
     files = Files(files, store=not dry_run) if files else None
     job = _Import(publish, dry_run, batch_size, progress, files)
-    with _SearchIndexPaused():
+    with _PerSaveWorkPaused():
         if dry_run:
             with transaction.atomic():
                 report = job.run(header, lines)

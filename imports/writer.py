@@ -1,27 +1,31 @@
 """Writing imported rows as pages, through Wagtail's own page API.
 
-A new page is made as an editor's would be: added under its parent with ``add_child`` (a
-draft, so Wagtail's save checks only title and slug; the row was validated in full just
-before), then given its first revision with ``save_revision`` logged as ``imports.imported``
+A new page is made as an editor's would be: added under its parent as ``add_child`` does (a
+draft, saved by Wagtail's ``Page.save``; the row was validated in full just before), given its
+first revision as ``save_revision`` does, logged ``wagtail.create`` and ``imports.imported``
 (``IMPORTED``, registered in ``wagtail_hooks``: the yearly report counts it as moved in, not
-published by hand), then with ``--publish`` published through ``Revision.publish`` (which logs
-``wagtail.publish`` and sends ``page_published``). Wagtail logs ``wagtail.create`` itself. A
-page that already exists (same ``source_id``) gets a new revision the same way. The slugs taken
-under each parent are kept in memory, so there is no slug query per row.
-"""
+published by hand), then with ``--publish`` published as ``Revision.publish`` publishes a new
+page (logged ``wagtail.publish``, ``page_published`` sent). The batch's new pages are written
+together at its end (``Writer.write_created``): a parent locked once for all its new children,
+the revisions, the pages' pointers to them and the log entries each in one statement. A page
+that already exists (same ``source_id``) gets a new revision with ``save_revision`` and is
+published with ``Revision.publish``. The slugs taken under each parent are kept in memory, so
+there is no slug query per row."""
 
 import datetime
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist, ValidationError
-from django.db import IntegrityError, transaction
-from django.db.models import F, Value
-from django.db.models.functions import Coalesce
+from django.db import transaction
+from django.db.models import CharField, F, OuterRef, Subquery, Value
+from django.db.models.functions import Cast, Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from modelcluster.models import get_all_child_relations
 from wagtail.actions.move_page import MovePageAction
-from wagtail.log_actions import log
-from wagtail.models import Page
+from wagtail.log_actions import get_active_log_context
+from wagtail.log_actions import registry as log_registry
+from wagtail.models import Page, PageLogEntry, Revision
 from wagtail.signals import page_published
 
 from imports.legacy import only_missing
@@ -65,7 +69,7 @@ class Writer:
         self.publish = publish
         self.now = timezone.now()
         self._slugs = {}
-        self.created = []  # (page, revision, row) of the batch being written
+        self.created = []  # (page, parent, row) of the batch, to be written by write_created
 
     def forget(self, parent):
         """Drop what is remembered of ``parent`` (after a failed write): its slugs, and its
@@ -115,8 +119,8 @@ class Writer:
     # --- new pages --------------------------------------------------------------------
 
     def create(self, row, target):
-        """A new page for ``row`` under its target parent, with its first revision; returns it.
-        With ``--publish`` it is published at the end of the batch (``publish_created``)."""
+        """A new page for ``row`` under its target parent, validated and given its address; it
+        is written with the batch's other new pages by ``write_created``. Returns it."""
         parent = target.parent
         page = target.model(**with_stage(target))
         page.slug = self.free_slug(parent, row)
@@ -129,32 +133,30 @@ class Writer:
             )
             page.first_published_at = min(published, self.now)
         self.validate(page)
-        try:
-            parent.add_child(instance=page)
-        except IntegrityError:
-            self.forget(parent)
-            raise RowProblem(_("บันทึกไม่ได้เพราะมีการแก้ไขหน้าเดียวกันพร้อมกัน กรุณานำเข้าใหม่")) from None
         self._slugs[parent.pk].add(page.slug)
-        # A new page has no inline children (bidders, comments): said in memory, the revision
-        # does not ask the database for each kind.
-        for relation in get_all_child_relations(page):
-            setattr(page, relation.get_accessor_name(), [])
-        revision = page.save_revision(clean=False, log_action=IMPORTED)
-        self.created.append((page, revision, row))
+        self.created.append((page, parent, row))
         return page
 
-    def finish_batch(self):
-        """What is written once per batch for the pages ``create`` made: their mappings to the
-        old site's ids in one insert and, with ``--publish``, their publication."""
+    def write_created(self):
+        """Write the pages ``create`` made in this batch, as Wagtail's ``add_child``,
+        ``save_revision`` and ``Revision.publish`` would one by one, but a parent at a time and
+        a table at a time (``add_children``, ``add_first_revisions``, ``publish_new_pages``),
+        and their records (``ImportedNotice``) in one insert. Returns the pages."""
         created, self.created = self.created, []
+        by_parent = {}
+        for page, parent, _row in created:
+            by_parent.setdefault(parent.pk, []).append(page)
+        for parent_pk, pages in by_parent.items():
+            add_children(parent_pk, pages)
+        pages = [page for page, _parent, _row in created]
+        add_first_revisions(pages, publish=self.publish)
         ImportedNotice.objects.bulk_create(
             ImportedNotice(
                 source_id=row.source_id, page=page, row_digest=row.digest, old_paths=row.old_paths
             )
-            for page, _revision, row in created
+            for page, _parent, row in created
         )
-        if self.publish:
-            publish_new_pages([(page, revision) for page, revision, _row in created])
+        return pages
 
     def forget_batch(self):
         """Forget what was remembered of a batch that was rolled back (to write it again)."""
@@ -205,36 +207,150 @@ class Writer:
             setattr(page, name, value)
 
 
-def publish_new_pages(created):
-    """Publish ``[(page, revision)]``, pages just made whose revision is their only one, as
-    ``Revision.publish`` does for a new page, in one update for all of them.
+def tree_step(number):
+    """The last step of the path of a page's ``number``th child (1, 2, …), in treebeard's
+    documented materialised-path form: ``Page.steplen`` characters of ``Page.alphabet``."""
+    base, step = len(Page.alphabet), ""
+    while number:
+        number, digit = divmod(number, base)
+        step = Page.alphabet[digit] + step
+    if len(step) > Page.steplen:
+        raise RowProblem(_("หน้านี้มีหน้าย่อยเต็มจำนวนที่รับได้แล้ว"))
+    return step.rjust(Page.steplen, Page.alphabet[0])
 
-    Wagtail's publish saves and fully validates each page again and looks up what a new page
-    cannot have (aliases, comments, a workflow in progress, scheduled revisions, a previous
-    revision): that was half the time of an import. What it does to a new page is done here:
-    the page is live, its revision live, its first and last publication set, a
-    ``wagtail.publish`` log entry written by Wagtail's ``log`` and ``page_published`` sent.
-    ``tests/test_import_notices.py::PublishedAsByWagtailTests`` compares an imported page with
-    one published by ``Revision.publish``.
-    """
-    if not created:
+
+def step_number(path):
+    """The position (1, 2, …) the last step of ``path`` gives its page among its siblings."""
+    number = 0
+    for character in path[-Page.steplen :]:
+        number = number * len(Page.alphabet) + Page.alphabet.index(character)
+    return number
+
+
+def add_children(parent_pk, pages):
+    """Add the unsaved ``pages`` as the last children of the page ``parent_pk``, in order, as
+    treebeard's ``add_child`` does for each: the parent's row locked (editors adding a page
+    there wait until the batch is committed), the pages saved with their paths after its last
+    child (Wagtail's ``Page.save``: address, owner unit), its child count raised. Here the
+    parent is locked and its last child read once for all of them. Wagtail's ``wagtail.create``
+    log entries are written by ``add_first_revisions``."""
+    parent = Page.objects.select_for_update().get(pk=parent_pk)
+    last = parent.get_last_child()
+    position = step_number(last.path) if last else 0
+    for page in pages:
+        position += 1
+        page.depth = parent.depth + 1
+        page.path = parent.path + tree_step(position)
+        page._cached_parent_obj = parent  # as add_child does: no query for the parent
+        # A new page (a new translation_key) is no site's root: Page.save need not ask.
+        page._is_site_root = False
+        page.save(clean=False, log_action=None)
+    Page.objects.filter(pk=parent_pk).update(numchild=F("numchild") + len(pages))
+
+
+def add_first_revisions(pages, publish):
+    """Give the just saved ``pages`` their first revision as ``save_revision`` does (content
+    ``serializable_data()``, the page pointing to it), logged ``wagtail.create`` then
+    ``imports.imported`` (``IMPORTED``), and with ``publish`` publish them as
+    ``Revision.publish`` does a new page, logged ``wagtail.publish``, ``page_published`` sent:
+    one insert of revisions, one update of the pages and one insert of log entries for all.
+
+    What Wagtail's publish does beyond that to a page (saving and validating it a third time,
+    cancelling a workflow, updating aliases, comments and scheduled revisions, which a new page
+    cannot have) was half the time of an import.
+    ``tests/test_import_notices.py::PublishedAsByWagtailTests`` compares an imported page,
+    its revision and its log entries with those Wagtail makes for a page created and
+    published by hand."""
+    if not pages:
         return
-    now = timezone.now()
-    Page.objects.filter(pk__in=[page.pk for page, _revision in created]).update(
-        live=True,
-        has_unpublished_changes=False,
-        expired=False,
-        first_published_at=Coalesce("first_published_at", Value(now)),
-        last_published_at=now,
-        live_revision=F("latest_revision"),
+    for page in pages:
+        # A new page has no inline children (bidders, comments): said in memory, its revision's
+        # content does not ask the database for each kind.
+        for relation in get_all_child_relations(page):
+            setattr(page, relation.get_accessor_name(), [])
+    created_at = timezone.now()
+    revisions = Revision.objects.bulk_create(
+        Revision(
+            content_object=page,
+            base_content_type=page.get_base_content_type(),
+            created_at=created_at,
+            content=page.serializable_data(),
+            object_str=str(page),
+        )
+        for page in pages
     )
-    for page, revision in created:
-        page.live, page.has_unpublished_changes, page.expired = True, False, False
-        page.first_published_at = page.first_published_at or now
-        page.last_published_at = now
-        page.live_revision = revision
-        log(instance=page, action="wagtail.publish", revision=revision, content_changed=True)
-        page_published.send(sender=page.specific_class, instance=page, revision=revision)
+    published_at = timezone.now()
+    # Each page points to its revision: one UPDATE for all, each row's revision found by the
+    # database (the revisions' object_id is the page's id as text).
+    revision = Subquery(
+        Revision.objects.page_revisions()
+        .filter(object_id=Cast(OuterRef("pk"), CharField()))
+        .order_by("-pk")
+        .values("pk")[:1]
+    )
+    fields = {
+        "latest_revision": revision,
+        "latest_revision_created_at": created_at,
+        "draft_title": F("title"),
+        "has_unpublished_changes": not publish,
+    }
+    if publish:
+        fields.update(
+            live=True,
+            expired=False,
+            live_revision=revision,
+            first_published_at=Coalesce("first_published_at", Value(published_at)),
+            last_published_at=published_at,
+        )
+    Page.objects.filter(pk__in=[page.pk for page in pages]).update(**fields)
+    for page, revision in zip(pages, revisions, strict=True):
+        page.latest_revision, page.latest_revision_created_at = revision, created_at
+        page.draft_title = page.title
+        page.has_unpublished_changes = not publish
+        if publish:
+            page.live, page.expired, page.live_revision = True, False, revision
+            page.first_published_at = page.first_published_at or published_at
+            page.last_published_at = published_at
+    entries = [(page, "wagtail.create", {"content_changed": True}) for page in pages]
+    entries += [
+        (page, IMPORTED, {"revision": page.latest_revision, "content_changed": True})
+        for page in pages
+    ]
+    if publish:
+        entries += [
+            (page, "wagtail.publish", {"revision": page.live_revision, "content_changed": True})
+            for page in pages
+        ]
+    log_all(entries)
+    if publish:
+        for page in pages:
+            revision = page.live_revision
+            page_published.send(sender=page.specific_class, instance=page, revision=revision)
+
+
+def log_all(entries):
+    """Page log entries ``[(page, action, fields)]`` as Wagtail's ``log()`` writes each
+    (``PageLogEntryManager.log_action``: the page's title as label, its own content type, the
+    active log context's user and uuid, the action checked to be registered), in one insert."""
+    context = get_active_log_context()
+    for action in {action for _page, action, _fields in entries}:
+        if not log_registry.action_exists(action):
+            raise ValueError(f"The log action {action!r} has not been registered.")
+    now = timezone.now()
+    PageLogEntry.objects.bulk_create(
+        PageLogEntry(
+            page=page,
+            content_type=ContentType.objects.get_for_model(page, for_concrete_model=False),
+            label=PageLogEntry.objects.get_instance_title(page),
+            action=action,
+            timestamp=now,
+            data={},
+            user=context.user,
+            uuid=context.uuid,
+            **fields,
+        )
+        for page, action, fields in entries
+    )
 
 
 def with_stage(target, current=None):

@@ -9,6 +9,7 @@ search, and the menu and footer show on every page, so one version for the whole
 the simplest rule and the exact one.
 """
 
+import contextlib
 import functools
 import logging
 
@@ -99,8 +100,26 @@ def _on_model_change(sender, **kwargs):
         bump()
 
 
+SIGNALS = (page_published, page_unpublished, post_page_move, published, unpublished)
+
+
 def connect_signals():
     post_save.connect(_on_model_change, dispatch_uid="pagecache-save")
     post_delete.connect(_on_model_change, dispatch_uid="pagecache-delete")
-    for signal in (page_published, page_unpublished, post_page_move, published, unpublished):
+    for signal in SIGNALS:
         signal.connect(bump, dispatch_uid=f"pagecache-{signal!r}")
+
+
+@contextlib.contextmanager
+def paused():
+    """No version raised by saves and signals inside: for a bulk writer (``import_notices``),
+    which saves thousands of pages and calls ``bump`` itself once per transaction. Only this
+    process's signals are paused."""
+    post_save.disconnect(dispatch_uid="pagecache-save")
+    post_delete.disconnect(dispatch_uid="pagecache-delete")
+    for signal in SIGNALS:
+        signal.disconnect(dispatch_uid=f"pagecache-{signal!r}")
+    try:
+        yield
+    finally:
+        connect_signals()

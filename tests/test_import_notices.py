@@ -19,16 +19,18 @@ from django.utils.encoding import iri_to_uri
 from wagtail.actions.move_page import MovePageAction
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.documents import get_document_model
-from wagtail.models import Collection, Page, PageLogEntry, Revision
+from wagtail.models import Collection, Page, PageLogEntry, ReferenceIndex, Revision
 from wagtail.test.utils.form_data import nested_form_data, querydict_from_html, streamfield
 
 from home.models import HomePage
 from imports.files import COLLECTION
 from imports.models import ImportedNotice
+from imports.writer import IMPORTED
 from news.models import AnnouncementPage, NewsPage
 from oversight import annual, content_checks
 from oversight.models import FindingKind, Severity, severity_of
 from ownership.models import PageUnit
+from pagecache.purge import current_version
 from procurement.models import ProcurementMethod, ProcurementNoticePage
 from tests.factories import NewsIndexPageFactory, unit
 from tests.moderation_support import sign_in
@@ -739,6 +741,186 @@ class PublishedAsByWagtailTests(ImportTestCase):
             [(AnnouncementPage, by_hand.pk, True), (AnnouncementPage, imported.pk, True)],
         )
         self.assertEqual(sent[1][2], imported.live_revision_id)
+
+
+class WrittenAsByWagtailTests(ImportTestCase):
+    """The import writes a batch's new pages a parent, a table at a time
+    (``imports.writer.Writer.write_created``) instead of Wagtail's ``add_child``,
+    ``save_revision`` and ``Revision.publish`` per page: the pages, their place in the tree,
+    revisions, log entries, owner units, references and redirects must be those Wagtail makes
+    for a page created and published by hand."""
+
+    maxDiff = None
+    OWN = {"pk", "id", "path", "title", "draft_title", "slug", "url_path", "translation_key"}
+    OWN |= {"latest_revision", "live_revision", "latest_revision_created_at"}
+    OWN |= {"first_published_at", "last_published_at", "body"}
+
+    def by_hand(self, title, publish=True):
+        page = AnnouncementPage(
+            title=title,
+            kind="council",
+            date=datetime.date(2024, 3, 15),
+            responsible_unit=unit("clerk"),
+            live=False,  # as the editor's "create" adds a page
+        )
+        Page.objects.get(pk=self.announcements.pk).add_child(instance=page)
+        revision = page.save_revision(log_action=IMPORTED)
+        if publish:
+            revision.publish()
+        Redirect.add_redirect(f"/old/{page.pk}", page, is_permanent=True)
+        return page
+
+    def history(self, page):
+        page = Page.objects.get(pk=page.pk)
+        entries = PageLogEntry.objects.filter(page=page).order_by("timestamp", "pk")
+        return [
+            (
+                entry.action,
+                entry.content_changed,
+                entry.revision_id and entry.revision_id == page.latest_revision_id,
+                entry.label == page.draft_title,
+                entry.content_type.model_class(),
+                entry.data,
+                entry.user_id,
+                entry.uuid,
+                entry.deleted,
+            )
+            for entry in entries
+        ]
+
+    def written(self, page):
+        """What Wagtail and the portal keep of ``page``, apart from what is its own."""
+        page = Page.objects.get(pk=page.pk).specific
+        content = page.latest_revision.content
+        redirect = Redirect.objects.get(redirect_page=page)
+        return {
+            "revisions": Revision.objects.for_instance(page).count(),
+            "content": {name: value for name, value in content.items() if name not in self.OWN},
+            "content is the page": content["title"] == page.title and content["path"] == page.path,
+            "history": self.history(page),
+            "owner unit": PageUnit.objects.get(page=page).unit,
+            "references": sorted(
+                ReferenceIndex.get_references_for_object(page).values_list(
+                    "to_content_type", "model_path"
+                )
+            ),
+            "redirect": (redirect.is_permanent, redirect.site_id, redirect.redirect_link),
+            "depth": page.depth,
+            "url_path": page.url_path == page.get_parent().url_path + page.slug + "/",
+        }
+
+    def test_new_pages_are_written_as_wagtail_writes_one_page(self):
+        for publish in (True, False):
+            with self.subTest(publish=publish):
+                by_hand = self.by_hand(f"ประกาศด้วยมือ {publish}", publish=publish)
+                rows = [
+                    row(
+                        f"c-{publish}-{number}",
+                        "council",
+                        f"ประกาศนำเข้า {number}",
+                        department=unit("clerk").name,
+                        old_url=f"/news/detail.php?id={publish}{number}",
+                    )
+                    for number in range(3)
+                ]
+                options = ["--batch-size", "2"] + (["--publish"] if publish else [])
+                output, error = self.run_import(
+                    self.csv_file(rows, header=[*HEADER, "old_url"]), *options
+                )
+                self.assertIsNone(error, output)
+                for each in rows:
+                    imported = self.imported(each["source_id"])
+                    self.assertEqual(self.written(imported), self.written(by_hand))
+                    self.assertEqual(imported.live, publish)
+                    response = self.client.get(each["old_url"])
+                    self.assertRedirects(
+                        response, imported.url, status_code=301, fetch_redirect_response=publish
+                    )
+
+    def test_new_pages_take_their_places_after_the_last_child_and_the_tree_stays_sound(self):
+        first = self.by_hand("ประกาศเดิม ๑")
+        second = self.by_hand("ประกาศเดิม ๒")
+        rows = [row(f"c-{number}", "council", f"ประกาศนำเข้า {number}") for number in range(5)]
+        output, error = self.run_import(self.csv_file(rows), "--batch-size", "2", "--publish")
+        self.assertIsNone(error, output)
+        # An editor adds a page after the import, through Wagtail.
+        later = self.by_hand("ประกาศหลังนำเข้า")
+        parent = Page.objects.get(pk=self.announcements.pk)
+        imported = [self.imported(f"c-{number}").pk for number in range(5)]
+        self.assertEqual(
+            list(parent.get_children().values_list("pk", flat=True)),
+            [first.pk, second.pk, *imported, later.pk],
+        )
+        self.assertEqual(parent.numchild, 8)
+        self.assertEqual(Page.find_problems(), ([], [], [], [], []))
+        self.assertEqual(
+            [page.title for page in parent.get_children().live()][2:4],
+            ["ประกาศนำเข้า 0", "ประกาศนำเข้า 1"],
+        )
+
+    def test_wagtail_takes_a_site_root_state_set_on_the_page(self):
+        """``imports.writer.add_children`` tells each new page it is no site's root
+        (docs/upgrading.md); a home page is one."""
+        home = Page.objects.get(depth=2, locale__language_code="th")
+        self.assertTrue(home.is_site_root())
+        home._is_site_root = False
+        with self.assertNumQueries(0):
+            self.assertFalse(home.is_site_root())
+
+    def test_the_page_cache_is_renewed_once_per_batch_and_again_at_each_later_save(self):
+        rows = [row(f"c-{number}", "council", f"ประกาศ {number}") for number in range(5)]
+        before = current_version()
+        output, error = self.run_import(self.csv_file(rows), "--batch-size", "2", "--publish")
+        self.assertIsNone(error, output)
+        self.assertEqual(current_version(), before + 3)  # three batches
+        # Unchanged rows change nothing, and the cache's signals are back for editors.
+        self.run_import(self.csv_file(rows), "--batch-size", "2", "--publish")
+        self.assertEqual(current_version(), before + 3)
+        self.imported("c-1").save_revision().publish()
+        self.assertGreater(current_version(), before + 3)
+
+
+class RefusedByTheDatabaseTests(ImportTestCase):
+    def refuse_pages_titled(self, title):
+        """A trigger in the database refusing a page with ``title``, as a constraint would."""
+        with connection.cursor() as cursor:
+            if connection.vendor == "sqlite":
+                cursor.execute(
+                    "CREATE TRIGGER refuse_page BEFORE INSERT ON wagtailcore_page "
+                    f"WHEN NEW.title = '{title}' BEGIN SELECT RAISE(ABORT, 'refused'); END"
+                )
+            else:
+                cursor.execute(
+                    "CREATE FUNCTION refuse_page() RETURNS trigger AS $$ BEGIN "
+                    f"IF NEW.title = '{title}' THEN RAISE check_violation USING MESSAGE = "
+                    "'refused'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql"
+                )
+                cursor.execute(
+                    "CREATE TRIGGER refuse_page BEFORE INSERT ON wagtailcore_page "
+                    "FOR EACH ROW EXECUTE FUNCTION refuse_page()"
+                )
+
+    def test_new_pages_the_database_refuses_are_reported_and_the_rest_kept(self):
+        self.run_import(self.csv_file([row("c-1", "council", "ประกาศ ๑")]))
+        self.refuse_pages_titled("refused")
+        rows = [
+            row("c-1", "council", "ประกาศ ๑ แก้ไข"),
+            row("c-2", "council", "refused"),
+            row("c-3", "council", "ประกาศ ๓"),
+            row("c-4", "council", "ประกาศ ๔"),
+        ]
+        output, error = self.run_import(self.csv_file(rows), "--batch-size", "2")
+        self.assertEqual(error.returncode, 1, output)
+        self.assertIn("บรรทัดที่ 3 (source_id c-2): ฐานข้อมูลไม่รับแถวนี้: refused", output)
+        # The update in the same batch is kept, and the next batch is written.
+        self.assertEqual(
+            self.imported("c-1").get_latest_revision_as_object().title, "ประกาศ ๑ แก้ไข"
+        )
+        self.assertEqual(
+            sorted(ImportedNotice.objects.values_list("source_id", flat=True)),
+            ["c-1", "c-3", "c-4"],
+        )
+        self.assertEqual(Page.find_problems(), ([], [], [], [], []))
 
 
 class DryRunFilesTests(AttachmentRows, ImportTestCase):
