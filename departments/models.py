@@ -23,6 +23,7 @@ from core.models import BasePage, IndexPage
 from core.queries import route_to_child
 from news.models import AnnouncementPage
 from ownership.models import Unit
+from pagecache.fragments import remember
 from procurement.navigation import listing_url
 from thai.index import ThaiSearchField
 
@@ -204,9 +205,17 @@ class DepartmentPage(BasePage):
         return with_portraits(self.people.all())
 
     def get_context(self, request, *args, **kwargs):
+        """The people and the newest notices, kept under the content version
+        (``pagecache.fragments``)."""
         context = super().get_context(request, *args, **kwargs)
-        context["people"] = self.personnel()
-        context.update(self.latest_notices())
+        context.update(
+            remember(
+                request,
+                "unit-page",
+                lambda: {"people": list(self.personnel()), **self.latest_notices()},
+                self.pk,
+            )
+        )
         return context
 
     def latest_notices(self, limit=5):

@@ -7,6 +7,7 @@ from core.blocks import BodyBlock, FiscalYearDocumentsBlock, body_text
 from core.models import BasePage, IndexPage
 from core.queries import in_active_language, public
 from news.models import AnnouncementPage, NewsPage, PublicationPage
+from pagecache.fragments import remember
 from thai.index import ThaiSearchField
 
 
@@ -42,11 +43,19 @@ class HomePage(IndexPage):
         verbose_name = "หน้าหลัก (Home page)"
 
     def get_context(self, request, *args, **kwargs):
+        """The three lists, kept under the content version (``pagecache.fragments``): they
+        change only with content, and their queries are the page's dearest."""
         context = super().get_context(request, *args, **kwargs)
         context.update(
-            news=self.latest_news(per_category=4),
-            announcements=self.latest_announcements(per_kind=3),
-            publications=self.latest_publications(limit=4),
+            remember(
+                request,
+                "home-lists",
+                lambda: {
+                    "news": list(self.latest_news(per_category=4)),
+                    "announcements": list(self.latest_announcements(per_kind=3)),
+                    "publications": list(self.latest_publications(limit=4)),
+                },
+            )
         )
         return context
 
