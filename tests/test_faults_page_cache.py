@@ -42,8 +42,7 @@ def fetch(port, path):
 def redis_server():
     port = faults.free_port()
     server = subprocess.Popen(
-        ["redis-server", "--port", str(port), "--bind", "127.0.0.1", "--save", ""]
-        + ["--appendonly", "no"],
+        ["redis-server", "--port", str(port), "--bind", "127.0.0.1", "--save", ""],
         stdout=subprocess.DEVNULL,
     )
     yield f"redis://127.0.0.1:{port}/0"
