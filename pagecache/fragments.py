@@ -30,10 +30,10 @@ def key(request, name, variant):
     return f"fragment:{version}:{translation.get_language()}:{name}:{digest}"
 
 
-def remember(request, name, compute, *variant):
+def remember(request, name, compute, *variant, keep=None):
     """``compute()``, kept under the content version, the host, the language, ``name`` and the
-    ``variant`` values. Computed on every call without a request, in a preview (a draft's own
-    content) or when turned off."""
+    ``variant`` values (only when ``keep(value)``, if given). Computed on every call without a
+    request, in a preview (a draft's own content) or when turned off."""
     seconds = settings.PAGE_FRAGMENT_SECONDS
     cached = seconds and request is not None and not getattr(request, "is_preview", False)
     cache_key = key(request, name, variant) if cached else None
@@ -47,6 +47,8 @@ def remember(request, name, compute, *variant):
         return compute()
     if value is MISSING:
         value = compute()
+        if keep is not None and not keep(value):
+            return value
         try:
             store.set(cache_key, value, seconds)
         except Exception:
