@@ -104,7 +104,7 @@ class PageCacheMiddleware:
 
 def fresh(entry, version):
     """The response of a cache entry rendered under ``version``, else ``None``."""
-    if entry is not None and entry[0] == version:
+    if isinstance(entry, tuple) and entry[0] == version:
         return entry[1]
     return None
 
