@@ -1,6 +1,7 @@
 """Benchmark: how fast public pages are served, against a static file served the same way.
 
-Usage: python bench/pages.py [--slice 2] [--rounds 2] [--only sqlite|postgres]
+Usage: python bench/pages.py [--slice 2] [--rounds 2] [--only sqlite|postgres] [--cpu 200]
+       [--port 18890] [--database portal_i22cache]
 
 Builds the demo site in scratch databases (SQLite, then PostgreSQL with its own redis-server),
 serves it with gunicorn under production settings (2 sync workers) and drives it with wrk
@@ -10,7 +11,13 @@ the addresses interleaved, so that the machine's other load falls on all of them
 per address: requests per second (all rounds), the median of the rounds' p50 and p99 latencies,
 and the ratio to the static file's rate in the same run. Runs: the page cache off, on, and (on
 PostgreSQL) through Varnish (Debian package ``varnish``, deploy/varnish.vcl) with the cache on.
-Ports 18890-18893 on 127.0.0.1; everything started is stopped at the end.
+Ports ``--port`` to ``--port`` + 2 on 127.0.0.1 (18890-18892 unless told); the PostgreSQL
+database ``--database`` is dropped and made anew; everything started is stopped at the end.
+
+Rates on a shared machine move with its load. ``--cpu N`` adds what does not: the processor
+time of one request, in one process (Django's test client, the same settings, no HTTP server),
+averaged over N requests per address, with the cache off and on; the static file's is the
+floor (the WSGI stack and WhiteNoise alone).
 """
 
 import argparse
@@ -29,8 +36,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 GUNICORN = str(Path(PYTHON).with_name("gunicorn"))
-PORTAL, REDIS, VARNISH = 18890, 18891, 18892
-POSTGRES = "postgres://postgres@127.0.0.1:5432/portal_i22cache"
 SEARCH = urllib.parse.quote("ประกาศ")
 # The demo site's pages of each kind; the notice and unit page are looked up after loading.
 FIXED = [
@@ -54,6 +59,9 @@ PRODUCTION = {
 
 def run(args, env, **kwargs):
     subprocess.run(args, cwd=ROOT, env=env, check=True, capture_output=True, **kwargs)
+
+
+PORTAL = REDIS = VARNISH = None  # --port, --port + 1, --port + 2
 
 
 def wait_for(url, process, seconds=60):
@@ -200,12 +208,65 @@ def varnish(work):
     )
 
 
+def cpu_costs(title, env, addresses, requests):
+    """Run ``measure_cpu`` in a process of its own (production settings from ``env``)."""
+    paths = [path for _label, path in addresses]
+    out = subprocess.run(
+        [PYTHON, __file__, "--measure-cpu", str(requests), *paths],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    costs = [float(value) for value in out.split()]
+    static = costs[-1]
+    print(f"\n{title}: processor time per request (least of 5 batches of {requests // 5})")
+    print(f"  {'address':<14}{'CPU ms':>9}{'÷ static':>10}")
+    for (label, _path), cost in zip(addresses, costs, strict=True):
+        print(f"  {label:<14}{cost:>9.2f}{static / cost:>9.0%}")
+    sys.stdout.flush()
+
+
+def measure_cpu(requests, paths):
+    """Print the processor time (ms) of one request to each of ``paths``, warmed first: the
+    least average of five batches, as other processes' load only ever adds to it."""
+    import django
+
+    sys.path.insert(0, str(ROOT))
+    django.setup()
+    from django.test import Client
+
+    client = Client(SERVER_NAME="127.0.0.1", HTTP_ACCEPT_ENCODING="gzip")
+    batch = max(1, requests // 5)
+    for path in paths:
+        for _ in range(3):
+            assert client.get(path).status_code == 200, path
+        costs = []
+        for _ in range(5):  # the least of five batches: what the request costs, not the load
+            started = time.process_time()
+            for _ in range(batch):
+                client.get(path)
+            costs.append((time.process_time() - started) * 1000 / batch)
+        print(min(costs))
+
+
 def main():
+    global PORTAL, REDIS, VARNISH
     parser = argparse.ArgumentParser()
     parser.add_argument("--slice", type=int, default=2)
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--only", choices=["sqlite", "postgres"])
-    options = parser.parse_args()
+    parser.add_argument("--cpu", type=int, default=0, metavar="N")
+    parser.add_argument("--port", type=int, default=18890)
+    parser.add_argument("--database", default="portal_i22cache")
+    parser.add_argument("--measure-cpu", type=int, help=argparse.SUPPRESS)
+    options, paths = parser.parse_known_args()
+    if options.measure_cpu:
+        return measure_cpu(options.measure_cpu, paths)
+    PORTAL, REDIS, VARNISH = options.port, options.port + 1, options.port + 2
+    database = options.database
+    postgres = f"postgres://postgres@127.0.0.1:5432/{database}"
     for tool in ("wrk", "varnishd", "redis-server", "psql"):
         if not shutil.which(tool):
             sys.exit(
@@ -221,14 +282,11 @@ def main():
             env = {**base_env, "DATABASE_URL": f"sqlite:///{work / 'bench.sqlite3'}"}
             addresses = build_site(env)
             for cache in (False, True):
-                with Gunicorn(env, cache):
-                    measure(
-                        f"SQLite, per-process cache, page cache {'on' if cache else 'off'}",
-                        base,
-                        addresses,
-                        slice_seconds,
-                        options.rounds,
-                    )
+                title = f"SQLite, per-process cache, page cache {'on' if cache else 'off'}"
+                with Gunicorn(env, cache) as server:
+                    measure(title, base, addresses, slice_seconds, options.rounds)
+                if options.cpu:
+                    cpu_costs(title, server.env, addresses, options.cpu)
         if options.only != "sqlite":
             run(
                 [
@@ -240,9 +298,9 @@ def main():
                     "-d",
                     "postgres",
                     "-qc",
-                    "DROP DATABASE IF EXISTS portal_i22cache",
+                    f"DROP DATABASE IF EXISTS {database}",
                     "-c",
-                    "CREATE DATABASE portal_i22cache",
+                    f"CREATE DATABASE {database}",
                 ],
                 base_env,
             )
@@ -263,7 +321,7 @@ def main():
             started.append(redis)
             env = {
                 **base_env,
-                "DATABASE_URL": POSTGRES,
+                "DATABASE_URL": postgres,
                 "REDIS_URL": f"redis://127.0.0.1:{REDIS}/0",
             }
             addresses = build_site(env)
@@ -275,21 +333,18 @@ def main():
                     "-U",
                     "postgres",
                     "-d",
-                    "portal_i22cache",
+                    database,
                     "-qc",
                     "ANALYZE",
                 ],
                 base_env,
             )
             for cache in (False, True):
-                with Gunicorn(env, cache):
-                    measure(
-                        f"PostgreSQL and Redis, page cache {'on' if cache else 'off'}",
-                        base,
-                        addresses,
-                        slice_seconds,
-                        options.rounds,
-                    )
+                title = f"PostgreSQL and Redis, page cache {'on' if cache else 'off'}"
+                with Gunicorn(env, cache) as server:
+                    measure(title, base, addresses, slice_seconds, options.rounds)
+                if options.cpu:
+                    cpu_costs(title, server.env, addresses, options.cpu)
             proxy = varnish(work)
             started.append(proxy)
             with Gunicorn({**env, "VARNISH_URL": f"http://127.0.0.1:{VARNISH}"}, True) as server:

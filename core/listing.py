@@ -7,6 +7,7 @@ from django.db import models
 from wagtail.images import get_image_model
 
 from ownership.models import UNITS_CACHE_KEY, Unit
+from pagecache.fragments import remember
 
 # The rendition every listing card shows; prefetched with the items.
 CARD_IMAGE = "fill-480x300"
@@ -41,6 +42,21 @@ class CountingPaginator(Paginator):
 def paginate(queryset, request, per_page):
     """One page of ``queryset``; a missing, odd or too large page number never fails."""
     return CountingPaginator(queryset, per_page).get_page(request.GET.get("page"))
+
+
+def paginate_pages(queryset, request, per_page, name):
+    """``paginate`` for a listing of pages, its rows kept under the content version (any
+    change to a page raises it) for the address, query string included."""
+    paginator = CountingPaginator(queryset, per_page)
+
+    def compute():
+        page = paginator.get_page(request.GET.get("page"))
+        return list(page.object_list), page.number, paginator.count
+
+    rows, number, paginator.count = remember(
+        request, "listing", compute, name, request.path, request.GET.urlencode()
+    )
+    return Page(rows, number, paginator)
 
 
 def valid_choice(query, name, values):

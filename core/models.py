@@ -267,10 +267,16 @@ class IndexPage(BasePage):
     @staticmethod
     def listing_context(request, name, items, per_page, filters, **choices):
         """A filtered listing's context: one page of ``items`` as ``name`` (``?page=``), the
-        valid ``filters`` read from the query string and the ``choices`` of its drop-downs."""
-        from core.listing import paginate
+        valid ``filters`` read from the query string and the ``choices`` of its drop-downs.
+        The page of pages is kept under the content version for its address
+        (``pagecache.fragments``)."""
+        from core.listing import paginate_pages
 
-        return {name: paginate(items, request, per_page), "filters": filters, **choices}
+        return {
+            name: paginate_pages(items, request, per_page, name),
+            "filters": filters,
+            **choices,
+        }
 
 
 @register_setting(icon="site")

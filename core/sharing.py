@@ -4,6 +4,8 @@ description, cut between Thai words, and the page's translations for ``hreflang`
 import icu
 from django.utils.html import strip_tags
 
+from pagecache.fragments import remember
+
 DESCRIPTION_LENGTH = 160
 THEME_COLOUR = "#0b4f6c"  # --brand in portal.css: the header's colour, for the browser's bar
 
@@ -24,12 +26,18 @@ def shorten(text, limit=DESCRIPTION_LENGTH):
 
 def translated_urls(page, request):
     """``{language_code: url}`` of the live translations of ``page``, the page itself included;
-    read once per request and kept on the page (the language switcher and the head share it)."""
+    kept under the content version (``pagecache.fragments``) and on the page (the language
+    switcher and the head share it)."""
     urls = getattr(page, "_translated_urls", None)
     if urls is None:
-        urls = {}
-        if page.pk:
-            for other in page.get_translations(inclusive=True).live().select_related("locale"):
-                urls[other.locale.language_code] = other.get_url(request)
+        urls = remember(request, "translations", lambda: _translated_urls(page, request), page.pk)
         page._translated_urls = urls
+    return urls
+
+
+def _translated_urls(page, request):
+    urls = {}
+    if page.pk:
+        for other in page.get_translations(inclusive=True).live().select_related("locale"):
+            urls[other.locale.language_code] = other.get_url(request)
     return urls

@@ -23,6 +23,7 @@ from core.models import BasePage, IndexPage
 from core.queries import route_to_child
 from news.models import AnnouncementPage
 from ownership.models import Office, Unit
+from pagecache.fragments import remember
 from procurement.navigation import listing_url
 from thai.index import ThaiSearchField
 
@@ -204,10 +205,21 @@ class DepartmentPage(BasePage):
         return Office.objects.filter(unit_id=self.unit_id).select_related("unit")
 
     def get_context(self, request, *args, **kwargs):
+        """The people, offices and the newest notices, kept under the content version
+        (``pagecache.fragments``)."""
         context = super().get_context(request, *args, **kwargs)
-        context["people"] = self.personnel()
-        context["offices"] = self.offices()
-        context.update(self.latest_notices())
+        context.update(
+            remember(
+                request,
+                "unit-page",
+                lambda: {
+                    "people": list(self.personnel()),
+                    "offices": list(self.offices()),
+                    **self.latest_notices(),
+                },
+                self.pk,
+            )
+        )
         return context
 
     def latest_notices(self, limit=5):

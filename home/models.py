@@ -7,6 +7,7 @@ from core.blocks import BodyBlock, FiscalYearDocumentsBlock, body_text
 from core.models import BasePage, IndexPage
 from core.queries import in_active_language, public
 from news.models import AnnouncementPage, NewsPage, PublicationPage
+from pagecache.fragments import remember
 from thai.index import ThaiSearchField
 
 
@@ -41,12 +42,37 @@ class HomePage(IndexPage):
     class Meta:
         verbose_name = "หน้าหลัก (Home page)"
 
+    def route(self, request, path_components):
+        """Routing below the home page, kept under the content version for the address
+        (``pagecache.fragments``): the page served and the pages on the way to it are loaded
+        once per change instead of by three or four queries on every request. Addresses that
+        find nothing, and the sub-views of routable pages (their result carries a view), are
+        routed every time."""
+        if not path_components:
+            return super().route(request, path_components)
+        return remember(
+            request,
+            "route",
+            lambda: super(HomePage, self).route(request, path_components),
+            self.pk,
+            "/".join(path_components),
+            keep=lambda result: not result.args and not result.kwargs,
+        )
+
     def get_context(self, request, *args, **kwargs):
+        """The three lists, kept under the content version (``pagecache.fragments``): they
+        change only with content, and their queries are the page's dearest."""
         context = super().get_context(request, *args, **kwargs)
         context.update(
-            news=self.latest_news(per_category=4),
-            announcements=self.latest_announcements(per_kind=3),
-            publications=self.latest_publications(limit=4),
+            remember(
+                request,
+                "home-lists",
+                lambda: {
+                    "news": list(self.latest_news(per_category=4)),
+                    "announcements": list(self.latest_announcements(per_kind=3)),
+                    "publications": list(self.latest_publications(limit=4)),
+                },
+            )
         )
         return context
 

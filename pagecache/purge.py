@@ -1,5 +1,6 @@
 """Every content change ends the cached pages: the content version is raised in the change's own
-transaction, and a configured front-end cache (Varnish, a CDN) is purged once it has committed.
+transaction; once it has committed, the generation kept in Redis is raised too
+(``pagecache.version``) and a configured front-end cache (Varnish, a CDN) is purged.
 
 A change is the save or deletion of a page, a snippet, a site or generic setting, a redirect, a
 site, a locale, a privacy restriction, an image or a document, or of a model listed in
@@ -15,15 +16,15 @@ import logging
 
 from django.apps import apps
 from django.conf import settings
-from django.db import connection, transaction
+from django.db import transaction
 from django.db.models import F
 from django.db.models.signals import post_delete, post_save
 from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
 
 from pagecache.models import ContentVersion
+from pagecache.version import database_version, raise_generation
 
 logger = logging.getLogger(__name__)
-VERSION_SQL = f"SELECT number FROM {ContentVersion._meta.db_table} WHERE id = 1"
 
 
 @functools.cache
@@ -58,19 +59,11 @@ def is_content(model):
     )
 
 
-def current_version():
-    """The content version, or ``None`` before the migration has created it. Read on every
-    anonymous request: written as SQL, it costs the database's time and no query compilation."""
-    with connection.cursor() as cursor:
-        cursor.execute(VERSION_SQL)
-        row = cursor.fetchone()
-    return row[0] if row else None
-
-
 def bump(**kwargs):
-    """Raise the version now (inside the change's transaction) and purge the front-end cache
-    when the transaction commits."""
+    """Raise the version now (inside the change's transaction); when the transaction commits,
+    raise the generation in Redis and purge the front-end cache."""
     ContentVersion.objects.filter(pk=1).update(number=F("number") + 1)
+    transaction.on_commit(raise_generation)
     if getattr(settings, "WAGTAILFRONTENDCACHE", None):
         transaction.on_commit(purge_frontend_cache)
 
@@ -85,7 +78,7 @@ def purge_frontend_cache():
     from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
     from wagtail.models import Site
 
-    version = current_version()
+    version = database_version()
     if version == _purged_version:
         return
     _purged_version = version

@@ -17,6 +17,7 @@ from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import PageViewRestriction, Site
 
 from core.models import SiteSettings
+from departments.models import DepartmentPage, DepartmentPerson
 from news.models import AnnouncementPage
 from tests.factories import (
     AnnouncementIndexPageFactory,
@@ -285,3 +286,18 @@ class PageCacheTests(TestCase):
         with override_settings(CACHES={**caches, "pages": down}, PAGE_CACHE_ALIAS="pages"):
             response = self.client.get("/announcements/")
         self.assertContains(response, TITLE)
+
+
+@override_settings(PAGE_FRAGMENT_SECONDS=600)
+class PageCacheWithFragmentsTests(PageCacheTests):
+    """The same, with the parts of pages kept under the content version too (the footer, the
+    home page's lists, the unit page's people and notices, the translations, the site): every
+    change above reaches them on the next request as well."""
+
+    def test_a_preview_shows_the_draft_not_the_kept_parts(self):
+        unit_page = DepartmentPage.objects.get(slug="finance")
+        self.assertNotContains(self.client.get(unit_page.url), "นายช่างตัวอย่าง")  # kept
+        unit_page.people.add(DepartmentPerson(name="นายช่างตัวอย่าง", position="ผู้อำนวยการ"))
+        preview = unit_page.make_preview_request()
+        self.assertContains(preview, "นายช่างตัวอย่าง")
+        self.assertNotContains(self.client.get(unit_page.url), "นายช่างตัวอย่าง")

@@ -5,11 +5,11 @@ is caught here rather than on the site."""
 import inspect
 
 from django.contrib.sitemaps import Sitemap
-from django.test import TestCase
+from django.test import RequestFactory, TestCase
 from django.urls import resolve, reverse
 from django.utils.functional import SimpleLazyObject, empty
 from modelsearch.backends.base import BaseSearchResults
-from wagtail.models import Page
+from wagtail.models import Page, Site
 from wagtail_localize.models import TranslationSource
 
 from ownership.wagtail_hooks import SubmitOwnPageTranslationView, SyncOwnTranslationsView
@@ -25,6 +25,14 @@ class BorrowedInternalsTests(TestCase):
         home._cached_parent_obj = root
         with self.assertNumQueries(0):
             self.assertIs(home.get_parent(), root)
+
+    def test_wagtail_takes_the_site_of_a_request_from_the_request(self):
+        """pagecache.fragments.find_site hands Wagtail the site kept under the content version."""
+        site = Site.objects.get(is_default_site=True)
+        request = RequestFactory().get("/", HTTP_HOST="elsewhere.example")
+        request._wagtail_site = site
+        with self.assertNumQueries(0):
+            self.assertIs(Site.find_for_request(request), site)
 
     def test_wagtail_records_file_metadata_as_uploads_do(self):
         image, document = ImageFactory(), DocumentFactory()

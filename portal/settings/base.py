@@ -180,6 +180,8 @@ PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
 PAGE_CACHE_BROWSER_SECONDS = 0
 PAGE_CACHE_ALIAS = "default"
 PAGE_CACHE_EXCLUDE_PATHS = ["/admin/", "/documents/"]
+# Parts of pages kept under the content version, pages rendered or not (pagecache/fragments.py).
+PAGE_FRAGMENT_SECONDS = env_int("PAGE_FRAGMENT_SECONDS", 600)
 # Content that is neither a page, a snippet, a setting nor a Wagtail model but shows on pages.
 PAGE_CACHE_CONTENT_MODELS = [
     "cases.Complaint",

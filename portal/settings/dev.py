@@ -12,3 +12,4 @@ STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticF
 # The page cache is off while developing (an edited template shows at once); PAGE_CACHE_SECONDS=600
 # turns it on as in production.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 0)
+PAGE_FRAGMENT_SECONDS = env_int("PAGE_FRAGMENT_SECONDS", 0)

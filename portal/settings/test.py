@@ -14,3 +14,4 @@ STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticF
 # The page cache is off in tests that count queries or change rows behind Wagtail's back;
 # tests/test_page_cache.py and tests/test_varnish.py turn it on.
 PAGE_CACHE_SECONDS = 0
+PAGE_FRAGMENT_SECONDS = 0

@@ -1,0 +1,68 @@
+"""Parts of a page kept under the content version: what every page repeats (the footer, the
+consent banner) and what a page computes from content alone (the home page's lists), kept in
+the page cache's store for ``PAGE_FRAGMENT_SECONDS`` (0 turns them off).
+
+A key holds the content version (``pagecache.version``), the host, the language and the
+part's name and variant, so the first request after a change committed in any process renders
+the part anew, exactly as a cached page is. A part must not depend on the visitor (no CSRF
+token, no session, no signed-in user): the page around it may be rendered for one visitor, the
+part is shared by all.
+"""
+
+import hashlib
+import logging
+
+from django.conf import settings
+from django.utils import translation
+
+from pagecache import version as content
+
+logger = logging.getLogger(__name__)
+MISSING = object()
+
+
+def key(request, name, variant):
+    version = content.current(request)
+    if version is None:
+        return None
+    parts = "\x1f".join(str(part) for part in (request.get_host(), *variant))
+    digest = hashlib.md5(parts.encode(), usedforsecurity=False).hexdigest()
+    return f"fragment:{version}:{translation.get_language()}:{name}:{digest}"
+
+
+def remember(request, name, compute, *variant, keep=None):
+    """``compute()``, kept under the content version, the host, the language, ``name`` and the
+    ``variant`` values (only when ``keep(value)``, if given). Computed on every call without a
+    request, in a preview (a draft's own content) or when turned off."""
+    seconds = settings.PAGE_FRAGMENT_SECONDS
+    cached = seconds and request is not None and not getattr(request, "is_preview", False)
+    cache_key = key(request, name, variant) if cached else None
+    if cache_key is None:
+        return compute()
+    store = content.page_cache()
+    try:
+        value = store.get(cache_key, MISSING)
+    except Exception:
+        logger.exception("fragment cache unreadable")
+        return compute()
+    if value is MISSING:
+        value = compute()
+        if keep is not None and not keep(value):
+            return value
+        try:
+            store.set(cache_key, value, seconds)
+        except Exception:
+            logger.exception("fragment cache unwritable")
+    return value
+
+
+def find_site(request):
+    """Wagtail's site for ``request``, kept under the content version: looking it up is a
+    query on every request (``Site.find_for_request``), which this leaves to the first one
+    after a change. Wagtail keeps the site of a request in ``request._wagtail_site``."""
+    from wagtail.models import Site
+
+    if settings.PAGE_FRAGMENT_SECONDS and not hasattr(request, "_wagtail_site"):
+        request._wagtail_site = remember(
+            request, "site", lambda: Site.find_for_request(request), request.get_port()
+        )

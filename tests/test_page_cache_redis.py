@@ -1,0 +1,115 @@
+"""The page cache in Redis (a redis-server started here): a cached page is served without a
+query, a committed change shows on the next request, and an emptied Redis starts a new
+generation instead of serving what it held before."""
+
+import socket
+import subprocess
+
+from django.core.cache import cache
+from django.db import connection
+from django.test import TestCase, override_settings
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import Site
+
+from core.models import SiteSettings
+from pagecache.version import GENERATION_KEY
+from tests import faults_support as faults
+from tests.factories import (
+    AnnouncementIndexPageFactory,
+    AnnouncementPageFactory,
+    DepartmentPageFactory,
+    site_settings,
+    translated_home,
+    unit,
+)
+
+TITLE = "ประกาศรับสมัครสอบคัดเลือกพนักงานจ้าง"
+PAGES = ["/", "/announcements/", "/departments/finance/", "/en/"]
+
+
+def listening(port):
+    with socket.socket() as probe:
+        return probe.connect_ex(("127.0.0.1", port)) == 0
+
+
+class RedisPageCacheTests(TestCase):
+    @classmethod
+    def setUpClass(cls):
+        port = faults.free_port()
+        cls.redis = subprocess.Popen(
+            ["redis-server", "--port", str(port), "--bind", "127.0.0.1", "--save", ""],
+            stdout=subprocess.DEVNULL,
+        )
+        caches = {
+            "default": {
+                "BACKEND": "portal.cache.ForgivingRedisCache",
+                "LOCATION": f"redis://127.0.0.1:{port}/0",
+            }
+        }
+        faults.wait_until(lambda: listening(port), 10, 0.1)
+        cls.settings = override_settings(
+            CACHES=caches, PAGE_CACHE_SECONDS=600, PAGE_FRAGMENT_SECONDS=600
+        )
+        cls.settings.enable()
+        super().setUpClass()
+
+    @classmethod
+    def tearDownClass(cls):
+        super().tearDownClass()
+        cls.settings.disable()
+        cls.redis.terminate()
+        cls.redis.wait(10)
+
+    @classmethod
+    def setUpTestData(cls):
+        site_settings(phone="0 5600 0000")
+        with cls.captureOnCommitCallbacks(execute=True):
+            cls.home = translated_home()
+        cls.finance = unit("finance")
+        DepartmentPageFactory(unit=cls.finance, slug="finance", title="สำนักงานคลัง")
+        index = AnnouncementIndexPageFactory(parent=cls.home, slug="announcements")
+        cls.notice = AnnouncementPageFactory(
+            parent=index, slug="recruitment", title=TITLE, responsible_unit=cls.finance
+        )
+
+    def setUp(self):
+        cache.clear()  # each test starts from an empty Redis
+
+    def served_without_query(self, url):
+        with CaptureQueriesContext(connection) as captured:
+            response = self.client.get(url)
+        self.assertEqual(response.status_code, 200, url)
+        return len(captured) == 0, response
+
+    def test_a_cached_page_costs_no_query(self):
+        for url in PAGES:
+            self.assertFalse(self.served_without_query(url)[0], url)  # rendered
+            hit, response = self.served_without_query(url)
+            self.assertTrue(hit, url)
+            self.assertContains(response, "0 5600 0000", msg_prefix=url)
+
+    def test_a_committed_unpublish_leaves_every_page_at_once(self):
+        for url in PAGES[:3]:
+            self.client.get(url)
+            self.assertContains(self.served_without_query(url)[1], TITLE, msg_prefix=url)
+        with self.captureOnCommitCallbacks(execute=True):
+            self.notice.unpublish()
+        for url in PAGES[:3]:
+            self.assertNotContains(self.client.get(url), TITLE, msg_prefix=url)
+
+    def test_a_committed_site_setting_shows_in_every_footer(self):
+        for url in PAGES:
+            self.client.get(url)
+        settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+        settings.phone = "0 5699 9999"
+        with self.captureOnCommitCallbacks(execute=True):
+            settings.save()
+        for url in PAGES:
+            self.assertContains(self.client.get(url), "0 5699 9999", msg_prefix=url)
+
+    def test_an_emptied_redis_starts_a_new_generation(self):
+        self.client.get("/")
+        first = cache.get(GENERATION_KEY)
+        cache.delete(GENERATION_KEY)  # Redis restarted or evicted the key; pages may remain
+        self.assertContains(self.client.get("/"), TITLE)
+        self.assertNotEqual(cache.get(GENERATION_KEY), first)
