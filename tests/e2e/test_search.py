@@ -3,20 +3,12 @@ notice; the search page passes an axe WCAG 2.1 AA scan on a phone and on a deskt
 
 import pytest
 
-from tests.e2e.conftest import PHONE, assert_accessible
+from tests.e2e.conftest import assert_accessible
 
 pytestmark = pytest.mark.e2e
 
 SCHOOL = "โรงเรียนเทศบาลวัดไทรใต้"
 RESULT_LINKS = "ol.search-results h3 a"
-
-
-@pytest.fixture
-def phone(browser):
-    context = browser.new_context(viewport=PHONE, locale="th-TH")
-    tab = context.new_page()
-    yield tab
-    context.close()
 
 
 def test_search_procurement_filter_by_school_and_open_a_notice(phone, site_url):
