@@ -152,22 +152,22 @@ class Proxy(ThreadingHTTPServer):
 
 
 def lighthouse(url, report):
+    """Lighthouse's result for ``url``, or None when it failed twice (a busy machine can make
+    Chromium miss Lighthouse's deadlines)."""
     env = {**os.environ, "CHROME_PATH": os.environ.get("CHROME_PATH", "/usr/bin/chromium")}
-    subprocess.run(
-        [
-            str(LIGHTHOUSE),
-            url,
-            "--quiet",
-            "--output=json",
-            f"--output-path={report}",
-            f"--only-categories={','.join(CATEGORIES)}",
-            "--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage",
-        ],
-        env=env,
-        check=True,
-        capture_output=True,
-    )
-    return json.loads(report.read_text())
+    command = [
+        str(LIGHTHOUSE),
+        url,
+        "--quiet",
+        "--output=json",
+        f"--output-path={report}",
+        f"--only-categories={','.join(CATEGORIES)}",
+        "--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage",
+    ]
+    for _attempt in range(2):
+        if subprocess.run(command, env=env, capture_output=True).returncode == 0:
+            return json.loads(report.read_text())
+    return None
 
 
 def shortfalls(result, skip_seo):
@@ -231,6 +231,10 @@ def main():
             url = f"http://{ADDRESS}{path}"
             report = REPORTS / f"{page_type}-{language}.json"
             result = lighthouse(url, report)
+            if result is None:
+                failed += 1
+                print(f"{page_type:<28} {language:<4} Lighthouse failed twice  {path}", flush=True)
+                continue
             scores = [result["categories"][c]["score"] or 0 for c in CATEGORIES]
             print(
                 f"{page_type:<28} {language:<4} "
@@ -248,7 +252,10 @@ def main():
     finally:
         proxy.shutdown()
         app.terminate()
-        app.wait(timeout=20)
+        try:
+            app.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            app.kill()
         if not options.work:
             shutil.rmtree(work, ignore_errors=True)
     sys.exit(1 if failed else 0)
