@@ -165,8 +165,10 @@ def lighthouse(url, report):
         "--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage",
     ]
     for _attempt in range(2):
-        if subprocess.run(command, env=env, capture_output=True).returncode == 0:
+        done = subprocess.run(command, env=env, capture_output=True, text=True)
+        if done.returncode == 0:
             return json.loads(report.read_text())
+    print(done.stderr.strip().splitlines()[-1:], file=sys.stderr)
     return None
 
 
