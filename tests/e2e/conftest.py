@@ -154,19 +154,8 @@ def browser():
         browser.close()
 
 
-@pytest.fixture
-def phone(browser, checked_html):
-    """A phone-sized tab."""
-    context = browser.new_context(viewport=PHONE, locale="th-TH", accept_downloads=True)
-    yield checked_html(context.new_page())
-    context.close()
-
-
-@pytest.fixture(params=[PHONE, DESKTOP], ids=["phone", "desktop"])
-def page(request, browser, checked_html):
-    """A browser tab that records every request leaving 127.0.0.1 (there must be none)."""
-    context = browser.new_context(viewport=request.param, locale="th-TH")
-    tab = checked_html(context.new_page())
+def record_outside_requests(tab):
+    """``tab.outside_requests``: every request leaving 127.0.0.1 (there must be none)."""
     tab.outside_requests = []
     tab.on(
         "request",
@@ -175,7 +164,22 @@ def page(request, browser, checked_html):
             and tab.outside_requests.append(req.url)
         ),
     )
-    yield tab
+    return tab
+
+
+@pytest.fixture
+def phone(browser, checked_html):
+    """A phone-sized tab that records requests leaving 127.0.0.1."""
+    context = browser.new_context(viewport=PHONE, locale="th-TH", accept_downloads=True)
+    yield record_outside_requests(checked_html(context.new_page()))
+    context.close()
+
+
+@pytest.fixture(params=[PHONE, DESKTOP], ids=["phone", "desktop"])
+def page(request, browser, checked_html):
+    """A browser tab that records every request leaving 127.0.0.1 (there must be none)."""
+    context = browser.new_context(viewport=request.param, locale="th-TH")
+    yield record_outside_requests(checked_html(context.new_page()))
     context.close()
 
 

@@ -20,6 +20,8 @@ def test_search_procurement_filter_by_school_and_open_a_notice(phone, site_url):
     assert phone.locator(RESULT_LINKS).count() > 0
     assert phone.locator("ol.search-results mark").count() > 0
 
+    # On a phone the filters are folded under their summary.
+    phone.get_by_text("ตัวกรองและการเรียงลำดับ").click()
     phone.get_by_label("โรงเรียน", exact=True).select_option(label=SCHOOL)
     phone.locator("fieldset.search-filter button[type=submit]").click()
     phone.wait_for_url("**school=school-1*")

@@ -21,7 +21,7 @@ def test_ita_2569_item_o11_leads_to_a_monthly_procurement_summary(phone, site_ur
     assert "/procurement/summaries/" in phone.url
     assert "แบบ สขร.๑" in phone.locator("main").inner_text()
     assert_accessible(phone)
-    assert phone.outside == []
+    assert phone.outside_requests == []
 
 
 def test_the_year_switcher_and_the_measure_on_publishing_information(phone, site_url):
