@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 ADDRESS ?= 127.0.0.1:8000
 
-.PHONY: run stack test e2e lint format check messages clean bench-scheduler bench-search bench-check-site bench-import bench-pages bench-load
+.PHONY: run stack test e2e audit lint format check messages clean bench-scheduler bench-search bench-check-site bench-import bench-pages bench-load
 
 $(VENV)/.installed: requirements.txt
 	@$(PYTHON) -c 'import sys; sys.exit("Python 3.11 or newer is needed (found %s)." % sys.version.split()[0]) if sys.version_info < (3, 11) else None'
@@ -50,6 +50,14 @@ test: $(VENV)/.installed-dev
 e2e: $(VENV)/.installed-dev
 	@test -x /usr/bin/chromium || { echo "Browser tests need Debian's Chromium: apt-get install chromium"; exit 1; }
 	$(BIN)/pytest -m e2e tests/e2e
+
+## audit: Lighthouse (pinned in audit/package.json, installed by npm ci; Debian's Chromium) on one
+## page of every public page type in both languages, served by gunicorn with production settings;
+## prints the four scores per page (audit/run.py; needs Node.js 18.20+ and npm)
+audit: $(VENV)/.installed
+	@test -x /usr/bin/chromium || { echo "The audit needs Debian's Chromium: apt-get install chromium"; exit 1; }
+	cd audit && npm ci --no-audit --no-fund
+	CHROME_PATH=/usr/bin/chromium $(BIN)/python audit/run.py
 
 ## bench-scheduler: time one scheduler tick publishing 1,000 due pages, on SQLite and PostgreSQL
 BENCH_PG ?= postgres://postgres@127.0.0.1:5432/portal_bench_scheduler

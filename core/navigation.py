@@ -7,6 +7,7 @@ sets REDIS_URL so that all web workers share the cache and its invalidation.
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models.signals import post_delete
+from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page, Site
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
@@ -16,7 +17,7 @@ MENU_TIMEOUT = 60 * 60
 
 
 def menu_cache_key(site_id, language_code):
-    return f"main-menu:{site_id}:{language_code}"
+    return f"main-menu:2:{site_id}:{language_code}"  # 2: items carry their page type
 
 
 def home_tree(site, language_code):
@@ -42,17 +43,77 @@ def _item(page):
         "url": page.get_url(),
         "path": page.path,
         "in_menu": page.show_in_menus,
+        "type": page.specific_class._meta.label_lower,
     }
 
 
-def main_menu_items(site, language_code):
-    """The H1 main menu: home's children marked "show in menus"."""
-    return [item for item in home_tree(site, language_code)["children"] if item["in_menu"]]
+# What citizens come for first (issue 19): a short label and the type of the page under home
+# that answers it; the header's bar and the home page show them in this order.
+TASKS = [
+    ("news.newsindexpage", _("ข่าวสาร")),
+    ("news.announcementindexpage", _("ประกาศ")),
+    ("procurement.procurementindexpage", _("จัดซื้อจัดจ้าง")),
+    ("cases.complaintpage", _("ร้องเรียน")),
+    ("transparency.itapage", _("ITA")),
+    ("home.channelspage", _("ติดต่อ")),
+]
+
+# The full menu in groups of the pages under home, by type. The H1 items of the notice
+# ("show in menus") make their own group, in tree order; a type named nowhere falls into the
+# "about" group, so no section is ever left out of the menu.
+NEWS_GROUP = (
+    "news.newsindexpage",
+    "news.announcementindexpage",
+    "procurement.procurementindexpage",
+    "schools.schoolindexpage",
+    "news.publicationindexpage",
+)
+CITIZEN_GROUP = (
+    "cases.complaintpage",
+    "cases.questionindexpage",
+    "home.channelspage",
+    "cases.casestatisticspage",
+    "about.mappage",
+)
+TRANSPARENCY_GROUP = (
+    "transparency.itapage",
+    "transparency.measureindexpage",
+    "policies.policyindexpage",
+)
 
 
-def section_items(site, language_code):
-    """The other sections under home (news, agencies, schools, …), for the home page."""
-    return [item for item in home_tree(site, language_code)["children"] if not item["in_menu"]]
+def task_items(site, language_code):
+    """``TASKS`` present under the language's home, as ``{"label", "url", "path", "type"}``."""
+    by_type = {}
+    for item in home_tree(site, language_code)["children"]:
+        by_type.setdefault(item.get("type"), item)
+    return [
+        {**by_type[page_type], "label": label} for page_type, label in TASKS if page_type in by_type
+    ]
+
+
+def menu_groups(site, language_code):
+    """The whole menu: ``[{"title", "items"}]``, empty groups left out."""
+    children = home_tree(site, language_code)["children"]
+    grouped = (NEWS_GROUP, CITIZEN_GROUP, TRANSPARENCY_GROUP)
+    groups = [
+        (_("ข่าวสารและประกาศ"), [i for t in NEWS_GROUP for i in children if i.get("type") == t]),
+        (_("ร้องเรียนและติดต่อ"), [i for t in CITIZEN_GROUP for i in children if i.get("type") == t]),
+        (_("ข้อมูลการบริหาร"), [i for i in children if i["in_menu"]]),
+        (
+            _("เกี่ยวกับเทศบาล"),
+            [
+                i
+                for i in children
+                if not i["in_menu"] and not any(i.get("type") in g for g in grouped)
+            ],
+        ),
+        (
+            _("ความโปร่งใส"),
+            [i for t in TRANSPARENCY_GROUP for i in children if i.get("type") == t],
+        ),
+    ]
+    return [{"title": title, "items": items} for title, items in groups if items]
 
 
 def clear_menus(**kwargs):

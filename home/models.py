@@ -1,12 +1,11 @@
-from django.db.models import F, Window
+from django.db.models import Case, F, Value, When, Window
 from django.db.models.functions import RowNumber
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 
 from core.blocks import BodyBlock, FiscalYearDocumentsBlock, body_text
 from core.models import BasePage, IndexPage
-from core.queries import in_active_language, public
-from news.models import AnnouncementPage, NewsPage, PublicationPage
+from news.models import AnnouncementKind, AnnouncementPage, NewsPage
 from pagecache.fragments import remember
 from thai.index import ThaiSearchField
 
@@ -60,46 +59,36 @@ class HomePage(IndexPage):
         )
 
     def get_context(self, request, *args, **kwargs):
-        """The three lists, kept under the content version (``pagecache.fragments``): they
-        change only with content, and their queries are the page's dearest."""
+        """What a citizen comes for first (issue 19): the newest notices and procurement
+        notices, news with pictures; four queries whatever the number of items, kept under the
+        content version (``pagecache.fragments``): they change only with content."""
         context = super().get_context(request, *args, **kwargs)
-        context.update(
-            remember(
-                request,
-                "home-lists",
-                lambda: {
-                    "news": list(self.latest_news(per_category=4)),
-                    "announcements": list(self.latest_announcements(per_kind=3)),
-                    "publications": list(self.latest_publications(limit=4)),
-                },
-            )
-        )
+        context.update(remember(request, "home-lists", self.lists))
         return context
 
+    def lists(self):
+        notices = self.latest_notices(limit=5)
+        return {
+            "announcements": [n for n in notices if not n.is_procurement],
+            "procurement": [n for n in notices if n.is_procurement],
+            "news": list(NewsPage.latest(limit=4)),
+        }
+
     @staticmethod
-    def latest_news(per_category):
-        """The newest municipal news (H2) and activity news (H3), ``per_category`` of each,
-        in one query (plus one for the card images), ordered by category then newest."""
+    def latest_notices(limit):
+        """The newest ``limit`` procurement notices (invitations and winning bids) and the
+        newest ``limit`` other notices, in one query; each with ``is_procurement``."""
+        procurement_kinds = [AnnouncementKind.PROCUREMENT, AnnouncementKind.WINNER]
+        is_procurement = Case(When(kind__in=procurement_kinds, then=Value(True)), default=False)
         rank = Window(
-            RowNumber(), partition_by=F("category"), order_by=[F("date").desc(), F("pk").desc()]
+            RowNumber(), partition_by=is_procurement, order_by=[F("date").desc(), F("pk").desc()]
         )
         return (
-            in_active_language(NewsPage.listing())
-            .annotate(rank=rank)
-            .filter(rank__lte=per_category)
-            .order_by("-category", "-date", "-pk")
+            AnnouncementPage.listing()
+            .annotate(is_procurement=is_procurement, rank=rank)
+            .filter(rank__lte=limit)
+            .order_by("-date", "-pk")
         )
-
-    @staticmethod
-    def latest_announcements(per_kind):
-        """The newest announcements of each kind (H5), grouped by kind, in one query."""
-        return AnnouncementPage.latest_by_kind(per_kind=per_kind)
-
-    @staticmethod
-    def latest_publications(limit):
-        """The newest publications (H4), as a text list: one query, no cover images."""
-        items = public(PublicationPage.objects.live()).order_by("-year", "-pk")
-        return in_active_language(items)[:limit]
 
 
 class InformationPage(BasePage):

@@ -2,7 +2,6 @@ import datetime
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models.functions import RowNumber
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -500,30 +499,6 @@ class AnnouncementPage(BasePage):
         if unit:
             items = items.filter(responsible_unit=unit)
         return items[:limit]
-
-    @classmethod
-    def latest_by_kind(cls, per_kind=3):
-        """The newest ``per_kind`` notices of each kind, in one query, ordered by kind (in
-        the order of ``AnnouncementKind``) and then newest first; for the home page
-        (``{% regroup ... by kind %}``)."""
-        rank = models.Window(
-            RowNumber(),
-            partition_by=models.F("kind"),
-            order_by=[models.F("date").desc(), models.F("pk").desc()],
-        )
-        kind_order = models.Case(
-            *(
-                models.When(kind=kind, then=models.Value(position))
-                for position, kind in enumerate(AnnouncementKind.values)
-            ),
-            output_field=models.IntegerField(),
-        )
-        return (
-            cls.listing()
-            .annotate(rank=rank)
-            .filter(rank__lte=per_kind)
-            .order_by(kind_order, "-date", "-pk")
-        )
 
 
 # ---------------------------------------------------------------------------

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from django.test import TestCase
 from django.utils import translation
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
 from home.models import HomePage
@@ -333,28 +333,6 @@ class LatestAnnouncementTests(TestCase):
         ]
         cls.newest_draft = add_announcement(cls.index, "draft", "ร่างประชุมสภา", on(30), kind=COUNCIL)
         cls.newest_draft.unpublish()
-
-    def test_latest_by_kind_gives_the_newest_few_of_each_kind_in_one_query(self):
-        with self.assertNumQueries(1):
-            latest = list(AnnouncementPage.latest_by_kind(per_kind=3))
-        expected = [*reversed(self.procurement[1:]), *reversed(self.council[2:])]
-        expected += self.recruitment
-        self.assertEqual([page.title for page in latest], [page.title for page in expected])
-        # Procurement notices come back as announcements, with their unit loaded.
-        self.assertEqual(latest[0].responsible_unit.slug, "finance")
-        self.assertEqual(latest[0].get_kind_display(), "ประกาศจัดซื้อจัดจ้าง")
-
-    def test_latest_by_kind_honours_a_smaller_limit(self):
-        latest = list(AnnouncementPage.latest_by_kind(per_kind=1))
-        self.assertEqual([page.title for page in latest], ["จัดซื้อ 3", "ประชุมสภา 4", "รับสมัคร"])
-
-    def test_latest_by_kind_leaves_out_private_sections(self):
-        PageViewRestriction.objects.create(
-            page=self.council[4], restriction_type=PageViewRestriction.LOGIN
-        )
-        titles = [page.title for page in AnnouncementPage.latest_by_kind(per_kind=1)]
-        self.assertIn("ประชุมสภา 3", titles)
-        self.assertNotIn("ประชุมสภา 4", titles)
 
     def test_latest_of_a_unit_newest_first(self):
         finance = unit("finance")

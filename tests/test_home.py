@@ -1,16 +1,14 @@
-"""The home page, the H1 information pages and the complaint-channels page (H6)."""
+"""The home page, the main menu, the H1 information pages and the complaint-channels page (H6)."""
 
 import datetime
 
 from django.test import TestCase
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.test.utils import WagtailPageTestCase
 
 from home import demo as home_demo
 from home.models import ChannelsPage, HomePage, InformationPage
-from news.models import (
-    NewsCategory,
-)
+from news.models import AnnouncementPage, NewsCategory
 from tests.factories import (
     AnnouncementIndexPageFactory,
     AnnouncementPageFactory,
@@ -20,8 +18,6 @@ from tests.factories import (
     InformationPageFactory,
     NewsIndexPageFactory,
     NewsPageFactory,
-    PublicationIndexPageFactory,
-    PublicationPageFactory,
     home_page,
     hotline,
     site_settings,
@@ -109,12 +105,38 @@ class HomeSectionTests(WagtailPageTestCase):
         self.assertContains(response, "Fiscal year 2569")
         self.assertContains(response, "Academic Affairs and Planning Division")
 
-    def test_main_menu_follows_the_notice_order(self):
+    def test_main_menu_groups_the_sections_and_keeps_the_notice_order(self):
         content = self.client.get("/").content.decode()
-        nav = content[content.index('class="main-nav"') :]
-        positions = [nav.index(f'href="/{slug}/"') for slug in ("policy", "budget", "structure")]
+        nav = content[content.index('class="main-nav"') : content.index("</nav>")]
+        # The tasks in view: contact (the channels page) among them, with a short label.
+        self.assertInHTML('<a href="/complaint-channels/">ติดต่อ</a>', nav)
+        # The whole menu behind a button that says it is closed, the H1 items in order.
+        self.assertIn('aria-expanded="false" aria-controls="main-menu"', nav)
+        self.assertIn('id="main-menu" class="main-nav__panel" hidden', nav)
+        panel = nav[nav.index('id="main-menu"') :]
+        positions = [panel.index(f'href="/{slug}/"') for slug in ("policy", "budget", "structure")]
         self.assertEqual(positions, sorted(positions))
-        self.assertNotIn('href="/complaint-channels/"', nav[: nav.index("</nav>")])
+        self.assertLess(panel.index("ร้องเรียนและติดต่อ"), panel.index("ข้อมูลการบริหาร"))
+        self.assertLess(panel.index("ข้อมูลการบริหาร"), panel.index('href="/policy/"'))
+        english = self.client.get("/en/").content.decode()
+        self.assertIn(">Contact</a>", english[english.index('class="main-nav"') :])
+
+    def test_home_ends_with_every_section_and_the_channels(self):
+        content = self.client.get("/").content.decode()
+        sections = content[content.index('id="sections-heading"') :]
+        for slug in ("policy", "budget", "structure", "complaint-channels"):
+            self.assertIn(f'href="/{slug}/"', sections)
+        self.assertIn('href="tel:056219555"', content[: content.index('id="sections-heading"')])
+
+    def test_consent_banner_comes_after_the_menu_and_before_the_content(self):
+        content = self.client.get("/budget/").content.decode()
+        order = [
+            content.index('class="skip-link"'),
+            content.index('class="main-nav"'),
+            content.index('id="consent-banner"'),
+            content.index('<main id="main"'),
+        ]
+        self.assertEqual(order, sorted(order))
 
     def test_channels_page_lists_the_channels_from_the_site_setting(self):
         response = self.client.get("/complaint-channels/")
@@ -151,8 +173,8 @@ class HomeDemoTests(TestCase):
 
 
 class HomeListingTests(TestCase):
-    """The home page lists the latest news (H2, H3), announcements by kind (H5) and
-    publications (H4) from queries, in a fixed number of queries."""
+    """The home page leads with what citizens come for: the newest notices and procurement
+    notices side by side, news with pictures; in a fixed number of queries."""
 
     @classmethod
     def setUpTestData(cls):
@@ -163,15 +185,11 @@ class HomeListingTests(TestCase):
         cls.notices = AnnouncementIndexPageFactory(
             parent=cls.home, slug="announcements", title="ประกาศ"
         )
-        cls.publications = PublicationIndexPageFactory(
-            parent=cls.home, slug="publications", title="เอกสารเผยแพร่"
-        )
         cls.add_items(0, 2)
 
     @classmethod
     def add_items(cls, start, count):
         image = ImageFactory(title="ภาพข่าว", file__width=320, file__height=200)
-        document = DocumentFactory(title="รายงานประจำปี")
         for n in range(start, start + count):
             day = datetime.date(2025, 1, 1) + datetime.timedelta(days=n)
             for category in NewsCategory.values:
@@ -183,7 +201,7 @@ class HomeListingTests(TestCase):
                     category=category,
                     listing_image=image,
                 )
-            for kind in ("council", "recruitment"):
+            for kind in ("council", "recruitment", "procurement", "winner"):
                 AnnouncementPageFactory(
                     parent=cls.notices,
                     slug=f"{kind}-{n}",
@@ -191,31 +209,54 @@ class HomeListingTests(TestCase):
                     date=day,
                     kind=kind,
                 )
-            PublicationPageFactory(
-                parent=cls.publications,
-                slug=f"report-{n}",
-                title=f"รายงานประจำปี {2560 + n}",
-                kind="annual_report",
-                year=2560 + n,
-                document=document,
-            )
 
-    def test_home_lists_the_newest_items_of_each_section(self):
-        response = self.client.get("/")
-        self.assertContains(response, "ข่าวสารเทศบาล")
-        self.assertContains(response, "ข่าวกิจกรรม")
-        self.assertContains(response, "ประกาศการประชุมสภาเทศบาล")
-        self.assertContains(response, "รายงานประจำปี 2561")
-        content = response.content.decode()
-        self.assertLess(
-            content.index("ข่าว municipal ลำดับ 1"), content.index("ข่าว municipal ลำดับ 0")
-        )
-
-    def test_home_shows_at_most_four_news_of_a_category(self):
-        self.add_items(2, 4)
+    def section(self, heading_id):
+        """The text of the home page's section under the heading ``heading_id``."""
         content = self.client.get("/").content.decode()
-        self.assertIn("ข่าว activity ลำดับ 5", content)
-        self.assertNotIn("ข่าว activity ลำดับ 1<", content)
+        start = content.index(f'id="{heading_id}"')
+        return content[start : content.index("</section>", start)]
+
+    def test_newest_notices_and_procurement_side_by_side(self):
+        notices = self.section("announcements-heading")
+        self.assertIn("ประกาศ council ลำดับ 1", notices)
+        self.assertIn("ประกาศการประชุมสภาเทศบาล", notices)  # the kind, under the title
+        self.assertNotIn("ประกาศ procurement", notices)
+        self.assertIn('href="/announcements/"', notices)
+        procurement = self.section("procurement-heading")
+        self.assertIn("ประกาศ winner ลำดับ 1", procurement)
+        self.assertIn("ประกาศผู้ชนะการเสนอราคา", procurement)
+        self.assertNotIn("ประกาศ council", procurement)
+        self.assertLess(procurement.index("ลำดับ 1"), procurement.index("ประกาศ procurement ลำดับ 0"))
+
+    def test_at_most_five_of_each_and_four_news(self):
+        self.add_items(2, 4)
+        notices = self.section("announcements-heading")
+        self.assertEqual(notices.count("<li>"), 5)
+        self.assertNotIn("ลำดับ 2<", notices)
+        self.assertEqual(self.section("procurement-heading").count("<li>"), 5)
+        news = self.section("news-heading")
+        self.assertEqual(news.count('class="card"'), 4)
+        self.assertIn("ข่าว activity ลำดับ 5", news)
+        self.assertIn('loading="lazy"', news)  # below the first screen
+
+    def test_tasks_and_newest_notices_come_before_the_news(self):
+        content = self.client.get("/").content.decode()
+        order = [
+            content.index("<h1"),
+            content.index('id="tasks-heading"'),
+            content.index('id="announcements-heading"'),
+            content.index('id="news-heading"'),
+            content.index('id="sections-heading"'),
+        ]
+        self.assertEqual(order, sorted(order))
+        self.assertIn('<a href="/news/">ข่าวสาร</a>', self.section("tasks-heading"))
+
+    def test_a_private_notice_is_not_listed(self):
+        private = AnnouncementPage.objects.get(slug="council-1")
+        PageViewRestriction.objects.create(page=private, restriction_type="login")
+        notices = self.section("announcements-heading")
+        self.assertNotIn("ประกาศ council ลำดับ 1", notices)
+        self.assertIn("ประกาศ council ลำดับ 0", notices)
 
     def test_query_count_does_not_grow_with_the_number_of_items(self):
         few = count_queries(self.client, "/")

@@ -221,8 +221,12 @@ class NewsTests(WagtailPageTestCase):
         self.assertContains(response, "สำนักงานช่าง")
         self.assertContains(response, "ตรวจเครื่องสูบน้ำตลอดแนวตลิ่ง")
         self.assertContains(response, '<h2 id="news-gallery-heading">ภาพกิจกรรม</h2>', html=True)
-        self.assertContains(response, 'alt="แนวกระสอบทรายชุมชนริมน้ำ"')
+        # The caption says what the picture shows; an alt text saying the same is left out.
         self.assertContains(response, "<figcaption>แนวกระสอบทรายชุมชนริมน้ำ</figcaption>")
+        self.assertNotContains(response, 'alt="แนวกระสอบทรายชุมชนริมน้ำ"')
+        # Lazy, and up to 400 or 800 px wide as the screen needs.
+        figure = r'<img alt="" [^>]*loading="lazy"[^>]*srcset="[^"]*width-400[^"]*, [^"]*width-800'
+        self.assertRegex(response.content.decode(), figure)
 
     def test_english_pages_show_the_translation_and_common_era_dates(self):
         index = self.client.get("/en/news/")
@@ -233,7 +237,8 @@ class NewsTests(WagtailPageTestCase):
         self.assertContains(index, "Engineering Office")
         page = self.client.get("/en/news/flood/")
         self.assertContains(page, "Pumps checked all along the bank")
-        self.assertContains(page, 'alt="Sandbags in a riverside community"')
+        self.assertContains(page, "<figcaption>Sandbags in a riverside community</figcaption>")
+        self.assertNotContains(page, 'alt="Sandbags in a riverside community"')
 
     def test_latest_gives_the_newest_news_of_a_category_or_unit_in_the_served_language(self):
         with translation.override("th"):

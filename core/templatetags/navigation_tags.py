@@ -6,7 +6,7 @@ from django.urls import reverse, translate_url
 from django.utils import translation
 from wagtail.models import Site
 
-from core.navigation import home_tree, main_menu_items, section_items
+from core.navigation import home_tree, menu_groups, task_items
 from core.sharing import translated_urls
 
 register = template.Library()
@@ -19,20 +19,20 @@ def locale_home_url(language_code):
 
 @register.simple_tag(takes_context=True)
 def main_menu(context):
-    """Pages marked "show in menus" directly under the home page of the active language."""
+    """The whole menu of the active language, in groups (``core.navigation.menu_groups``)."""
     site = Site.find_for_request(context["request"])
     if site is None:
         return []
-    return main_menu_items(site, translation.get_language())
+    return menu_groups(site, translation.get_language())
 
 
 @register.simple_tag(takes_context=True)
-def home_sections(context):
-    """The sections under the home page that are not in the main menu (news, agencies, …)."""
+def menu_tasks(context):
+    """What citizens come for first (``core.navigation.TASKS``), for the header and home."""
     site = Site.find_for_request(context["request"])
     if site is None:
         return []
-    return section_items(site, translation.get_language())
+    return task_items(site, translation.get_language())
 
 
 @register.simple_tag(takes_context=True)

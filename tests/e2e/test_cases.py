@@ -27,8 +27,10 @@ def photo():
     return {"name": "drain.jpg", "mimeType": "image/jpeg", "buffer": buffer.getvalue()}
 
 
-def test_a_citizen_files_a_complaint_staff_resolve_it_and_the_citizen_follows_it(browser, site_url):
-    citizen = browser.new_context(viewport=PHONE, locale="th-TH").new_page()
+def test_a_citizen_files_a_complaint_staff_resolve_it_and_the_citizen_follows_it(
+    browser, site_url, checked_html
+):
+    citizen = checked_html(browser.new_context(viewport=PHONE, locale="th-TH").new_page())
     outside = []
     citizen.on("request", lambda req: "127.0.0.1" not in req.url and outside.append(req.url))
 

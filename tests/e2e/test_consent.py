@@ -15,10 +15,10 @@ COOKIE = "portal_consent"
 
 
 @pytest.fixture
-def phone(browser):
+def phone(browser, checked_html):
     """A phone tab whose requests to Google are recorded and answered with a stand-in page."""
     context = browser.new_context(viewport=PHONE, locale="th-TH")
-    tab = context.new_page()
+    tab = checked_html(context.new_page())
     tab.google_requests = []
 
     def stand_in(route):

@@ -3,7 +3,7 @@ and every page type passes an axe WCAG 2.1 AA scan."""
 
 import pytest
 
-from tests.e2e.conftest import PHONE, assert_accessible
+from tests.e2e.conftest import assert_accessible
 
 pytestmark = pytest.mark.e2e
 
@@ -11,14 +11,6 @@ pytestmark = pytest.mark.e2e
 SCHOOL_NOTICE_LINK = (
     "main a[href^='/schools/school-1/']:not([href='/schools/school-1/']):not([href*='?'])"
 )
-
-
-@pytest.fixture
-def phone(browser):
-    context = browser.new_context(viewport=PHONE, locale="th-TH")
-    tab = context.new_page()
-    yield tab
-    context.close()
 
 
 def test_home_to_a_unit_and_its_personnel_directory(phone, site_url):

@@ -5,17 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.conftest import PHONE, assert_accessible
+from tests.e2e.conftest import assert_accessible
 
 pytestmark = pytest.mark.e2e
-
-
-@pytest.fixture
-def phone(browser):
-    context = browser.new_context(viewport=PHONE, locale="th-TH", accept_downloads=True)
-    tab = context.new_page()
-    yield tab
-    context.close()
 
 
 def test_open_a_monthly_summary_and_download_its_csv(phone, site_url):

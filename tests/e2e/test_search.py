@@ -3,20 +3,12 @@ notice; the search page passes an axe WCAG 2.1 AA scan on a phone and on a deskt
 
 import pytest
 
-from tests.e2e.conftest import PHONE, assert_accessible
+from tests.e2e.conftest import assert_accessible
 
 pytestmark = pytest.mark.e2e
 
 SCHOOL = "โรงเรียนเทศบาลวัดไทรใต้"
 RESULT_LINKS = "ol.search-results h3 a"
-
-
-@pytest.fixture
-def phone(browser):
-    context = browser.new_context(viewport=PHONE, locale="th-TH")
-    tab = context.new_page()
-    yield tab
-    context.close()
 
 
 def test_search_procurement_filter_by_school_and_open_a_notice(phone, site_url):
@@ -28,6 +20,8 @@ def test_search_procurement_filter_by_school_and_open_a_notice(phone, site_url):
     assert phone.locator(RESULT_LINKS).count() > 0
     assert phone.locator("ol.search-results mark").count() > 0
 
+    # On a phone the filters are folded under their summary.
+    phone.get_by_text("ตัวกรองและการเรียงลำดับ").click()
     phone.get_by_label("โรงเรียน", exact=True).select_option(label=SCHOOL)
     phone.locator("fieldset.search-filter button[type=submit]").click()
     phone.wait_for_url("**school=school-1*")

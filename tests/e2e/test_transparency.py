@@ -3,22 +3,9 @@ monthly procurement summary; the pages pass an axe WCAG 2.1 AA scan and call not
 
 import pytest
 
-from tests.e2e.conftest import PHONE, assert_accessible
+from tests.e2e.conftest import assert_accessible
 
 pytestmark = pytest.mark.e2e
-
-
-@pytest.fixture
-def phone(browser):
-    context = browser.new_context(viewport=PHONE, locale="th-TH")
-    tab = context.new_page()
-    tab.outside = []
-    tab.on(
-        "request",
-        lambda request: "127.0.0.1" not in request.url and tab.outside.append(request.url),
-    )
-    yield tab
-    context.close()
 
 
 def test_ita_2569_item_o11_leads_to_a_monthly_procurement_summary(phone, site_url):
@@ -34,7 +21,7 @@ def test_ita_2569_item_o11_leads_to_a_monthly_procurement_summary(phone, site_ur
     assert "/procurement/summaries/" in phone.url
     assert "แบบ สขร.๑" in phone.locator("main").inner_text()
     assert_accessible(phone)
-    assert phone.outside == []
+    assert phone.outside_requests == []
 
 
 def test_the_year_switcher_and_the_measure_on_publishing_information(phone, site_url):

@@ -58,7 +58,7 @@ def approve_from_dashboard(tab):
     tab.wait_for_load_state("networkidle")
 
 
-def test_creator_supervisor_operator_and_the_citizen_sees_it(browser, site_url):
+def test_creator_supervisor_operator_and_the_citizen_sees_it(browser, site_url, checked_html):
     # 1. The Finance Office's content creator writes the notice and submits it.
     creator = person(browser, site_url, "finance-creator")
     index_id = announcements_index_id(creator, site_url)
@@ -85,7 +85,7 @@ def test_creator_supervisor_operator_and_the_citizen_sees_it(browser, site_url):
     supervisor.context.close()
 
     # Not on the site yet.
-    citizen = browser.new_context(viewport=DESKTOP, locale="th-TH").new_page()
+    citizen = checked_html(browser.new_context(viewport=DESKTOP, locale="th-TH").new_page())
     citizen.goto(site_url + "/")
     assert citizen.get_by_text(TITLE).count() == 0
 

@@ -1,14 +1,24 @@
-// Keep the main menu open on wide screens; on a phone it folds behind its summary.
-(function () {
-  var wide = window.matchMedia("(min-width: 48rem)");
-  function sync() {
-    document.querySelectorAll("details[data-open-wide]").forEach(function (el) {
-      el.open = wide.matches;
-    });
+// The main menu (components/main_menu.html): the button opens and closes the whole menu;
+// Escape closes it and puts focus back on the button; a click elsewhere closes it.
+document.querySelectorAll("[data-menu-button]").forEach(function (button) {
+  var panel = document.getElementById(button.getAttribute("aria-controls"));
+  var nav = button.closest("nav");
+  function isOpen() { return button.getAttribute("aria-expanded") === "true"; }
+  function set(open) {
+    button.setAttribute("aria-expanded", open ? "true" : "false");
+    panel.hidden = !open;
   }
-  sync();
-  wide.addEventListener("change", sync);
-})();
+  button.addEventListener("click", function () { set(!isOpen()); });
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape" && isOpen()) {
+      set(false);
+      button.focus();
+    }
+  });
+  document.addEventListener("click", function (event) {
+    if (isOpen() && !nav.contains(event.target)) set(false);
+  });
+});
 
 // Procurement summaries (procurement/): a "print" button for the printable pages.
 document.querySelectorAll("[data-print]").forEach(function (button) {
