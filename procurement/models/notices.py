@@ -17,7 +17,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from core.models import BasePage, BasePageForm
-from core.queries import public
+from core.queries import in_language_or_thai, public
 from news.models import AnnouncementKind, AnnouncementPage
 from procurement.blocks import ProcurementDocumentBlock
 from procurement.schools import registered_schools
@@ -326,6 +326,23 @@ class ProcurementNoticePage(AnnouncementPage):
             )
         if errors:
             raise ValidationError(errors)
+
+    def project_stages(self):
+        """Every live public notice of this notice's project (the same e-GP number), this one
+        included, in the order of the stages (plan, invitation, reference price, winner,
+        contract) then by date: in the language served, or Thai where not translated. One
+        query; none when the notice has no e-GP number."""
+        if not self.egp_number:
+            return []
+        stage_order = models.Case(
+            *[models.When(stage=stage, then=rank) for stage, rank in STAGE_RANK.items()],
+            output_field=models.IntegerField(),
+        )
+        return list(
+            in_language_or_thai(
+                public(ProcurementNoticePage.objects.live()).filter(egp_number=self.egp_number)
+            ).order_by(stage_order, "date", "pk")
+        )
 
     @classmethod
     def listing(cls):
