@@ -166,8 +166,9 @@ class RatingTests(TestCase):
         close(self.case)
         other = close(file_case(contact_phone="0811111111"), Status.REJECTED)
         other.rate(2)
-        self.rate(5)
-        self.rate(1)  # refused: the case was rated
+        token = self.rating_token()
+        self.rate(5, token=token)
+        self.rate(1, token=token)  # refused: the case was rated
         response = self.client.get(self.statistics.url)
         self.assertContains(response, "ผู้ร้องเรียนให้คะแนนเฉลี่ย 3.5 จาก 5 (2 เรื่อง")
         self.assertLessEqual(count_queries(self.client, self.statistics.url), QUERY_BUDGET)
