@@ -61,27 +61,47 @@ def is_thai_only(request):
     return bool(getattr(request, REQUEST_FLAG, False))
 
 
-def english_address(page, language_code, request=None):
-    """The address at which the Thai ``page`` answers in ``language_code`` when it has no
-    translation: the address of its nearest ancestor that has a live translation, followed by
-    the Thai slugs below it. None when not even the home page is translated. One query."""
-    segments = page.url_path.strip("/").split("/")  # the home page's slug first
-    ancestor_paths = [page.path[: depth * Page.steplen] for depth in range(2, page.depth)]
-    translation = (
-        Page.objects.live()
-        .filter(
+def _ancestor_paths(page):
+    return [page.path[: depth * Page.steplen] for depth in range(2, page.depth)]
+
+
+def english_addresses(pages, language_code, request=None):
+    """``{page.pk: address}``: the address at which each Thai page of ``pages`` answers in
+    ``language_code`` when it has no translation: the address of its nearest ancestor that
+    has a live translation, followed by the Thai slugs below it (no entry when not even the
+    home page is translated). One query, whatever the number of pages: the ancestors and
+    their live translations together."""
+    paths = {path for page in pages for path in _ancestor_paths(page)}
+    if not paths:
+        return {}
+    rows = Page.objects.filter(
+        Q(path__in=paths)
+        | Q(
+            live=True,
             locale__language_code=language_code,
-            translation_key__in=Page.objects.filter(path__in=ancestor_paths).values(
-                "translation_key"
-            ),
+            translation_key__in=Page.objects.filter(path__in=paths).values("translation_key"),
         )
-        .order_by("-depth")
-        .first()
-    )
-    if translation is None:
-        return None
-    base = translation.get_url(request)
-    if base is None:
-        return None
-    below = segments[translation.depth - 1 :]
-    return base + "".join(f"{slug}/" for slug in below)
+    ).only("path", "depth", "url_path", "translation_key", "locale_id", "live")
+    key_at = {}
+    translations = {}
+    for row in rows:
+        if row.path in paths:
+            key_at[row.path] = row.translation_key
+        else:
+            translations[row.translation_key] = row
+    addresses = {}
+    for page in pages:
+        for path in reversed(_ancestor_paths(page)):  # the nearest first
+            translation = translations.get(key_at.get(path))
+            base = translation.get_url(request) if translation is not None else None
+            if base is not None:
+                segments = page.url_path.strip("/").split("/")  # the home page's slug first
+                below = segments[translation.depth - 1 :]
+                addresses[page.pk] = base + "".join(f"{slug}/" for slug in below)
+                break
+    return addresses
+
+
+def english_address(page, language_code, request=None):
+    """``english_addresses`` of one page, or None."""
+    return english_addresses([page], language_code, request).get(page.pk)

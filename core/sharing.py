@@ -22,6 +22,12 @@ def shorten(text, limit=DESCRIPTION_LENGTH):
     return text[:cut].rstrip() + "…"
 
 
+def remember_translated_urls(page, urls):
+    """Keep ``urls`` (``{language_code: url}``) as ``translated_urls`` of ``page`` for this
+    request: for a page type whose own query already loaded its live translations."""
+    page._translated_urls = urls
+
+
 def translated_urls(page, request):
     """``{language_code: url}`` of the live translations of ``page``, the page itself included;
     read once per request and kept on the page (the language switcher and the head share it)."""

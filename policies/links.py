@@ -8,7 +8,7 @@ from django.utils.translation import get_language
 from wagtail.models import Page
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
-from core.languages import english_address
+from core.languages import english_addresses
 from core.queries import public
 
 LINKS_TIMEOUT = 60 * 60
@@ -21,8 +21,8 @@ def links_cache_key(language_code):
 def policy_links(language_code=None):
     """``{kind: {"title", "url", "language"}}`` of the live public policy pages and the site
     map, in the language ``language_code`` (the one served by default), falling back to Thai
-    for a page not yet translated, at its English address (core/languages.py; a query for
-    each such page the first time). One query the first time, none after."""
+    for a page not yet translated, at its English address (core/languages.py). Two queries
+    the first time, none after."""
     language_code = language_code or get_language() or settings.LANGUAGE_CODE
     key = links_cache_key(language_code)
     links = cache.get(key)
@@ -51,18 +51,16 @@ def _load(language_code):
         preferred = page.locale.language_code == language_code
         if kind not in found or preferred:
             found[kind] = {"page": page, "preferred": preferred}
-    links = {}
-    for kind, item in found.items():
-        page = item["page"]
-        url = None
-        if not item["preferred"]:
-            url = english_address(page, language_code)
-        links[kind] = {
-            "title": page.title,
-            "url": url or page.get_url(),
-            "language": page.locale.language_code,
+    untranslated = [item["page"] for item in found.values() if not item["preferred"]]
+    addresses = english_addresses(untranslated, language_code) if untranslated else {}
+    return {
+        kind: {
+            "title": item["page"].title,
+            "url": addresses.get(item["page"].pk) or item["page"].get_url(),
+            "language": item["page"].locale.language_code,
         }
-    return links
+        for kind, item in found.items()
+    }
 
 
 def clear_policy_links(**kwargs):

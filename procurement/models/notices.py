@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models.functions import Length, Substr
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -17,7 +18,8 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from core.models import BasePage, BasePageForm
-from core.queries import in_language_or_thai, public
+from core.queries import public
+from core.sharing import remember_translated_urls
 from news.models import AnnouncementKind, AnnouncementPage
 from procurement.blocks import ProcurementDocumentBlock
 from procurement.schools import registered_schools
@@ -327,22 +329,49 @@ class ProcurementNoticePage(AnnouncementPage):
         if errors:
             raise ValidationError(errors)
 
-    def project_stages(self):
+    def project_stages(self, request=None):
         """Every live public notice of this notice's project (the same e-GP number), this one
         included, in the order of the stages (plan, invitation, reference price, winner,
-        contract) then by date: in the language served, or Thai where not translated. One
-        query; none when the notice has no e-GP number."""
+        contract) then by date: in the language served, or Thai where not translated.
+
+        One query, none without an e-GP number; it loads this notice's own translations too
+        (they carry the same number), which the language switcher and the ``hreflang`` links
+        then use instead of a query of their own (``core.sharing.translated_urls``).
+        """
         if not self.egp_number:
             return []
         stage_order = models.Case(
             *[models.When(stage=stage, then=rank) for stage, rank in STAGE_RANK.items()],
             output_field=models.IntegerField(),
         )
-        return list(
-            in_language_or_thai(
-                public(ProcurementNoticePage.objects.live()).filter(egp_number=self.egp_number)
-            ).order_by(stage_order, "date", "pk")
+        rows = list(
+            public(ProcurementNoticePage.objects.live())
+            .filter(egp_number=self.egp_number)
+            .select_related("locale")
+            .order_by(stage_order, "date", "pk")
         )
+        remember_translated_urls(
+            self,
+            {
+                row.locale.language_code: row.get_url(request)
+                for row in rows
+                if row.translation_key == self.translation_key
+            },
+        )
+        language = get_language() or settings.LANGUAGE_CODE
+        chosen = {}
+        for row in rows:
+            code = row.locale.language_code
+            if code == language or (
+                code == settings.LANGUAGE_CODE and row.translation_key not in chosen
+            ):
+                chosen[row.translation_key] = row
+        return list(chosen.values())
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["stages"] = self.project_stages(request)
+        return context
 
     @classmethod
     def listing(cls):
