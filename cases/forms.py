@@ -1,13 +1,17 @@
 """The public forms. They ask only what a case needs: no national ID number, contact details
 optional, and none at all kept for an anonymous report."""
 
+import re
+
 from django import forms
+from django.core import signing
 from django.utils.translation import gettext_lazy as _
 
 from cases.models import ComplaintCategory
 from cases.protection import BotProtectedForm
 from cases.uploads import AttachmentsField
 from ownership.models import Unit
+from thai.dates import arabic_digits
 
 
 class CategoryChoiceField(forms.ModelChoiceField):
@@ -97,3 +101,74 @@ class QuestionForm(BotProtectedForm):
         error_messages={"invalid": _("กรุณากรอกอีเมลให้ถูกต้อง")},
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
+
+
+NUMBER_PATTERN = re.compile(r"(\d{4})\D{1,3}(\d{1,6})")
+RATING_SALT = "cases.rating"
+RATING_MAX_AGE_SECONDS = 24 * 60 * 60
+
+
+class LookupForm(BotProtectedForm):
+    """Following a case without its private link: the tracking number and the phone number or
+    e-mail address given with it (cases.views.complaint_lookup)."""
+
+    number = forms.CharField(
+        label=_("เลขที่เรื่อง"),
+        help_text=_("เช่น นว-2569-000123"),
+        max_length=40,
+        error_messages={"required": _("กรุณากรอกเลขที่เรื่อง")},
+    )
+    contact = forms.CharField(
+        label=_("โทรศัพท์หรืออีเมลที่ให้ไว้ตอนแจ้งเรื่อง"),
+        max_length=254,
+        error_messages={"required": _("กรุณากรอกโทรศัพท์หรืออีเมลที่ให้ไว้")},
+    )
+
+    def clean_number(self):
+        """``(year, sequence)`` from ``นว-2569-000123``, ``2569-123`` or Thai digits."""
+        match = NUMBER_PATTERN.search(arabic_digits(self.cleaned_data["number"]))
+        if match is None:
+            raise forms.ValidationError(
+                _("กรุณากรอกเลขที่เรื่องตามรูปแบบ นว-2569-000123"), code="invalid"
+            )
+        return int(match.group(1)), int(match.group(2))
+
+
+class RatingForm(forms.Form):
+    """The complainant's rating of a closed case; ``case`` is a signed token of the case shown
+    on the status page (reached by the private link or by the lookup), valid for a day."""
+
+    EXPIRED = _("หน้านี้เปิดค้างไว้นานเกินไป กรุณาค้นหาเรื่องของท่านอีกครั้งแล้วให้คะแนน")
+
+    case = forms.CharField(widget=forms.HiddenInput)
+    rating = forms.TypedChoiceField(
+        label=_("ท่านพอใจกับการดำเนินการเรื่องนี้เพียงใด"),
+        choices=[
+            (5, _("5 พอใจมาก")),
+            (4, _("4 พอใจ")),
+            (3, _("3 ปานกลาง")),
+            (2, _("2 ไม่ค่อยพอใจ")),
+            (1, _("1 ไม่พอใจ")),
+        ],
+        coerce=int,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("กรุณาเลือกระดับความพึงพอใจ")},
+    )
+    comment = forms.CharField(
+        label=_("ความเห็นเพิ่มเติม (ถ้ามี)"),
+        max_length=1000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    @staticmethod
+    def token(case):
+        return signing.dumps(case.pk, salt=RATING_SALT)
+
+    def clean_case(self):
+        try:
+            return signing.loads(
+                self.cleaned_data["case"], salt=RATING_SALT, max_age=RATING_MAX_AGE_SECONDS
+            )
+        except signing.BadSignature:
+            raise forms.ValidationError(self.EXPIRED, code="expired") from None

@@ -36,6 +36,13 @@ class ComplaintStatistics:
     months: list
     categories: list
     total: Row
+    rated: int = 0  # closed cases of the year their complainants rated (1–5)
+    rating_sum: int = 0
+
+    @property
+    def average_rating(self):
+        """The complainants' mean rating of the year's closed cases, or None before any."""
+        return round(self.rating_sum / self.rated, 1) if self.rated else None
 
 
 @dataclass
@@ -106,8 +113,12 @@ def complaint_statistics(year_be, categories):
     month_rows = [Row(label=month_label(day)) for day in months]
     category_rows = {category.pk: Row(label=category.localized_name) for category in categories}
     total = Row()
+    rated = rating_sum = 0
     received = Complaint.objects.filter(received_at__gte=start, received_at__lt=end)
-    for item in per_month(received, "received_at", "category_id", "status"):
+    for item in per_month(received, "received_at", "category_id", "status", "rating"):
+        if item["rating"] is not None:  # the ratings come in the same grouped query
+            rated += item["count"]
+            rating_sum += item["rating"] * item["count"]
         closed = item["status"] in CLOSED_STATUSES
         index = month_index(months, item["month"])
         if index is not None:
@@ -117,7 +128,12 @@ def complaint_statistics(year_be, categories):
             row.add(closed, item["count"])
         total.add(closed, item["count"])
     return ComplaintStatistics(
-        year=year_be, months=month_rows, categories=list(category_rows.values()), total=total
+        year=year_be,
+        months=month_rows,
+        categories=list(category_rows.values()),
+        total=total,
+        rated=rated,
+        rating_sum=rating_sum,
     )
 
 

@@ -1,14 +1,17 @@
 """The public views the page types route to: asking a question, filing a complaint, following
-it by its private link, and the published statistics (page, XLSX, e-service use)."""
+it by its private link or by its number and the contact given, rating a closed case, and the
+published statistics (page, XLSX, e-service use)."""
 
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from cases import handling, protection
-from cases.forms import ComplaintForm, QuestionForm
+from cases.forms import ComplaintForm, LookupForm, QuestionForm, RatingForm
 from cases.models import Complaint, ComplaintCategory
+from cases.models.complaints import matching_contact
 from cases.statistics import (
     complaint_statistics,
     first_fiscal_year,
@@ -21,6 +24,14 @@ from core.listing import paginate
 from thai.dates import fiscal_year, parse_be_year
 
 QUESTIONS_PER_PAGE = 20
+# The one answer to a lookup that finds nothing, whether the number exists or not.
+NOT_FOUND = gettext_lazy(
+    "ไม่พบเรื่องที่ตรงกับเลขที่และโทรศัพท์หรืออีเมลที่ระบุ กรุณาตรวจสอบอีกครั้ง "
+    "หากแจ้งเรื่องโดยไม่ประสงค์ออกนามหรือไม่ได้ให้ช่องทางติดต่อไว้ "
+    "โปรดติดต่อศูนย์รับเรื่องร้องเรียนพร้อมเลขที่เรื่อง"
+)
+RATED = gettext_lazy("ขอบคุณที่ให้คะแนนการดำเนินการเรื่องนี้")
+RATED_BEFORE = gettext_lazy("เรื่องนี้ได้รับคะแนนความพึงพอใจแล้ว ขอบคุณ (ให้คะแนนได้ครั้งเดียว)")
 
 
 def _rate_limited(request, scope):
@@ -80,32 +91,111 @@ def status_path(page, case, secret):
     )
 
 
-def complaint_status(page, request, year, sequence, secret):
-    """The case as its complainant follows it; 404 for a wrong secret, as for no case."""
-    case = (
+def _case(year, sequence):
+    return (
         Complaint.objects.select_related("category", "unit")
         .filter(year=year, sequence=sequence)
         .first()
     )
-    if case is None or not case.secret_matches(secret):
-        raise Http404
+
+
+def _case_by_pk(pk):
+    return Complaint.objects.select_related("category", "unit").filter(pk=pk).first()
+
+
+def _private(response):
+    """A private page: not cached, not indexed, its address not passed on in a Referer."""
+    response["Cache-Control"] = "private, no-store"
+    response["Referrer-Policy"] = "no-referrer"
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    return response
+
+
+def _status_response(page, request, case, **context):
+    """The case as its complainant follows it, with the rating form once it is closed."""
     steps = case.events.exclude(status="").select_related("unit")
+    rating_form = context.pop("rating_form", None)
+    if rating_form is None and case.may_be_rated:
+        rating_form = RatingForm(initial={"case": RatingForm.token(case)})
     response = page.render(
         request,
         template="cases/complaint_status.html",
         context_overrides={
             "case": case,
             "steps": steps,
-            "new": request.GET.get("new") == "1",
-            "files_lost": request.GET.get("files_lost", "").isdigit(),
             "overdue": case.is_overdue(),
+            "rating_form": rating_form if case.may_be_rated else None,
+            "rating_url": page.url + page.reverse_subpage("rate_view"),
+            **context,
         },
     )
-    # A private page: not cached, not indexed, its address not passed on in a Referer.
-    response["Cache-Control"] = "private, no-store"
-    response["Referrer-Policy"] = "no-referrer"
-    response["X-Robots-Tag"] = "noindex, nofollow"
-    return response
+    return _private(response)
+
+
+def complaint_status(page, request, year, sequence, secret):
+    """The case as its complainant follows it; 404 for a wrong secret, as for no case."""
+    case = _case(year, sequence)
+    if case is None or not case.secret_matches(secret):
+        raise Http404
+    return _status_response(
+        page,
+        request,
+        case,
+        new=request.GET.get("new") == "1",
+        files_lost=request.GET.get("files_lost", "").isdigit(),
+    )
+
+
+def complaint_lookup(page, request):
+    """Following a case without its private link: the tracking number and the phone number or
+    e-mail address given with it. A wrong contact and a number that does not exist get the same
+    answer, status and work (the contact is compared, against nothing when there is no case);
+    every attempt counts towards the address's hourly limit."""
+    status, form, error = 200, None, ""
+    if _rate_limited(request, "lookup"):
+        status, error = 429, protection.TOO_MANY
+    elif request.method == "POST":
+        form = LookupForm(request.POST)
+        if form.is_valid():
+            year, sequence = form.cleaned_data["number"]
+            contact = form.cleaned_data["contact"]
+            case = _case(year, sequence)
+            if case is not None and case.contact_matches(contact):
+                return _status_response(page, request, case)
+            if case is None:
+                matching_contact(contact, "", "")
+            error = NOT_FOUND
+    response = page.render(
+        request,
+        template="cases/complaint_lookup.html",
+        context_overrides={"form": form or LookupForm(), "error": error},
+    )
+    response.status_code = status
+    return _private(response)
+
+
+def complaint_rating(page, request):
+    """The complainant's rating of a closed case, from the form on its status page; counted
+    once per case (a second one is politely refused and changes nothing)."""
+    lookup_url = page.url + page.reverse_subpage("lookup_view")
+    if request.method != "POST":
+        return HttpResponseRedirect(lookup_url)
+    form = RatingForm(request.POST)
+    valid = form.is_valid()
+    case_id = form.cleaned_data.get("case")
+    case = _case_by_pk(case_id) if case_id else None
+    if case is None:  # a form left open too long, or tampered with: find the case again
+        response = page.render(
+            request,
+            template="cases/complaint_lookup.html",
+            context_overrides={"form": LookupForm(), "error": RatingForm.EXPIRED},
+        )
+        response.status_code = 400
+        return _private(response)
+    if not valid:
+        return _status_response(page, request, case, rating_form=form)
+    recorded = case.rate(form.cleaned_data["rating"], form.cleaned_data["comment"])
+    return _status_response(page, request, case, rating_message=RATED if recorded else RATED_BEFORE)
 
 
 def _year(request):

@@ -16,6 +16,7 @@ from wagtail.url_routing import RouteResult
 
 from core.addresses import EMPTY_MESSAGE, free_address, validate_page_address
 from core.blocks import HotlineBlock
+from core.languages import mark_thai_only, may_find_thai_only, thai_only_child
 from core.sharing import shorten
 from ownership.models import PageUnit, Unit
 from ownership.permissions import UnitPagePermissionTester, limit_unit_choices
@@ -203,10 +204,16 @@ class BasePage(Page):
                 return RouteResult(self)  # serve() answers 410 Gone
             return super().route(request, path_components)
         child_slug, *remaining = path_components
-        try:
-            child = self.get_children().get(slug=child_slug)
-        except Page.DoesNotExist:
-            raise Http404 from None
+        child = self.get_children().filter(slug=child_slug).first()
+        if (child is None or not (child.live or child.expired)) and may_find_thai_only(request):
+            # A Thai page without a live translation answers at its English address: where
+            # there is no English page, or only a translation still in draft (core/languages.py).
+            thai = thai_only_child(self, child_slug)
+            if thai is not None:
+                child = thai
+                mark_thai_only(request)
+        if child is None:
+            raise Http404
         passing_through = remaining and not issubclass(child.specific_class, RoutablePageMixin)
         target = child.specific_deferred if passing_through else child.specific
         target._cached_parent_obj = self  # breadcrumbs walk up without a query

@@ -8,6 +8,8 @@ from django.db.models.functions import Length, Substr
 from django.utils.translation import get_language
 from wagtail.models import Page, PageViewRestriction
 
+from core.languages import mark_thai_only, may_find_thai_only, thai_only_children
+
 
 def public(queryset):
     """``queryset`` without pages in a private section, as Wagtail's ``.public()`` but in the
@@ -76,22 +78,34 @@ def route_to_child(parent, request, path_components, model, subclasses=(), relat
     ``subclasses`` are multi-table subclasses of ``model`` loaded in the same query by
     ``select_related`` (e.g. ``"procurementnoticepage"``, or ``"homepage"`` from ``Page``):
     the first that the child has is used; ``related`` are the foreign keys its page shows
-    (an image, a document). None when there is no such child or its type was not loaded:
-    then Wagtail routes as usual.
+    (an image, a document). None when there is no such child, it is a draft or its type was
+    not loaded: then Wagtail routes as usual.
     """
     if not path_components:
         return None
-    child = (
-        model.objects.child_of(parent)
+    here = Q(path__startswith=parent.path, depth=parent.depth + 1)
+    # On an English page, a Thai page without a live translation stands in for a missing or
+    # draft child, at its English address (core/languages.py): looked for in the same query.
+    thai_only = may_find_thai_only(request)
+    found = list(
+        model.objects.filter(here | thai_only_children(parent) if thai_only else here)
         .filter(slug=path_components[0])
-        .select_related(*subclasses, *related)
-        .first()
+        .select_related(*subclasses, *related)[:2]
     )
+    child = next((page for page in found if page.path.startswith(parent.path)), None)
+    thai = next((page for page in found if not page.path.startswith(parent.path)), None)
+    if thai is not None and (child is None or not (child.live or child.expired)):
+        child = thai
+    thai_only = child is not None and child is thai
     for name in subclasses:
         if child is not None and hasattr(child, name):
             child = getattr(child, name)
             break
     if child is None or child.specific_class is not type(child):
         return None
+    if not (child.live or child.expired):
+        return None  # a draft: Wagtail's routing answers 404
+    if thai_only:
+        mark_thai_only(request)
     child._cached_parent_obj = parent
     return child.route(request, path_components[1:])

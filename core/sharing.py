@@ -24,6 +24,12 @@ def shorten(text, limit=DESCRIPTION_LENGTH):
     return text[:cut].rstrip() + "…"
 
 
+def remember_translated_urls(page, urls):
+    """Keep ``urls`` (``{language_code: url}``) as ``translated_urls`` of ``page`` for this
+    request: for a page type whose own query already loaded its live translations."""
+    page._translated_urls = urls
+
+
 def translated_urls(page, request):
     """``{language_code: url}`` of the live translations of ``page``, the page itself included;
     kept under the content version (``pagecache.fragments``) and on the page (the language

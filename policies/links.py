@@ -8,6 +8,7 @@ from django.utils.translation import get_language
 from wagtail.models import Page
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
+from core.languages import english_addresses
 from core.queries import public
 
 LINKS_TIMEOUT = 60 * 60
@@ -18,9 +19,10 @@ def links_cache_key(language_code):
 
 
 def policy_links(language_code=None):
-    """``{kind: {"title", "url"}}`` of the live public policy pages and the site map, in the
-    language ``language_code`` (the one served by default), falling back to Thai for a page
-    not yet translated. One query the first time, none after."""
+    """``{kind: {"title", "url", "language"}}`` of the live public policy pages and the site
+    map, in the language ``language_code`` (the one served by default), falling back to Thai
+    for a page not yet translated, at its English address (core/languages.py). Two queries
+    the first time, none after."""
     language_code = language_code or get_language() or settings.LANGUAGE_CODE
     key = links_cache_key(language_code)
     links = cache.get(key)
@@ -39,7 +41,7 @@ def _load(language_code):
         .type(PolicyPage, SiteMapPage)
         .filter(locale__language_code__in=codes)
         .select_related("locale", "policypage")
-        .only("title", "url_path", "path", "locale__language_code", "policypage__kind")
+        .only("title", "url_path", "path", "depth", "locale__language_code", "policypage__kind")
         .order_by("path")
     )
     found = {}
@@ -48,8 +50,17 @@ def _load(language_code):
         kind = policy.kind if policy is not None else "sitemap"
         preferred = page.locale.language_code == language_code
         if kind not in found or preferred:
-            found[kind] = {"title": page.title, "url": page.get_url(), "preferred": preferred}
-    return {kind: {"title": item["title"], "url": item["url"]} for kind, item in found.items()}
+            found[kind] = {"page": page, "preferred": preferred}
+    untranslated = [item["page"] for item in found.values() if not item["preferred"]]
+    addresses = english_addresses(untranslated, language_code) if untranslated else {}
+    return {
+        kind: {
+            "title": item["page"].title,
+            "url": addresses.get(item["page"].pk) or item["page"].get_url(),
+            "language": item["page"].locale.language_code,
+        }
+        for kind, item in found.items()
+    }
 
 
 def clear_policy_links(**kwargs):

@@ -24,6 +24,18 @@ INDEX_EN = {
 ADDRESS = "อำเภอเมืองนครสวรรค์ จังหวัดนครสวรรค์ 60000"
 ADDRESS_EN = "Mueang Nakhon Sawan, Nakhon Sawan 60000"
 
+# Each school's director and telephone extension (fictional), by school number.
+DIRECTORS = {
+    1: "นางสาวพรทิพย์ ศรีสวัสดิ์",
+    2: "นายสมบัติ แก้วมณี",
+    3: "นางวิไลวรรณ ทองดี",
+    4: "นายประเสริฐ บุญมา",
+    5: "นางสุภาพร จันทร์เพ็ญ",
+    6: "นายวีระพงษ์ ใจดี",
+    7: "นางสาวอรุณี พึ่งบุญ",
+    8: "นายชัยวัฒน์ มีสุข",
+}
+
 # (number, code, name, name in English)
 SCHOOLS = [
     (1, "ท.๑", "โรงเรียนเทศบาลวัดไทรใต้", "Thesaban 1 School (Wat Sai Tai)"),
@@ -111,6 +123,9 @@ def school(parent, number, code, name, name_en):
         code=code,
         full_name=full_name,
         address=ADDRESS,
+        director=DIRECTORS[number],
+        phone=f"0 5622 {number:04d}",
+        email=f"school{number}@example.org",
         responsible_unit=unit("education"),
     )
     translate_page(

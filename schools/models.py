@@ -59,6 +59,7 @@ class SchoolPage(BasePage):
     address = models.TextField("ที่อยู่ (Address)", blank=True)
     director = models.CharField("ผู้อำนวยการสถานศึกษา (Director)", max_length=255, blank=True)
     phone = models.CharField("โทรศัพท์ (Phone)", max_length=50, blank=True)
+    email = models.EmailField("อีเมล (E-mail)", blank=True)
 
     content_panels = [
         *BasePage.content_panels,
@@ -69,6 +70,7 @@ class SchoolPage(BasePage):
                 FieldPanel("address"),
                 FieldPanel("director"),
                 FieldPanel("phone"),
+                FieldPanel("email"),
             ],
             heading="ข้อมูลโรงเรียน (School details)",
         ),
@@ -79,7 +81,11 @@ class SchoolPage(BasePage):
         ThaiSearchField("full_name"),
         ThaiSearchField("director"),
     ]
-    override_translatable_fields = [SynchronizedField("code"), SynchronizedField("phone")]
+    override_translatable_fields = [
+        SynchronizedField("code"),
+        SynchronizedField("phone"),
+        SynchronizedField("email"),
+    ]
 
     parent_page_types = ["schools.SchoolIndexPage"]
     subpage_types = ["procurement.ProcurementNoticePage"]

@@ -40,7 +40,7 @@ PROCUREMENT, WINNER = AnnouncementKind.PROCUREMENT, AnnouncementKind.WINNER
 
 def listed_titles(response):
     """The titles of the notices in a listing, in the order a citizen reads them."""
-    return re.findall(r"<h3><a href=\"[^\"]+\">([^<]+)</a></h3>", response.content.decode())
+    return re.findall(r"<h3[^>]*><a href=\"[^\"]+\">([^<]+)</a></h3>", response.content.decode())
 
 
 def add_announcement(parent, slug, title, date, kind=OTHER, unit="clerk", **fields):

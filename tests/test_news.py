@@ -43,7 +43,7 @@ NEWS_PAGE_TYPES = [NewsIndexPage, NewsPage, PublicationIndexPage, PublicationPag
 
 def card_titles(response):
     """The titles of the listing cards, in the order a citizen reads them."""
-    return re.findall(r"<h3><a href=\"[^\"]+\">([^<]+)</a></h3>", response.content.decode())
+    return re.findall(r"<h3[^>]*><a href=\"[^\"]+\">([^<]+)</a></h3>", response.content.decode())
 
 
 def add_news(index, slug, title, date, category=NewsCategory.MUNICIPAL, unit="clerk", **fields):

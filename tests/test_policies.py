@@ -141,8 +141,8 @@ class PolicyPagesTests(TestCase):
         english = self.client.get("/en/").content.decode()
         english_footer = english[english.index('<nav class="site-footer__policies"') :]
         self.assertIn('href="/en/policies/privacy/">Privacy notice<', english_footer)
-        # Not yet translated: the Thai page rather than no link.
-        self.assertIn('href="/policies/security/"', english_footer)
+        # Not yet translated: the Thai page at its English address, its title marked Thai.
+        self.assertIn('href="/en/policies/security/" lang="th">', english_footer)
 
     def test_policy_url_tag_gives_the_privacy_notice_of_the_language_served(self):
         self.assertEqual(

@@ -32,7 +32,7 @@ WINNER = AnnouncementKind.WINNER
 def notice_links(response):
     """The notices a school page lists, in the order a citizen reads them."""
     html = response.content.decode()
-    return re.findall(r'<li class="notice-list__item">\s*<a href="[^"]+">([^<]+)</a>', html)
+    return re.findall(r'<li class="notice-list__item">\s*<a href="[^"]+"[^>]*>([^<]+)</a>', html)
 
 
 def year_headings(response):

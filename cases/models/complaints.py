@@ -7,6 +7,7 @@ import hmac
 import secrets
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
 from django.db.models import F
 from django.utils import timezone
@@ -15,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from ownership.models import Unit
 from portal import storage
 from portal.i18n import localized
-from thai.dates import be_year
+from thai.dates import arabic_digits, be_year
 
 TRACKING_PREFIX = "นว"
 
@@ -172,6 +173,15 @@ class Complaint(models.Model):
         related_name="+",
     )
     anonymised_at = models.DateTimeField("ลบข้อมูลส่วนบุคคลเมื่อ (Anonymised)", null=True)
+    # The complainant's rating of how a closed case was handled, given once (``rate``).
+    rating = models.PositiveSmallIntegerField(
+        "ความพึงพอใจ 1–5 (Satisfaction 1–5)",
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(5)],
+    )
+    rating_comment = models.TextField("ความเห็นต่อการดำเนินการ (Comment)", blank=True)
+    rated_at = models.DateTimeField("วันที่ให้คะแนน (Rated)", null=True, blank=True)
     # The nonce of the form token it was filed with: a token files one case only.
     # NULL (not "") for those made without a form, so that the nonces alone are unique.
     form_nonce = models.CharField(max_length=32, unique=True, null=True, editable=False)  # noqa: DJ001
@@ -243,6 +253,49 @@ class Complaint(models.Model):
     @property
     def has_contact(self):
         return bool(self.contact_name or self.contact_phone or self.contact_email)
+
+    @property
+    def may_be_rated(self):
+        return self.status in CLOSED_STATUSES and self.rating is None
+
+    def rate(self, rating, comment=""):
+        """Record the complainant's rating of a closed case, once: True when it was recorded,
+        False when the case is open or was rated already (a single conditional UPDATE, so two
+        submissions at once count once)."""
+        now = timezone.now()
+        recorded = Complaint.objects.filter(
+            pk=self.pk, status__in=CLOSED_STATUSES, rating__isnull=True
+        ).update(rating=rating, rating_comment=comment, rated_at=now)
+        if recorded:
+            self.rating, self.rating_comment, self.rated_at = rating, comment, now
+        return bool(recorded)
+
+    def contact_matches(self, contact):
+        """Whether ``contact`` is the phone number or e-mail address the complainant gave,
+        compared in constant time (see ``matching_contact``)."""
+        return matching_contact(contact, self.contact_phone, self.contact_email)
+
+
+def normalise_contact(text):
+    """A phone number as its digits (Thai digits too, +66 as 0), an e-mail address in lower
+    case: the forms in which a complainant may type what they gave."""
+    text = arabic_digits(str(text or "").strip())
+    if "@" in text:
+        return text.lower()
+    digits = "".join(character for character in text if character.isdigit())
+    if text.startswith("+66") or (digits.startswith("66") and len(digits) == 11):
+        digits = "0" + digits[2:]
+    return digits
+
+
+def matching_contact(contact, phone, email):
+    """Whether ``contact`` equals ``phone`` or ``email`` once normalised; an empty one never
+    matches. Both comparisons always run, in constant time, so that the answer takes as long
+    whatever matched (the lookup also runs it when there is no case, against nothing)."""
+    given = normalise_contact(contact).encode()
+    phone_matches = hmac.compare_digest(given, normalise_contact(phone).encode())
+    email_matches = hmac.compare_digest(given, normalise_contact(email).encode())
+    return bool(given) and (phone_matches or email_matches)
 
 
 def hash_secret(secret):

@@ -76,8 +76,9 @@ class QuestionPage(BasePage):
 
 
 class ComplaintPage(RoutablePageMixin, IndexPage):
-    """ร้องเรียน/ร้องทุกข์: the complaint form (general trouble and corruption reports) and the
-    private status page of each case, reached by its secret link."""
+    """ร้องเรียน/ร้องทุกข์: the complaint form (general trouble and corruption reports), the
+    private status page of each case, reached by its secret link or by the lookup
+    (``track/``: number and contact), and the rating of a closed case (``track/rate/``)."""
 
     parent_page_types = ["home.HomePage"]
     subpage_types = []
@@ -91,6 +92,18 @@ class ComplaintPage(RoutablePageMixin, IndexPage):
         from cases.views import complaint_form
 
         return complaint_form(self, request)
+
+    @path("track/")
+    def lookup_view(self, request):
+        from cases.views import complaint_lookup
+
+        return complaint_lookup(self, request)
+
+    @path("track/rate/")
+    def rate_view(self, request):
+        from cases.views import complaint_rating
+
+        return complaint_rating(self, request)
 
     @path("track/<int:year>-<int:sequence>/<str:secret>/")
     def status_view(self, request, year, sequence, secret):

@@ -6,6 +6,7 @@ from django.urls import reverse, translate_url
 from django.utils import translation
 from wagtail.models import Site
 
+from core.languages import THAI, english_address
 from core.navigation import home_tree, menu_groups, task_items
 from core.sharing import translated_urls
 
@@ -66,7 +67,11 @@ def language_switcher(context):
         if code == current:
             continue
         if page is not None:
-            url = translated.get(code) or locale_home_url(code)
+            # A Thai page not translated: its English address (core/languages.py).
+            url = translated.get(code)
+            if url is None and page.pk and current == THAI:
+                url = english_address(page, code, request)
+            url = url or locale_home_url(code)
         else:
             url = translate_url(request.get_full_path(), code)
         links.append({"code": code, "name": name, "url": url})

@@ -7,6 +7,7 @@ from django.templatetags.static import static
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
+from core.languages import THAI, is_thai_only
 from core.sharing import THEME_COLOUR, shorten, translated_urls
 
 register = template.Library()
@@ -28,6 +29,11 @@ def page_meta(context):
     site_name = gettext("เทศบาลนครนครสวรรค์")
     language = translation.get_language()
     absolute = request.build_absolute_uri
+    # A Thai page at its English address (core/languages.py) is the Thai page: canonical
+    # there, not indexed here.
+    thai_only = page is not None and is_thai_only(request)
+    if thai_only:
+        language = THAI
     meta = {
         "site_name": site_name,
         "title": (getattr(page, "seo_title", "") or page.title) if page else site_name,
@@ -36,7 +42,8 @@ def page_meta(context):
             if hasattr(page, "share_description")
             else shorten(getattr(page, "search_description", "")) or site_name
         ),
-        "url": absolute(request.path),
+        "url": absolute(page.get_url(request) if thai_only else request.path),
+        "noindex": thai_only,
         "locale": OG_LOCALES.get(language, "th_TH"),
         "other_locales": [v for k, v in OG_LOCALES.items() if k != language],
         "type": "article" if page and page.depth > 2 else "website",

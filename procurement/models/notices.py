@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models.functions import Length, Substr
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -18,6 +19,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from core.models import BasePage, BasePageForm
 from core.queries import public
+from core.sharing import remember_translated_urls
 from news.models import AnnouncementKind, AnnouncementPage
 from procurement.blocks import ProcurementDocumentBlock
 from procurement.schools import registered_schools
@@ -326,6 +328,50 @@ class ProcurementNoticePage(AnnouncementPage):
             )
         if errors:
             raise ValidationError(errors)
+
+    def project_stages(self, request=None):
+        """Every live public notice of this notice's project (the same e-GP number), this one
+        included, in the order of the stages (plan, invitation, reference price, winner,
+        contract) then by date: in the language served, or Thai where not translated.
+
+        One query, none without an e-GP number; it loads this notice's own translations too
+        (they carry the same number), which the language switcher and the ``hreflang`` links
+        then use instead of a query of their own (``core.sharing.translated_urls``).
+        """
+        if not self.egp_number:
+            return []
+        stage_order = models.Case(
+            *[models.When(stage=stage, then=rank) for stage, rank in STAGE_RANK.items()],
+            output_field=models.IntegerField(),
+        )
+        rows = list(
+            public(ProcurementNoticePage.objects.live())
+            .filter(egp_number=self.egp_number)
+            .select_related("locale")
+            .order_by(stage_order, "date", "pk")
+        )
+        remember_translated_urls(
+            self,
+            {
+                row.locale.language_code: row.get_url(request)
+                for row in rows
+                if row.translation_key == self.translation_key
+            },
+        )
+        language = get_language() or settings.LANGUAGE_CODE
+        chosen = {}
+        for row in rows:
+            code = row.locale.language_code
+            if code == language or (
+                code == settings.LANGUAGE_CODE and row.translation_key not in chosen
+            ):
+                chosen[row.translation_key] = row
+        return list(chosen.values())
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["stages"] = self.project_stages(request)
+        return context
 
     @classmethod
     def listing(cls):

@@ -45,6 +45,7 @@ class Command(BaseCommand):
                 contact_phone="",
                 contact_email="",
                 resolution=REMOVED,
+                rating_comment="",
                 anonymised_at=now,
             )
             CaseEvent.objects.filter(complaint_id__in=case_ids).exclude(note="").update(
