@@ -1,6 +1,7 @@
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
 from django.db.models.signals import post_save
 from django.http import Http404
 from django.template.response import TemplateResponse
@@ -10,7 +11,14 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PublishingPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
-from wagtail.models import DraftStateMixin, LockableMixin, Page, RevisionMixin, WorkflowMixin
+from wagtail.models import (
+    DraftStateMixin,
+    LockableMixin,
+    Page,
+    PageViewRestriction,
+    RevisionMixin,
+    WorkflowMixin,
+)
 from wagtail.search import index
 from wagtail.url_routing import RouteResult
 
@@ -165,6 +173,15 @@ class BasePage(Page):
 
     class Meta:
         abstract = True
+
+    def get_view_restrictions(self):
+        """The view restrictions of this page and its ancestors, an alias's taken from its
+        source, as Wagtail's own method finds them, in one query instead of two: the
+        ancestors' paths are the prefixes of this page's path (Wagtail asks this of every
+        page it serves, ``check_view_restrictions``)."""
+        paths = [self.path[:end] for end in range(self.steplen, len(self.path) + 1, self.steplen)]
+        sources = Page.objects.filter(path__in=paths, alias_of__isnull=False).values("alias_of")
+        return PageViewRestriction.objects.filter(Q(page__path__in=paths) | Q(page__in=sources))
 
     def search_date(self):
         """The date on this page's search result (None for an undated page)."""

@@ -152,6 +152,17 @@ class PageCacheTests(TestCase):
         self.assertEqual(stranger.get(url).status_code, 302)
         self.assertEqual(stranger.get(url).status_code, 302)
 
+    def test_a_section_made_private_keeps_its_notices_from_strangers(self):
+        # The restriction sits on the section, the notice inherits it (BasePage asks for
+        # the restrictions of every ancestor in one query).
+        PageViewRestriction.objects.create(page=self.notice.get_parent(), restriction_type="login")
+        url = "/announcements/recruitment/"
+        stranger = self.client_class()
+        for _ in range(2):
+            self.assertEqual(stranger.get(url).status_code, 302)
+        self.client.force_login(self.staff)
+        self.assertContains(self.client.get(url), TITLE)
+
     def test_a_form_with_a_csrf_token_is_never_cached(self):
         ComplaintPageFactory(parent=self.home, slug="complaints", title="ร้องเรียน/ร้องทุกข์")
         tokens = set()
