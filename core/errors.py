@@ -5,7 +5,7 @@ approve) with a bare English "403 Forbidden"."""
 
 import logging
 
-from django.http import HttpResponseServerError
+from django.http import HttpResponse, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
 from django.views import defaults
@@ -50,3 +50,11 @@ def server_error(request):
     except Exception:
         logger.exception("The 500 page could not be rendered; served the plain one")
         return HttpResponseServerError(PLAIN)
+
+
+def unavailable():
+    """503 while a side service a request needs cannot be reached (the file store): the plain
+    page, which needs neither the cache nor the database, and a hint to come back."""
+    response = HttpResponse(PLAIN, status=503)
+    response["Retry-After"] = "60"
+    return response

@@ -1,14 +1,20 @@
 """Views of the shared page machinery: the page editor's address helper (admin), and the site's
-icon and web manifest, asked for by browsers at fixed addresses."""
+icon and web manifest, asked for by browsers at fixed addresses, and the documents view."""
+
+import logging
 
 from django.http import HttpResponseRedirect, JsonResponse
 from django.templatetags.static import static
 from django.utils.translation import gettext
 from django.views.decorators.cache import cache_control
+from wagtail.documents.views import serve
 from wagtail.models import Page
 
+from core import errors
 from core.addresses import free_address
 from core.sharing import THEME_COLOUR
+
+logger = logging.getLogger(__name__)
 
 BACKGROUND_COLOUR = "#fdf6e3"  # the emblem's ground
 
@@ -64,3 +70,14 @@ def web_manifest(request):
         content_type="application/manifest+json",
         json_dumps_params={"ensure_ascii": False},
     )
+
+
+def serve_document(request, document_id, document_filename):
+    """Wagtail's ``/documents/<id>/<name>``; while the file store cannot be reached (object
+    storage down: ``portal.storage`` raises ``OSError``) the citizen is asked to come back
+    (503), not shown a 500."""
+    try:
+        return serve.serve(request, document_id, document_filename)
+    except OSError:
+        logger.warning("file store unreachable: document %s not served", document_id)
+        return errors.unavailable()

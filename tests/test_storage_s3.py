@@ -213,6 +213,14 @@ class StoreDownTests(TestCase):
         self.assertEqual(response.status_code, 200)
         self.assertContains(response, "ที่เก็บไฟล์ขัดข้อง")
 
+    def test_a_citizen_asking_for_a_document_is_asked_to_come_back(self):
+        document = Document.objects.create(title="ประกาศ", file="documents/notice.pdf")
+        with self.settings(PUBLIC_COLLECTIONS=[document.collection.name]):
+            response = self.client.get(f"/documents/{document.pk}/notice.pdf")
+        self.assertEqual(response.status_code, 503)
+        self.assertEqual(response["Retry-After"], "60")
+        self.assertContains(response, "ขออภัย ระบบขัดข้องชั่วคราว", status_code=503)
+
 
 def disk_checksums(folder):
     return {
