@@ -3,7 +3,6 @@ on a free port of 127.0.0.1 (moto[server], requirements-dev.txt), with the porta
 and the settings that point the site at it."""
 
 import hashlib
-import socket
 
 import boto3
 import httpx
@@ -11,19 +10,9 @@ from django.conf import settings
 from django.test import override_settings
 from moto.server import ThreadedMotoServer
 
+from tests.faults_support import free_port
+
 PUBLIC, PRIVATE = "portal-public", "portal-private"
-PORTS = range(18600, 18620)
-
-
-def free_port():
-    for port in PORTS:
-        with socket.socket() as probe:
-            try:
-                probe.bind(("127.0.0.1", port))
-            except OSError:
-                continue
-            return port
-    raise RuntimeError("no free port in 18600-18619")
 
 
 def closed_port():
