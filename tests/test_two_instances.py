@@ -4,7 +4,7 @@ in production settings on one PostgreSQL database (a scratch database on the ser
 (moto), each instance with media folders of its own, and Debian's Varnish in front of both.
 What staff and citizens do through one instance holds on the other: a document uploaded, a
 complaint's attachment (for its handler only), a page published (Varnish purged too), a
-banner published, a sign-in lock-out."""
+banner published, a site setting changed, a sign-in lock-out."""
 
 import io
 import json
@@ -253,6 +253,20 @@ def test_what_one_instance_does_holds_on_the_other(tmp_path):
         )
         assert banner.status_code == 302, banner.text[-2000:]
         assert BANNER in home_a.get("/").text
+
+        # A site setting changed through B is in A's next page (its footer, a part kept under
+        # the content version).
+        phone = "056 219 2569"
+        assert phone not in home_a.get("/").text
+        admin_b = browser(b, sessions["root"])
+        # The settings menu leads to the site's own settings (its address, on this https client).
+        chosen = admin_b.get("/admin/settings/core/sitesettings/").headers["location"]
+        address = "ศาลาว่าการเทศบาลนครนครสวรรค์ ถนนพหลโยธิน"
+        fields = {"address": address, "phone": phone, "hotlines-count": "0"}
+        changed = post(admin_b, httpx.URL(chosen).path, fields)
+        assert changed.status_code == 302, changed.text[-2000:]
+        footer = home_a.get("/").text
+        assert phone in footer and address in footer
 
         # Five wrong passwords on A lock the account on B, right password and all.
         sign_in = {"username": "accountant", "password": "a-long-test-password-2569"}
