@@ -19,7 +19,6 @@ from django.http.request import validate_host
 from django.test import Client
 from django.urls import Resolver404, resolve
 from wagtail.documents import get_document_model
-from wagtail.documents.views.serve import serve as serve_document
 from wagtail.models import Page, Site
 
 from core.queries import public
@@ -181,7 +180,7 @@ class Crawler:
             match = resolve(plain)
         except Resolver404:
             match = None
-        if match is not None and match.func is serve_document:
+        if match is not None and match.url_name == "wagtaildocs_serve":
             return self.check_document(*match.args, **match.kwargs)
         status = self.page_status.get(path)
         hops = 0

@@ -16,7 +16,11 @@ from search.api import api_router
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     # Wagtail's document view, answering 503 while the file store is down (core/views.py).
-    path("documents/<int:document_id>/<str:document_filename>", core_views.serve_document),
+    path(
+        "documents/<int:document_id>/<str:document_filename>",
+        core_views.serve_document,
+        name="wagtaildocs_serve",
+    ),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
     # One sitemap for both languages (each page with its other-language version), and robots.txt.

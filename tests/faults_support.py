@@ -23,8 +23,11 @@ _migrated = {}
 
 
 def free_port():
-    """A port of the range given to this project on which nothing listens."""
-    for port in PORTS:
+    """A port of the range given to this project on which nothing listens: of this test
+    worker's share of it, so that two workers of one run never pick the same one."""
+    worker = int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw"))
+    share = len(PORTS) // int(os.environ.get("PYTEST_XDIST_WORKER_COUNT", "1"))
+    for port in PORTS[worker * share : (worker + 1) * share]:
         with socket.socket() as probe:
             try:
                 probe.bind(("127.0.0.1", port))
