@@ -185,7 +185,9 @@ class IconTests(TestCase):
 
     def test_favicon_ico_leads_to_the_emblem_icon(self):
         response = self.client.get("/favicon.ico")
-        self.assertRedirects(response, "/static/img/icons/favicon.ico", 302, 404)
+        self.assertRedirects(
+            response, "/static/img/icons/favicon.ico", 302, fetch_redirect_response=False
+        )
         self.assertEqual(static_bytes(response["Location"])[:4], b"\x00\x00\x01\x00")  # ICO
 
     def test_every_page_names_its_icons_manifest_and_theme_colour(self):
