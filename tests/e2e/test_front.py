@@ -7,6 +7,7 @@ import io
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from playwright.sync_api import expect
 from pypdf import PdfReader
 
 from tests.e2e.conftest import PHONE, assert_accessible
@@ -110,7 +111,8 @@ def test_share_links_carry_the_notice_address(browser, site_url, checked_html):
     assert facebook.startswith("https://www.facebook.com/sharer/sharer.php?")
     assert parse_qs(urlsplit(facebook).query)["u"] == [notice]
     tab.get_by_role("button", name="คัดลอกลิงก์").click()
-    assert tab.get_by_role("status").filter(has_text="คัดลอกลิงก์แล้ว").is_visible()
+    # The copy is asynchronous: wait for the announcement rather than read it at once.
+    expect(tab.get_by_role("status")).to_have_text("คัดลอกลิงก์แล้ว")
     assert tab.evaluate("navigator.clipboard.readText()") == notice
     context.close()
 
