@@ -94,6 +94,10 @@ class PublicBucketStorage(BucketStorage):
         short-lived (only the portal's own views hand it out, after their checks)."""
         if is_public_name(name) and not parameters and http_method is None:
             return f"{self.public_url.rstrip('/')}/{filepath_to_uri(name)}"
+        if expire is None:
+            # An address signed here can be kept in a cached page or API answer (an original
+            # image's download_url) for up to PAGE_CACHE_SECONDS: it must outlive that copy.
+            expire = self.querystring_expire + settings.PAGE_CACHE_SECONDS
         return super().url(name, parameters, expire, http_method)
 
 

@@ -11,14 +11,17 @@ import io
 import shutil
 import tarfile
 import tempfile
+import time
 from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
 
+import httpx
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from django.db import connection
-from django.test import TestCase
+from django.test import TestCase, override_settings
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.documents.models import Document
@@ -107,6 +110,18 @@ class PublicFileTests(StoreTestCase):
         self.assertEqual(served.headers["Cache-Control"], "max-age=31536000, public")
         self.assertEqual(served.content[:2], b"\xff\xd8")  # a JPEG
         self.assertEqual(self.store.plain_get(PUBLIC, image.file.name).status_code, 403)
+
+    @override_settings(PAGE_CACHE_SECONDS=600)
+    def test_an_original_image_address_outlives_a_cached_copy_of_the_page_that_holds_it(self):
+        image = ImageFactory(title="ศาลากลางจังหวัด")
+        # The API's download_url is this address, and the API answer may be cached 600 s.
+        signed = parse_qs(urlsplit(image.file.url).query)
+        if "X-Amz-Expires" in signed:  # signature version 4: a lifetime
+            lifetime = int(signed["X-Amz-Expires"][0])
+        else:  # version 2: an end time
+            lifetime = int(signed["Expires"][0]) - time.time()
+        self.assertGreaterEqual(lifetime, 600 + 300 - 5)
+        self.assertEqual(httpx.get(image.file.url).status_code, 200)
 
     def test_a_second_file_of_the_same_name_keeps_the_first(self):
         first = ImageFactory(file__filename="bridge.jpg")
