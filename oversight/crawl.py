@@ -73,6 +73,18 @@ class CrawlResult:
     pages_checked: int = 0
     links_checked: int = 0
     complete: bool = False
+    store_error: str = ""  # the file store did not answer: its files are unknown, not missing
+
+
+class StoreUnreachable(Exception):
+    """The file store did not answer: whether a file is there is not known."""
+
+
+def stored(name):
+    try:
+        return default_storage.exists(name)
+    except OSError as error:  # portal.storage raises the store's failures as OSError
+        raise StoreUnreachable(str(error)) from error
 
 
 @dataclass
@@ -171,7 +183,7 @@ class Crawler:
                 or name == "not-found"
                 else FindingKind.MISSING_DOCUMENT
             )
-            return default_storage.exists(name), "ไม่พบไฟล์ (file not found)", kind
+            return stored(name), "ไม่พบไฟล์ (file not found)", kind
         if plain.startswith(settings.STATIC_URL):
             name = plain[len(settings.STATIC_URL) :]
             found = staticfiles_storage.exists(name) or finders.find(name) is not None
@@ -202,7 +214,7 @@ class Crawler:
         document = get_document_model().objects.filter(pk=int(document_id)).first()
         if document is None:
             return False, "เอกสารถูกลบแล้ว (document deleted)", FindingKind.MISSING_DOCUMENT
-        if document.filename != document_filename or not default_storage.exists(document.file.name):
+        if document.filename != document_filename or not stored(document.file.name):
             return False, "ไม่พบไฟล์เอกสาร (file not found)", FindingKind.MISSING_DOCUMENT
         return True, "", FindingKind.MISSING_DOCUMENT
 
@@ -242,6 +254,11 @@ class Crawler:
                 return self.result
             try:
                 ok, reason, kind = self.check_internal(path)
+            except StoreUnreachable as error:
+                # Reported once; the findings of the pages using these files stay as they were.
+                self.result.store_error = self.result.store_error or str(error)
+                visited.difference_update(use.page_id for use in uses)
+                continue
             except Exception as error:  # a broken target must not stop the check
                 ok, reason, kind = False, type(error).__name__, FindingKind.BROKEN_LINK
             self.result.links_checked = done
@@ -252,5 +269,8 @@ class Crawler:
                     self.report(kind, use.page_id, use.page_url, path, reason)
             if self.progress:
                 self.progress("links", done, len(links))
-        self.result.complete = True
+        if self.result.store_error:
+            self.report(FindingKind.STORE_UNREACHABLE, None, "", "media", self.result.store_error)
+        else:
+            self.result.complete = True
         return self.result

@@ -74,6 +74,10 @@ class FindingKind(models.TextChoices):
         "ประกาศที่นำเข้ายังไม่ครบถ้วน (Imported notice incomplete)",
     )
     MAIL_UNDELIVERED = "mail_undelivered", "อีเมลส่งไม่ออก (E-mail not delivered)"
+    STORE_UNREACHABLE = (
+        "store_unreachable",
+        "ที่เก็บไฟล์ไม่ตอบ ตรวจเอกสารและภาพไม่ได้ (File store unreachable)",
+    )
 
 
 # Another site can be down for an hour; content that is merely incomplete or late is a warning.
@@ -98,7 +102,7 @@ class CheckRun(models.Model):
     class Status(models.TextChoices):
         RUNNING = "running", "กำลังตรวจ (Running)"
         COMPLETE = "complete", "ตรวจครบ (Complete)"
-        INCOMPLETE = "incomplete", "ตรวจไม่ครบ หมดเวลาที่กำหนด (Stopped at the time limit)"
+        INCOMPLETE = "incomplete", "ตรวจไม่ครบ (Incomplete)"
         FAILED = "failed", "ตรวจไม่สำเร็จ (Failed)"
 
     class Trigger(models.TextChoices):

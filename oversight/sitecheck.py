@@ -121,7 +121,12 @@ def execute(
         new, _again, fixed = findings.record(run, observations, coverage)
         complete = crawl.complete and (not external or coverage.external_complete)
         run.status = CheckRun.Status.COMPLETE if complete else CheckRun.Status.INCOMPLETE
-        if not complete:
+        if crawl.store_error:
+            run.message = (
+                "ที่เก็บไฟล์ไม่ตอบ จึงตรวจเอกสารและภาพไม่ได้ ผลเดิมของไฟล์ยังคงอยู่ "
+                "(The file store did not answer: documents and images were not checked)"
+            )
+        elif not complete:
             run.message = (
                 f"หมดเวลาที่กำหนด {limit} วินาที ตรวจได้ {run.pages_checked} หน้า "
                 f"(Stopped at the {limit}-second limit after {run.pages_checked} pages)"

@@ -30,9 +30,13 @@ from cases import handling
 from cases.models import CaseAttachment, Complaint
 from cases.setup import CENTRE_GROUP, UNIT_HANDLERS_GROUP
 from operations.archive import DATABASE_FILES, MANIFEST
+from oversight import sitecheck
+from oversight.models import CheckRun, Finding, FindingKind, Severity
 from ownership.models import Role
 from portal.storage import private_storage
 from tests.factories import (
+    AnnouncementIndexPageFactory,
+    AnnouncementPageFactory,
     DocumentFactory,
     ImageFactory,
     PublicationIndexPageFactory,
@@ -227,6 +231,32 @@ class StoreDownTests(TestCase):
         response = self.client.get(url, follow=True)
         self.assertEqual(response.status_code, 200)
         self.assertContains(response, "ที่เก็บไฟล์ขัดข้อง")
+
+    def test_the_site_check_reports_the_store_and_keeps_what_it_knew_of_the_files(self):
+        document = Document.objects.create(title="ใบสมัคร", file="documents/form.pdf")
+        notice = AnnouncementPageFactory(
+            parent=AnnouncementIndexPageFactory(parent=home_page()),
+            attachments=[("document", {"document": document, "title": "ใบสมัคร"})],
+        )
+        earlier = Finding.objects.create(
+            key="earlier",
+            source=Finding.Source.CRAWL,
+            kind=FindingKind.MISSING_DOCUMENT,
+            severity=Severity.ERROR,
+            page=notice,
+            target=document.url,
+            first_seen=timezone.now(),
+            last_seen=timezone.now(),
+        )
+        run = sitecheck.run_check(external=False, mail=False)
+        self.assertEqual(run.status, CheckRun.Status.INCOMPLETE)
+        self.assertIn("ที่เก็บไฟล์ไม่ตอบ", run.message)
+        # One finding for the store, none claiming the document is gone, and what the last
+        # run knew of the notice's file stays open until the store answers again.
+        opened = Finding.objects.filter(fixed_at__isnull=True)
+        self.assertEqual(opened.filter(kind=FindingKind.STORE_UNREACHABLE).count(), 1)
+        self.assertFalse(opened.filter(kind=FindingKind.BROKEN_LINK).exists())
+        self.assertEqual(list(opened.filter(kind=FindingKind.MISSING_DOCUMENT)), [earlier])
 
     def test_a_citizen_asking_for_a_document_is_asked_to_come_back(self):
         document = Document.objects.create(title="ประกาศ", file="documents/notice.pdf")
