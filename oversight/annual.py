@@ -4,7 +4,8 @@ how quickly problems were fixed, for a Thai fiscal year or a calendar year.
 
 Every figure comes from records Wagtail and this app keep: ``Page.first_published_at``,
 workflow and task states, the page log (``wagtail.publish.scheduled``,
-``wagtail.unpublish.scheduled``), ``JobRun`` and ``Finding``.
+``wagtail.unpublish.scheduled``, the urgent publications), the log of other models (the urgent
+publications of the alert banner), ``JobRun`` and ``Finding``.
 """
 
 import datetime
@@ -17,8 +18,9 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import F
 from django.utils import timezone
-from wagtail.models import Page, PageLogEntry, TaskState, WorkflowState
+from wagtail.models import ModelLogEntry, Page, PageLogEntry, TaskState, WorkflowState
 
+from core.models import AlertBanner
 from oversight.models import AnnualNarrative, Finding, FindingKind, JobRun, PeriodKind
 from ownership.models import Unit
 from thai.dates import BE_OFFSET, THAI_MONTHS_SHORT, fiscal_year, fiscal_year_bounds
@@ -32,7 +34,8 @@ MOVED_IN = "imports.imported"
 SCHEDULED_GO_LIVE = "wagtail.publish.scheduled"
 SCHEDULED_EXPIRY = "wagtail.unpublish.scheduled"
 # Urgent publications (moderation.urgent logs them; named here, as oversight sits above it
-# and imports none of the apps it reports on).
+# and imports none of the apps it reports on): a page's in the page log (PageLogEntry), the
+# alert banner's, a snippet, in the log of other models (ModelLogEntry).
 URGENT_PUBLISHED = "moderation.urgent_published"
 URGENT_WITHDRAWN = "moderation.urgent_withdrawn"
 CHECK_JOB = "check_site"
@@ -191,6 +194,8 @@ class AnnualReport:
     scheduled_expiries: int = 0
     urgent_total: int = 0  # published at once by a web operator (moderation.urgent)
     urgent_withdrawn: int = 0  # of which the unit's supervisor withdrew afterwards
+    urgent_banners: int = 0  # the site-wide alert banner published at once
+    urgent_banners_withdrawn: int = 0  # of which the Clerk's Office withdrew afterwards
     checks: dict = field(default_factory=dict)
     findings_by_kind: list = field(default_factory=list)  # [(kind, found, fixed, open, median h)]
     narrative: AnnualNarrative | None = None
@@ -395,14 +400,21 @@ def findings_by_kind(report):
 
 
 def urgent_publications(report):
-    entries = within(
-        PageLogEntry.objects.filter(action__in=[URGENT_PUBLISHED, URGENT_WITHDRAWN]),
+    actions = [URGENT_PUBLISHED, URGENT_WITHDRAWN]
+    pages = within(PageLogEntry.objects.filter(action__in=actions), report.period, "timestamp")
+    counts = Counter(pages.values_list("action", flat=True))
+    report.urgent_total = counts[URGENT_PUBLISHED]
+    report.urgent_withdrawn = counts[URGENT_WITHDRAWN]
+    banners = within(
+        ModelLogEntry.objects.filter(
+            action__in=actions, content_type=ContentType.objects.get_for_model(AlertBanner)
+        ),
         report.period,
         "timestamp",
     )
-    counts = Counter(entries.values_list("action", flat=True))
-    report.urgent_total = counts[URGENT_PUBLISHED]
-    report.urgent_withdrawn = counts[URGENT_WITHDRAWN]
+    counts = Counter(banners.values_list("action", flat=True))
+    report.urgent_banners = counts[URGENT_PUBLISHED]
+    report.urgent_banners_withdrawn = counts[URGENT_WITHDRAWN]
 
 
 def build(period):

@@ -61,6 +61,14 @@ def tables(report):
             ["การส่งกลับให้แก้ไข (Sent back for changes)", report.rejections_total],
             ["เผยแพร่ด่วนโดยไม่ผ่านการอนุมัติ (Published urgently)", report.urgent_total],
             ["ถอนการเผยแพร่ด่วนภายหลัง (Urgent publications withdrawn)", report.urgent_withdrawn],
+            [
+                "ประกาศเตือนทั้งเว็บไซต์ที่เผยแพร่ด่วน (Alert banners published urgently)",
+                report.urgent_banners,
+            ],
+            [
+                "ประกาศเตือนที่ถอนการเผยแพร่ด่วนภายหลัง (Urgent alert banners withdrawn)",
+                report.urgent_banners_withdrawn,
+            ],
             ["เผยแพร่ตามเวลาที่ตั้งไว้ (Scheduled go-lives)", report.scheduled_go_lives],
             ["สิ้นสุดตามเวลาที่ตั้งไว้ (Scheduled expiries)", report.scheduled_expiries],
             ["การตรวจเว็บไซต์ตามกำหนด (Scheduled site checks run)", checks["runs"]],

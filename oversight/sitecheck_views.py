@@ -6,7 +6,6 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import DurationField, ExpressionWrapper, F
 from django.shortcuts import redirect
-from django.utils import timezone
 from django.views.decorators.http import require_POST
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.components import Component
@@ -16,12 +15,9 @@ from core.spreadsheets import SafeSpreadsheetExportMixin
 from oversight import access, sitecheck
 from oversight.models import CheckRun, Finding, FindingKind, Severity
 from ownership.models import Unit
+from thai.admin import export_local_time
 
 STATUS_CHOICES = [("open", "ยังไม่ได้แก้ไข (Open)"), ("fixed", "แก้ไขแล้ว (Fixed)")]
-
-
-def bangkok(value):
-    return timezone.localtime(value).strftime("%d/%m/%Y %H:%M") if value else ""
 
 
 def hours(value):
@@ -91,9 +87,9 @@ class SiteCheckReportView(SafeSpreadsheetExportMixin, ReportView):
         "time_to_fix": "เวลาที่ใช้แก้ไข ชั่วโมง (Time to fix, hours)",
     }
     custom_field_preprocess = {
-        "first_seen": {"csv": bangkok, "xlsx": bangkok},
-        "last_seen": {"csv": bangkok, "xlsx": bangkok},
-        "fixed_at": {"csv": bangkok, "xlsx": bangkok},
+        "first_seen": {"csv": export_local_time, "xlsx": export_local_time},
+        "last_seen": {"csv": export_local_time, "xlsx": export_local_time},
+        "fixed_at": {"csv": export_local_time, "xlsx": export_local_time},
         "time_to_fix": {"csv": hours, "xlsx": hours},
     }
 

@@ -10,13 +10,10 @@ from wagtail.models import Page, Revision
 
 from core.spreadsheets import SafeSpreadsheetExportMixin
 from ownership.models import Unit
+from thai.admin import export_local_time
 
 WINDOW_DAYS = 30
 FAR_FUTURE = datetime.datetime(9999, 1, 1, tzinfo=datetime.UTC)
-
-
-def bangkok(value):
-    return timezone.localtime(value).strftime("%d/%m/%Y %H:%M") if value else ""
 
 
 class ScheduledItemsFilterSet(WagtailFilterSet):
@@ -52,8 +49,8 @@ class ScheduledItemsView(SafeSpreadsheetExportMixin, PageReportView):
         "live": "เผยแพร่อยู่ (Live)",
     }
     custom_field_preprocess = {
-        "scheduled_go_live": {"csv": bangkok, "xlsx": bangkok},
-        "expire_at": {"csv": bangkok, "xlsx": bangkok},
+        "scheduled_go_live": {"csv": export_local_time, "xlsx": export_local_time},
+        "expire_at": {"csv": export_local_time, "xlsx": export_local_time},
     }
 
     def get_queryset(self):

@@ -2,9 +2,12 @@
 while Wagtail stores the Common Era date it always did, and its listings, reports and history
 write their dates in BE."""
 
+import csv
 import datetime
+import io
 import re
 
+import openpyxl
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django.utils import timezone
@@ -15,6 +18,7 @@ from news.models import AnnouncementPage
 from search.models import SearchMiss
 from tests.moderation_support import ModerationTestCase, edit_form, sign_in
 from tests.test_admin_thai import interface_strings, recorded_content
+from thai.admin import admin_date
 
 
 class BuddhistEraDateFieldTests(ModerationTestCase):
@@ -51,10 +55,9 @@ def shown(html):
     return interface_strings(html.replace(" hidden", " "))
 
 
-class BuddhistEraInListsReportsAndHistoryTests(ModerationTestCase):
-    """Every date an editor reads in the admin's listings, reports and history (the date each
-    row's tooltip gives, a lock's time, a schedule) carries a Buddhist Era year, never the
-    Common Era one."""
+class DatedRecordsTestCase(ModerationTestCase):
+    """A page in moderation, a locked page, a scheduled one and a search miss: a date in every
+    report."""
 
     @classmethod
     def setUpTestData(cls):
@@ -69,6 +72,12 @@ class BuddhistEraInListsReportsAndHistoryTests(ModerationTestCase):
         revision = scheduled.save_revision(user=cls.superuser)
         revision.publish(user=cls.superuser)  # scheduled: it goes live in three days
         SearchMiss.objects.create(week=timezone.localdate(), query="ถังขยะ", searches=3, results=0)
+
+
+class BuddhistEraInListsReportsAndHistoryTests(DatedRecordsTestCase):
+    """Every date an editor reads in the admin's listings, reports and history (the date each
+    row's tooltip gives, a lock's time, a schedule) carries a Buddhist Era year, never the
+    Common Era one."""
 
     def screens(self):
         state = self.in_moderation.current_workflow_state
@@ -109,3 +118,59 @@ class BuddhistEraInListsReportsAndHistoryTests(ModerationTestCase):
         sign_in(self.client, self.superuser)
         response = self.client.get(reverse("wagtailadmin_reports:locked_pages"))
         self.assertContains(response, str(timezone.localdate().year))
+
+
+class BuddhistEraInExportsTests(DatedRecordsTestCase):
+    """The CSV and XLSX downloads of every report write their dates as the screens do: in the
+    Buddhist Era on the Thai admin (as text, in XLSX too), Wagtail's dates on an English one."""
+
+    REPORTS = [
+        "wagtailadmin_reports:site_history",
+        "wagtailadmin_reports:aging_pages",
+        "wagtailadmin_reports:locked_pages",
+        "wagtailadmin_reports:workflow",
+        "wagtailadmin_reports:workflow_tasks",
+        "oversight_scheduled_items",
+        "search_misses",
+    ]
+
+    def download(self, name, export_format):
+        response = self.client.get(reverse(name), {"export": export_format})
+        self.assertEqual(response.status_code, 200, name)
+        content = b"".join(response.streaming_content) if response.streaming else response.content
+        if export_format == "csv":
+            return list(csv.reader(io.StringIO(content.decode())))
+        sheet = openpyxl.load_workbook(io.BytesIO(content)).active
+        return [[cell.value for cell in row] for row in sheet.iter_rows()]
+
+    def test_a_thai_admin_downloads_buddhist_era_dates(self):
+        be, ce = str(timezone.localdate().year + 543), str(timezone.localdate().year)
+        sign_in(self.client, self.superuser)
+        for name in self.REPORTS:
+            for export_format in ("csv", "xlsx"):
+                with self.subTest(name, export_format=export_format):
+                    cells = [str(c) for row in self.download(name, export_format) for c in row]
+                    self.assertTrue([cell for cell in cells if be in cell], f"no {be}")
+                    self.assertEqual([cell for cell in cells if re.search(rf"\b{ce}\b", cell)], [])
+
+    def test_the_locked_pages_report_writes_the_lock_time_as_the_screen_does(self):
+        locked_at = Page.objects.get(pk=self.education_notice.pk).locked_at
+        sign_in(self.client, self.superuser)
+        for export_format in ("csv", "xlsx"):
+            cells = [
+                c
+                for row in self.download("wagtailadmin_reports:locked_pages", export_format)
+                for c in row
+            ]
+            self.assertIn(admin_date(locked_at), cells)  # 6 ธันวาคม 2569 เวลา 14.30 น.
+
+    def test_an_english_admin_keeps_wagtails_dates(self):
+        profile = UserProfile.get_for_user(self.superuser)
+        profile.preferred_language = "en"
+        profile.save()
+        sign_in(self.client, self.superuser)
+        rows = self.download("wagtailadmin_reports:locked_pages", "xlsx")
+        self.assertTrue(any(isinstance(c, datetime.datetime) for row in rows for c in row))
+        rows = self.download("wagtailadmin_reports:locked_pages", "csv")
+        ce = str(timezone.localdate().year)
+        self.assertTrue([c for row in rows[1:] for c in row if re.search(rf"\b{ce}\b", c)], rows)

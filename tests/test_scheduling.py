@@ -213,7 +213,7 @@ class ScheduledItemsReportTests(TestCase):
         self.assertContains(response, "ประกาศ soon")
         self.assertContains(response, "ประกาศ clerk-soon")
         self.assertNotContains(response, "ประกาศ far")
-        # In the Buddhist Era on the screen (thai.admin.admin_date); the export keeps the value.
+        # In the Buddhist Era on the screen (thai.admin.admin_date), in the export too.
         self.assertContains(response, format_thai_datetime(self.soon))
         self.assertContains(response, "สำนักงานคลัง")
 
@@ -229,7 +229,7 @@ class ScheduledItemsReportTests(TestCase):
         csv = self.client.get(url, {"export": "csv"})
         text = b"".join(csv.streaming_content).decode("utf-8")
         self.assertIn("ประกาศ soon", text)
-        self.assertIn(timezone.localtime(self.soon).strftime("%d/%m/%Y 10:00"), text)
+        self.assertIn(format_thai_datetime(self.soon), text)
         xlsx = self.client.get(url, {"export": "xlsx"})
         self.assertEqual(xlsx.status_code, 200)
         self.assertIn("spreadsheetml", xlsx["Content-Type"])

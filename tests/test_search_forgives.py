@@ -489,4 +489,4 @@ class SearchMissesTests(TestCase):
         self.assertEqual(response.status_code, 200)
         content = b"".join(response.streaming_content).decode("utf-8-sig")
         self.assertIn("week,query,searches,results", content)
-        self.assertIn("2024-03-04,ใบขับขี่,7,0", content)
+        self.assertIn("4 มีนาคม 2567,ใบขับขี่,7,0", content)  # the week as the screen writes it

@@ -469,7 +469,7 @@ class SiteCheckAdminTests(SiteCheckTestCase):
         csv = b"".join(self.client.get(url, {"export": "csv"}).streaming_content).decode()
         self.assertIn("ลิงก์ภายในเสีย (Broken internal link)", csv)
         self.assertIn("สำนักงานคลัง", csv)
-        self.assertIn("02/03/2026 06:00", csv)
+        self.assertIn("2 มีนาคม 2569 เวลา 06.00 น.", csv)  # Bangkok time, Buddhist Era
         xlsx = self.client.get(url, {"export": "xlsx"})
         self.assertIn("spreadsheetml", xlsx["Content-Type"])
 

@@ -2,9 +2,12 @@
 unit's supervisor is told and approves or withdraws it afterwards; the yearly report counts
 it. Nobody else gets this way past the workflow."""
 
+import io
+
 from django.core import mail
 from django.test import override_settings
 from django.urls import reverse
+from openpyxl import load_workbook
 from wagtail.models import ModelLogEntry, PageLogEntry
 
 from core.models import AlertBanner
@@ -159,6 +162,26 @@ class UrgentAlertBannerTests(ModerationTestCase):
         self.assertFalse(AlertBanner.objects.get(pk=self.banner.pk).live)
         self.client.logout()
         self.assertNotContains(self.client.get("/"), self.TEXT)
+
+        # The yearly report counts it apart from the pages (the banner's log is ModelLogEntry).
+        report = build(Period.current())
+        self.assertEqual((report.urgent_banners, report.urgent_banners_withdrawn), (1, 1))
+        self.assertEqual((report.urgent_total, report.urgent_withdrawn), (0, 0))
+        url = reverse("oversight_annual_report")
+        screen = self.as_user(self.operator).get(url)
+        self.assertContains(
+            screen, "ประกาศเตือนทั้งเว็บไซต์ที่เผยแพร่ด่วน (Alert banners published urgently)"
+        )
+        response = self.as_user(self.operator).get(url, {"format": "xlsx"})
+        summary = load_workbook(io.BytesIO(response.content))["สรุป"]
+        figures = dict(summary.iter_rows(min_row=3, max_col=2, values_only=True))
+        self.assertEqual(
+            figures["ประกาศเตือนทั้งเว็บไซต์ที่เผยแพร่ด่วน (Alert banners published urgently)"], 1
+        )
+        self.assertEqual(
+            figures["ประกาศเตือนที่ถอนการเผยแพร่ด่วนภายหลัง (Urgent alert banners withdrawn)"], 1
+        )
+        self.assertEqual(figures["เผยแพร่ด่วนโดยไม่ผ่านการอนุมัติ (Published urgently)"], 0)
 
     def test_nobody_but_a_web_operator_publishes_it_so(self):
         for user in (self.creator, self.supervisor, self.it_admin):

@@ -14,9 +14,13 @@ class ThaiConfig(AppConfig):
     verbose_name = "ภาษาไทย (Thai dates and search)"
 
     def ready(self):
-        from thai.admin import write_wagtail_timestamps_in_buddhist_era
+        from thai.admin import (
+            write_wagtail_exports_in_buddhist_era,
+            write_wagtail_timestamps_in_buddhist_era,
+        )
         from thai.permissions import name_permissions_in_thai
 
         write_wagtail_timestamps_in_buddhist_era()
+        write_wagtail_exports_in_buddhist_era()
 
         post_migrate.connect(name_permissions_in_thai, dispatch_uid="thai-permission-names")

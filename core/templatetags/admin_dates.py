@@ -1,5 +1,6 @@
 """The Buddhist Era beside the admin's date fields (core/static/core/js/be_dates.js keeps it
-in step while the editor picks a date): Wagtail stores, and its picker shows, the Common Era."""
+in step while the editor picks a date, and writes the picker's calendar in the Buddhist Era on
+the Thai admin): Wagtail stores and types the Common Era."""
 
 import datetime
 

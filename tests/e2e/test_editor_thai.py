@@ -1,7 +1,9 @@
 """An editor in Chromium writes a notice in Thai: the page address keeps the Thai words whole,
-vowel and tone marks included, and the date picker's date reads in the Buddhist Era."""
+vowel and tone marks included, and the date picker reads in the Buddhist Era (its calendar and
+the date beside the field) while the page keeps the Gregorian date."""
 
 import re
+from contextlib import contextmanager
 
 import pytest
 
@@ -28,15 +30,24 @@ def test_a_thai_title_makes_a_thai_address_and_dates_read_in_the_buddhist_era(br
     assert set(MARKS) & set(address) == set(MARKS) & set(TITLE)  # no mark lost
     assert "%" not in address
 
-    # The date picker: the editor picks the 15th; the Buddhist Era date shows beside it.
+    # The date picker: its calendar reads in the Buddhist Era; the editor picks the 15th of the
+    # next year's month from the year list, the Buddhist Era date shows beside the field and the
+    # field holds the Gregorian date.
     editor.locator("#id_date").click()
     picker = editor.locator(".xdsoft_datetimepicker:visible")
+    shown = int(calendar_year(picker))
+    year = int(set_year(picker))
+    assert shown == year + 543
+    assert f"{shown}" in year_list(picker) and f"{year}" not in year_list(picker)
+    picker.locator(".xdsoft_label.xdsoft_year").click()
+    picker.locator(f".xdsoft_yearselect .xdsoft_option[data-value='{year + 1}']").click()
+    assert calendar_year(picker) == f"{shown + 1}"
     picker.locator("td.xdsoft_date:not(.xdsoft_other_month)[data-date='15']").click()
     picked = editor.locator("#id_date").input_value()
-    day, _month, year = (int(part) for part in picked.split("/"))
-    assert day == 15
+    day, month, picked_year = (int(part) for part in picked.split("/"))
+    assert (day, picked_year) == (15, year + 1)
     era = editor.locator("output[for='id_date']")
-    assert re.fullmatch(rf"พ\.ศ\.: 15 \S+ {year + 543}", era.inner_text())
+    assert re.fullmatch(rf"พ\.ศ\.: 15 \S+ {shown + 1}", era.inner_text())
 
     # Saved as a draft, the page keeps that address.
     editor.select_option("#id_kind", "recruitment")
@@ -44,4 +55,57 @@ def test_a_thai_title_makes_a_thai_address_and_dates_read_in_the_buddhist_era(br
     editor.locator("button.action-save").first.evaluate("button => button.click()")
     editor.wait_for_url(re.compile(r"/admin/pages/\d+/edit/$"))
     assert editor.locator("#id_slug").input_value() == address
+    # The saved date is the Gregorian one picked (the form shows the stored value).
+    assert editor.locator("#id_date").input_value() == f"15/{month:02d}/{year + 1}"
+
+    # The schedule dialog's pickers read in the Buddhist Era too.
+    editor.locator("[data-side-panel-toggle='status']").first.click()
+    editor.locator("[data-a11y-dialog-show='schedule-publishing-dialog']").first.click()
+    editor.locator("#id_go_live_at").click()
+    picker = editor.locator(".xdsoft_datetimepicker:visible")
+    assert calendar_year(picker) == f"{int(set_year(picker)) + 543}"
     editor.context.close()
+
+
+def test_the_english_admin_keeps_the_common_era_in_the_date_picker(browser, site_url):
+    editor = person(browser, site_url, "finance-creator")
+    index_id = announcements_index_id(editor, site_url)
+    with admin_language(editor, site_url, "en"):
+        editor.goto(f"{site_url}/admin/pages/add/news/announcementpage/{index_id}/")
+        editor.locator("#id_date").click()
+        picker = editor.locator(".xdsoft_datetimepicker:visible")
+        assert calendar_year(picker) == set_year(picker)
+        assert "2026" in year_list(picker)
+    editor.context.close()
+
+
+def calendar_year(picker):
+    """The year in the heading of the date picker's calendar."""
+    return picker.locator(".xdsoft_label.xdsoft_year > span").inner_text()
+
+
+def set_year(picker):
+    """The year the calendar's days set in the field (Gregorian)."""
+    day = picker.locator("td.xdsoft_date:not(.xdsoft_other_month)").first
+    return day.get_attribute("data-year")
+
+
+def year_list(picker):
+    return picker.locator(".xdsoft_yearselect .xdsoft_option").all_text_contents()
+
+
+@contextmanager
+def admin_language(tab, site_url, language):
+    """The signed-in user's admin language set on their account page, then back to Thai."""
+
+    def choose(code):
+        tab.goto(f"{site_url}/admin/account/")
+        tab.select_option("#id_locale-preferred_language", code)
+        tab.locator("form button[type=submit]").last.click()
+        tab.wait_for_load_state()
+
+    choose(language)
+    try:
+        yield
+    finally:
+        choose("th")
