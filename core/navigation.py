@@ -17,12 +17,13 @@ MENU_TIMEOUT = 60 * 60
 
 
 def menu_cache_key(site_id, language_code):
-    return f"main-menu:2:{site_id}:{language_code}"  # 2: items carry their page type
+    return f"main-menu:3:{site_id}:{language_code}"  # 3: items carry their page type and locale
 
 
 def home_tree(site, language_code):
     """The language's home page and its live public children, in tree order, as
-    ``{"home": item, "children": [item, …]}`` with items ``{"title", "url", "path", "in_menu"}``."""
+    ``{"home": item, "children": [item, …]}`` with items ``{"title", "url", "path", "in_menu",
+    "type", "locale_id"}`` (``{% content_lang item %}`` marks a Thai title on an English page)."""
     key = menu_cache_key(site.pk, language_code)
     tree = cache.get(key)
     if tree is None:
@@ -44,6 +45,7 @@ def _item(page):
         "path": page.path,
         "in_menu": page.show_in_menus,
         "type": page.specific_class._meta.label_lower,
+        "locale_id": page.locale_id,
     }
 
 

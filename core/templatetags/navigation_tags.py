@@ -38,7 +38,7 @@ def menu_tasks(context):
 
 @register.simple_tag(takes_context=True)
 def breadcrumbs(context, page):
-    """Ancestors of ``page`` from the home page down, as ``{"title", "url"}``.
+    """Ancestors of ``page`` from the home page down, as ``{"title", "url", "locale_id"}``.
 
     Routing leaves each page's parent on it, so walking up costs no query; a page right
     under the home page takes the home page from the navigation cache.
@@ -51,7 +51,14 @@ def breadcrumbs(context, page):
     ancestor = page
     while ancestor.depth > 2:
         ancestor = ancestor.get_parent()
-        crumbs.insert(0, {"title": ancestor.title, "url": ancestor.get_url(request)})
+        crumbs.insert(
+            0,
+            {
+                "title": ancestor.title,
+                "url": ancestor.get_url(request),
+                "locale_id": ancestor.locale_id,
+            },
+        )
     return crumbs
 
 
