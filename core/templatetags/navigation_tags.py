@@ -7,7 +7,7 @@ from django.utils import translation
 from wagtail.models import Site
 
 from core.languages import THAI, english_address
-from core.navigation import home_tree, menu_groups, task_items
+from core.navigation import home_task_items, home_tree, menu_groups, task_items
 from core.sharing import translated_urls
 
 register = template.Library()
@@ -34,6 +34,16 @@ def menu_tasks(context):
     if site is None:
         return []
     return task_items(site, translation.get_language())
+
+
+@register.simple_tag(takes_context=True)
+def home_tasks(context):
+    """``menu_tasks`` and the sub-views the home page offers beside them (the complaint
+    lookup), with their titles."""
+    site = Site.find_for_request(context["request"])
+    if site is None:
+        return []
+    return home_task_items(site, translation.get_language())
 
 
 @register.simple_tag(takes_context=True)
