@@ -4,6 +4,7 @@ Every public page shows the menu, so it costs no query once cached. Production
 sets REDIS_URL so that all web workers share the cache and its invalidation.
 """
 
+from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models.signals import post_delete
@@ -17,12 +18,13 @@ MENU_TIMEOUT = 60 * 60
 
 
 def menu_cache_key(site_id, language_code):
-    return f"main-menu:2:{site_id}:{language_code}"  # 2: items carry their page type
+    return f"main-menu:3:{site_id}:{language_code}"  # 3: items carry their page type and locale
 
 
 def home_tree(site, language_code):
     """The language's home page and its live public children, in tree order, as
-    ``{"home": item, "children": [item, …]}`` with items ``{"title", "url", "path", "in_menu"}``."""
+    ``{"home": item, "children": [item, …]}`` with items ``{"title", "url", "path", "in_menu",
+    "type", "locale_id"}`` (``{% content_lang item %}`` marks a Thai title on an English page)."""
     key = menu_cache_key(site.pk, language_code)
     tree = cache.get(key)
     if tree is None:
@@ -44,6 +46,7 @@ def _item(page):
         "path": page.path,
         "in_menu": page.show_in_menus,
         "type": page.specific_class._meta.label_lower,
+        "locale_id": page.locale_id,
     }
 
 
@@ -57,6 +60,12 @@ TASKS = [
     ("transparency.itapage", _("ITA")),
     ("home.channelspage", _("ติดต่อ")),
 ]
+# Tasks the home page adds right after the page that answers them: a sub-view of that
+# (routable) page, by its route name. A citizen who lost the private link to a complaint
+# follows it by its tracking number (issue 19).
+HOME_SUB_TASKS = {
+    "cases.complaintpage": [("lookup_view", _("ติดตามเรื่องร้องเรียน"))],
+}
 
 # The full menu in groups of the pages under home, by type. The H1 items of the notice
 # ("show in menus") make their own group, in tree order; a type named nowhere falls into the
@@ -90,6 +99,18 @@ def task_items(site, language_code):
     return [
         {**by_type[page_type], "label": label} for page_type, label in TASKS if page_type in by_type
     ]
+
+
+def home_task_items(site, language_code):
+    """``task_items`` each followed by its ``HOME_SUB_TASKS``, whose ``title`` is their label."""
+    items = []
+    for item in task_items(site, language_code):
+        items.append(item)
+        for route_name, label in HOME_SUB_TASKS.get(item["type"], ()):
+            resolver = apps.get_model(item["type"]).get_resolver()
+            url = item["url"] + resolver.reverse(route_name)
+            items.append({**item, "title": label, "label": label, "url": url})
+    return items
 
 
 def menu_groups(site, language_code):

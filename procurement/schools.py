@@ -14,7 +14,8 @@ from wagtail import hooks
 @dataclass(frozen=True)
 class Schools:
     page_model: type  # the page type under which a school's notices are published
-    filter_choices: Callable  # () -> [(slug, title, [path in each language]), ...]
+    # () -> [(slug, title, [path in each language], title's language code), ...]
+    filter_choices: Callable
 
 
 def registered_schools():

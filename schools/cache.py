@@ -41,25 +41,27 @@ def school_pages():
 
 
 def school_choices(schools, language):
-    """``(slug, title)`` of each school, in the language served where translated."""
+    """``(slug, title, language_code)`` of each school, in the language served where
+    translated, else in Thai (an English drop-down marks that option ``lang="th"``)."""
     titles = {}
     for school in schools:
         code = school.language
         if code in (language, settings.LANGUAGE_CODE) and (
             school.slug not in titles or code == language
         ):
-            titles[school.slug] = school.title
-    return list(titles.items())
+            titles[school.slug] = (school.title, code)
+    return [(slug, title, code) for slug, (title, code) in titles.items()]
 
 
 def school_filter_choices():
-    """``(slug, title, paths)`` of the live schools in the language served (no query once
-    cached); ``paths`` are the school's pages in every language."""
+    """``(slug, title, paths, language_code)`` of the live schools in the language served
+    (no query once cached); ``paths`` are the school's pages in every language."""
     schools = school_pages()
     paths = {}
     for school in schools:
         paths.setdefault(school.slug, []).append(school.path)
-    return [(slug, title, paths[slug]) for slug, title in school_choices(schools, get_language())]
+    choices = school_choices(schools, get_language())
+    return [(slug, title, paths[slug], code) for slug, title, code in choices]
 
 
 def clear_cached_schools(**kwargs):

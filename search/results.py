@@ -371,6 +371,7 @@ class Card:
     unit: object
     date: datetime.date | None
     text: str
+    language_code: str  # the page's: a Thai title in English results is marked lang="th"
 
 
 def _as_own_type(page):
@@ -391,7 +392,7 @@ def cards(pages, units_by_pk):
     rows = (
         Page.objects.filter(pk__in=ids)
         .select_related(*paths)
-        .annotate(unit_pk=F("ownership__unit"))
+        .annotate(unit_pk=F("ownership__unit"), language_code=F("locale__language_code"))
         .in_bulk()
     )
     result = []
@@ -407,6 +408,7 @@ def cards(pages, units_by_pk):
                 unit=units_by_pk.get(row.unit_pk),
                 date=own.search_date(),
                 text=own.search_text(),
+                language_code=row.language_code,
             )
         )
     return result

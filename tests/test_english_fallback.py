@@ -3,6 +3,7 @@ its ``/en/`` address in the English frame, its Thai marked ``lang="th"``, with a
 canonical link to the Thai page and ``noindex``; a translation, once live, takes the address
 back; the sitemap lists the page once."""
 
+from bs4 import BeautifulSoup
 from django.test import TestCase
 
 from tests.factories import (
@@ -10,13 +11,14 @@ from tests.factories import (
     AnnouncementPageFactory,
     PolicyIndexPageFactory,
     PolicyPageFactory,
+    ProcurementIndexPageFactory,
     ProcurementNoticePageFactory,
     SchoolIndexPageFactory,
     SchoolPageFactory,
     english_home,
     translate,
 )
-from tests.utils import QUERY_BUDGET, count_queries
+from tests.utils import QUERY_BUDGET, count_queries, thai_text_not_marked
 
 
 class EnglishAddressTests(TestCase):
@@ -116,3 +118,81 @@ class FooterTests(TestCase):
             response, '<a href="/en/policies/cookies/" lang="th">นโยบายคุกกี้</a>', html=True
         )
         self.assertEqual(self.client.get("/en/policies/cookies/").status_code, 200)
+
+
+class ThaiMarkedTests(TestCase):
+    """WCAG 3.1.2: wherever Thai text shows on an English page (titles of notices never
+    translated, in listings, search results, the home page and breadcrumbs; names; a school's
+    code), it sits in an element marked ``lang="th"``, so that a screen reader reads it in Thai."""
+
+    @classmethod
+    def setUpTestData(cls):
+        with cls.captureOnCommitCallbacks(execute=True):
+            english_home()
+            index = AnnouncementIndexPageFactory()
+            translate(index, {"ประกาศ": "Announcements"})
+            procurement = ProcurementIndexPageFactory()
+            translate(procurement, {"จัดซื้อจัดจ้าง": "Procurement"})
+            schools = SchoolIndexPageFactory()
+            translate(schools, {"จัดซื้อจัดจ้างโรงเรียนเทศบาล": "Schools"})
+            translated_school = SchoolPageFactory(
+                parent=schools, slug="school-1", code="ท.๑", title="โรงเรียนเทศบาล ๑"
+            )
+            translate(translated_school, {"โรงเรียนเทศบาล ๑": "Municipal School 1"})
+        AnnouncementPageFactory(parent=index, slug="water-outage", title="ประกาศงดจ่ายน้ำประปา")
+        ProcurementNoticePageFactory(
+            parent=procurement,
+            slug="road",
+            title="ประกาศผู้ชนะการเสนอราคา จ้างก่อสร้างถนน",
+            kind="winner",
+            winner_name="ห้างหุ้นส่วนจำกัด ก่อสร้างดี",
+            agreed_price="95000.00",
+        )
+        thai_school = SchoolPageFactory(
+            parent=schools,
+            slug="school-2",
+            code="ท.๒",
+            title="โรงเรียนเทศบาล ๒",
+            director="นางสาวใจดี มีสุข",
+        )
+        ProcurementNoticePageFactory(parent=thai_school, slug="milk", title="ประกาศจัดซื้อนม")
+
+    def assert_thai_marked(self, url):
+        response = self.client.get(url)
+        self.assertEqual(response.status_code, 200, url)
+        self.assertEqual(thai_text_not_marked(response.content.decode()), [], url)
+        return response
+
+    def test_the_checker_finds_thai_that_is_not_marked(self):
+        html = '<main><p>Title: ประกาศ</p><p lang="th">ประกาศ</p></main><nav>เมนู</nav>'
+        self.assertEqual(thai_text_not_marked(html), ["Title: ประกาศ", "เมนู"])
+
+    def test_the_english_home_page_marks_the_thai_notices(self):
+        response = self.assert_thai_marked("/en/")
+        self.assertContains(
+            response,
+            '<a href="/announcements/water-outage/" lang="th">ประกาศงดจ่ายน้ำประปา</a>',
+            html=True,
+        )
+
+    def test_english_listings_mark_thai_titles_and_names(self):
+        self.assert_thai_marked("/en/announcements/")
+        response = self.assert_thai_marked("/en/procurement/")
+        self.assertContains(response, '<span lang="th">ห้างหุ้นส่วนจำกัด ก่อสร้างดี</span>')
+        self.assert_thai_marked("/en/schools/")
+
+    def test_english_search_results_mark_a_thai_notice(self):
+        response = self.assert_thai_marked("/en/search/?q=ประปา")
+        self.assertContains(response, '<h3 lang="th">')
+
+    def test_the_breadcrumbs_of_a_thai_page_mark_its_thai_ancestors_and_itself(self):
+        response = self.assert_thai_marked("/en/schools/school-2/milk/")
+        self.assertContains(response, '<a href="/en/schools/">Schools</a>', html=True)
+        self.assertContains(response, '<li aria-current="page" lang="th">ประกาศจัดซื้อนม</li>')
+        self.assert_thai_marked("/en/schools/school-2/")
+        self.assert_thai_marked("/en/schools/school-1/")  # translated, its code Thai
+
+    def test_thai_pages_mark_nothing(self):
+        for url in ("/", "/procurement/", "/schools/school-2/milk/"):
+            soup = BeautifulSoup(self.client.get(url).content, "html.parser")
+            self.assertEqual(soup.select("main [lang], .breadcrumbs [lang]"), [], url)

@@ -13,6 +13,7 @@ from tests.factories import (
     AnnouncementIndexPageFactory,
     AnnouncementPageFactory,
     ChannelsPageFactory,
+    ComplaintPageFactory,
     DocumentFactory,
     ImageFactory,
     InformationPageFactory,
@@ -250,6 +251,20 @@ class HomeListingTests(TestCase):
         ]
         self.assertEqual(order, sorted(order))
         self.assertIn('<a href="/news/">ข่าวสาร</a>', self.section("tasks-heading"))
+
+    def test_a_citizen_finds_the_complaint_lookup_among_the_tasks(self):
+        with self.captureOnCommitCallbacks(execute=True):
+            complaints = ComplaintPageFactory(parent=self.home)
+            translate(complaints, {"ร้องเรียน/ร้องทุกข์": "Complaints"})
+        tasks = self.section("tasks-heading")
+        self.assertIn('<a href="/complaints/">ร้องเรียน/ร้องทุกข์</a>', tasks)
+        self.assertIn('<a href="/complaints/track/">ติดตามเรื่องร้องเรียน</a>', tasks)
+        self.assertLess(tasks.index('"/complaints/"'), tasks.index('"/complaints/track/"'))
+        lookup = self.client.get("/complaints/track/")
+        self.assertContains(lookup, "<h1>ติดตามเรื่องร้องเรียน</h1>", html=True)
+        english = self.client.get("/en/")
+        self.assertContains(english, '<a href="/en/complaints/track/">Follow a complaint</a>')
+        self.assertEqual(self.client.get("/en/complaints/track/").status_code, 200)
 
     def test_a_private_notice_is_not_listed(self):
         private = AnnouncementPage.objects.get(slug="council-1")

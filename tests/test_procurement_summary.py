@@ -31,6 +31,7 @@ from procurement.models import (
     ProcurementSummaryIndexPage,
     ProcurementSummaryPage,
 )
+from procurement.models.summaries import SUMMARIES_PER_PAGE
 from procurement.summary import (
     ITA_HEADERS,
     SUMMARY_HEADERS,
@@ -371,6 +372,26 @@ class AnnualListTests(SummaryFixture):
         self.assertContains(other_year, "ไม่พบสรุปผลตามเงื่อนไขที่เลือก")
         nonsense = self.client.get("/procurement/summaries/?unit=<x>&year=abcd")
         self.assertContains(nonsense, self.summary.title)
+
+    def test_the_index_shows_one_page_of_summaries_in_the_same_queries(self):
+        url = "/procurement/summaries/"
+        with_two = count_queries(self.client, url)
+        for months_back in range(1, SUMMARIES_PER_PAGE + 1):  # one more than a page in all
+            month = datetime.date(2025 - (months_back + 1) // 12, 12 - (months_back + 1) % 12, 1)
+            ProcurementSummaryPageFactory(
+                parent=self.index,
+                slug=f"engineering-{month:%Y-%m}",
+                month=month,
+                responsible_unit=unit("engineering"),
+            )
+        first = self.client.get(url)
+        self.assertContains(first, 'class="notice-list__item"', count=SUMMARIES_PER_PAGE)
+        self.assertContains(first, self.summary.title)  # the newest month first
+        self.assertContains(first, 'href="?page=2"')
+        second = self.client.get(url + "?page=2")
+        self.assertContains(second, 'class="notice-list__item"', count=2)
+        self.assertContains(second, "สรุปผลการจัดซื้อจัดจ้าง 11/2022 ")  # the oldest
+        self.assertEqual(count_queries(self.client, url), with_two)
 
 
 class SummaryRulesTests(SummaryFixture):

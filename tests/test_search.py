@@ -66,7 +66,7 @@ def result_titles(response):
     return [
         re.sub(r"<[^>]+>", "", title)
         for title in re.findall(
-            r'<h3><a href="[^"]+">(.+?)</a></h3>',
+            r'<h3(?: lang="th")?><a href="[^"]+">(.+?)</a></h3>',
             response.content.decode().split("ผลการค้นหา", 1)[-1],
         )
     ]

@@ -1,5 +1,8 @@
 """Helpers shared by the test modules."""
 
+import re
+
+from bs4 import BeautifulSoup
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -13,3 +16,23 @@ def count_queries(client, url):
         response = client.get(url)
     assert response.status_code == 200, (url, response.status_code)
     return len(captured)
+
+
+THAI_SCRIPT = re.compile("[\u0e00-\u0e7f]")
+
+
+def thai_text_not_marked(html, selector="main, nav, footer"):
+    """The Thai-script texts of ``html`` inside ``selector`` whose nearest ``lang`` is not
+    Thai (WCAG 3.1.2 on a page served in another language): ``[]`` when every one is marked."""
+    soup = BeautifulSoup(html, "html.parser")
+    texts = {
+        id(text): text
+        for part in soup.select(selector)
+        for text in part.find_all(string=THAI_SCRIPT)
+    }
+    found = []
+    for text in texts.values():
+        marked = text.find_parent(lambda tag: tag.has_attr("lang"))
+        if marked is None or marked["lang"] != "th":
+            found.append(text.strip())
+    return found

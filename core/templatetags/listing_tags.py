@@ -2,18 +2,23 @@
 
 from django import template
 
+from core.templatetags.language_tags import is_thai
+
 register = template.Library()
 
 
 def _option(choice):
-    """``(value, label)`` from a choice pair, a unit (slug and localized name) or a bare year."""
+    """``(value, label, lang)`` from a choice pair, a triple whose third part is the label's
+    language code (``lang`` is then "th" for a Thai label on an English page), a unit (slug and
+    localized name) or a bare year."""
+    language_code = None
     if isinstance(choice, (tuple, list)):
-        value, label = choice
+        value, label, language_code = choice if len(choice) == 3 else (*choice, None)
     elif hasattr(choice, "slug"):
         value, label = choice.slug, choice.localized_name
     else:
         value = label = choice
-    return str(value), label
+    return str(value), label, (language_code if is_thai(language_code) else "")
 
 
 @register.inclusion_tag("components/filter_select.html")

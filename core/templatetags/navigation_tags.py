@@ -7,7 +7,7 @@ from django.utils import translation
 from wagtail.models import Site
 
 from core.languages import THAI, english_address
-from core.navigation import home_tree, menu_groups, task_items
+from core.navigation import home_task_items, home_tree, menu_groups, task_items
 from core.sharing import translated_urls
 
 register = template.Library()
@@ -37,8 +37,18 @@ def menu_tasks(context):
 
 
 @register.simple_tag(takes_context=True)
+def home_tasks(context):
+    """``menu_tasks`` and the sub-views the home page offers beside them (the complaint
+    lookup), with their titles."""
+    site = Site.find_for_request(context["request"])
+    if site is None:
+        return []
+    return home_task_items(site, translation.get_language())
+
+
+@register.simple_tag(takes_context=True)
 def breadcrumbs(context, page):
-    """Ancestors of ``page`` from the home page down, as ``{"title", "url"}``.
+    """Ancestors of ``page`` from the home page down, as ``{"title", "url", "locale_id"}``.
 
     Routing leaves each page's parent on it, so walking up costs no query; a page right
     under the home page takes the home page from the navigation cache.
@@ -51,7 +61,14 @@ def breadcrumbs(context, page):
     ancestor = page
     while ancestor.depth > 2:
         ancestor = ancestor.get_parent()
-        crumbs.insert(0, {"title": ancestor.title, "url": ancestor.get_url(request)})
+        crumbs.insert(
+            0,
+            {
+                "title": ancestor.title,
+                "url": ancestor.get_url(request),
+                "locale_id": ancestor.locale_id,
+            },
+        )
     return crumbs
 
 

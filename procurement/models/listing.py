@@ -31,7 +31,7 @@ class ProcurementIndexPage(IndexPage):
 
         return {
             "unit": valid_choice(query, "unit", {unit.slug for unit in units}),
-            "school": valid_choice(query, "school", {slug for slug, _title, _paths in schools}),
+            "school": valid_choice(query, "school", {slug for slug, *_rest in schools}),
             "year": parse_be_year(query.get("year")),
             "method": valid_choice(query, "method", ProcurementMethod.values),
             "stage": valid_choice(query, "stage", ProcurementStage.values),
@@ -44,7 +44,7 @@ class ProcurementIndexPage(IndexPage):
         if filters.get("unit"):
             items = items.filter(responsible_unit__slug=filters["unit"])
         if filters.get("school"):
-            paths = [p for slug, _t, ps in schools if slug == filters["school"] for p in ps]
+            paths = [p for slug, _t, ps, _code in schools if slug == filters["school"] for p in ps]
             items = items.filter(below(paths))
         if filters.get("year"):
             items = items.filter(fiscal_year=filters["year"])
@@ -100,7 +100,7 @@ class ProcurementIndexPage(IndexPage):
                 NOTICES_PER_PAGE,
                 filters,
                 units=units,
-                schools=[(slug, title) for slug, title, _paths in schools],
+                schools=[(slug, title, code) for slug, title, _paths, code in schools],
                 methods=ProcurementMethod.choices,
                 stages=ProcurementStage.choices,
                 fiscal_years=self.fiscal_years(),

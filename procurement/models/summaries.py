@@ -21,6 +21,7 @@ from core.queries import (
     public,
     route_to_child,
 )
+from pagecache.fragments import remember
 from procurement import exports
 from procurement import summary as rules
 from procurement.models.notices import ProcurementNoticePage
@@ -33,6 +34,8 @@ from thai.dates import (
     fiscal_year_bounds,
     parse_be_year,
 )
+
+SUMMARIES_PER_PAGE = 36  # three months of every unit
 
 
 def month_label(month):
@@ -95,20 +98,23 @@ class ProcurementSummaryIndexPage(RoutablePageMixin, IndexPage):
 
     @path("")
     def summaries_view(self, request):
+        """One page of the summaries (every unit, every month: some 120 a fiscal year), its
+        rows and the fiscal years kept under the content version like any listing's."""
         units = all_units()
         filters = {
             "unit": valid_choice(request.GET, "unit", {u.slug for u in units}),
             "year": parse_be_year(request.GET.get("year")),
         }
-        return self.render(
+        listing = self.listing_context(
             request,
-            context_overrides={
-                "summaries": self.summaries(**filters),
-                "filters": filters,
-                "units": units,
-                "fiscal_years": self.fiscal_years(),
-            },
+            "summaries",
+            self.summaries(**filters),
+            SUMMARIES_PER_PAGE,
+            filters,
+            units=units,
+            fiscal_years=remember(request, "summary-years", self.fiscal_years),
         )
+        return self.render(request, context_overrides=listing)
 
     def _ita(self, fiscal_year):
         if not MIN_YEAR_BE <= fiscal_year <= MAX_YEAR_BE:

@@ -111,8 +111,10 @@ def test_share_links_carry_the_notice_address(browser, site_url, checked_html):
     assert facebook.startswith("https://www.facebook.com/sharer/sharer.php?")
     assert parse_qs(urlsplit(facebook).query)["u"] == [notice]
     tab.get_by_role("button", name="คัดลอกลิงก์").click()
-    # The copy is asynchronous: wait for the announcement rather than read it at once.
-    expect(tab.get_by_role("status")).to_have_text("คัดลอกลิงก์แล้ว")
+    # The copy is asynchronous: wait for the announcement rather than read it at once (in the
+    # share section: the search box's suggestions have a status region of their own).
+    share = tab.get_by_role("region", name="แชร์หน้านี้")
+    expect(share.get_by_role("status")).to_have_text("คัดลอกลิงก์แล้ว")
     assert tab.evaluate("navigator.clipboard.readText()") == notice
     context.close()
 
