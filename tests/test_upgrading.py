@@ -88,3 +88,30 @@ class BorrowedInternalsTests(TestCase):
             self.assertEqual(timestamps.render_timestamp(moment), "15 มกราคม 2569 เวลา 14.30 น.")
         with translation.override("en"):
             self.assertIn("2026", timestamps.render_timestamp(moment))
+
+    def test_wagtail_sites_and_group_editor_take_the_portals_labels(self):
+        """thai.wagtail_hooks serves Settings > Sites at Wagtail's addresses with labelled
+        columns; thai.model_names names Locale, Translation and the page permission form's page
+        field. When Wagtail labels those columns itself, the portal's viewset can go."""
+        from django.utils import translation
+        from wagtail.models import Locale
+        from wagtail.sites.views import IndexView
+        from wagtail.users.forms import PagePermissionsForm
+        from wagtail_localize.models import Translation
+
+        from thai.wagtail_hooks import SiteIndexView
+
+        self.assertIs(resolve(reverse("wagtailsites:index")).func.view_class, SiteIndexView)
+        unlabelled = {c.name for c in IndexView.columns if isinstance(c.label, str)}
+        self.assertEqual(unlabelled, {"port", "site_name", "root_page"})
+        with translation.override("th"):
+            self.assertEqual(
+                [str(c.label) for c in SiteIndexView.columns if c.name in unlabelled],
+                ["พอร์ต", "ชื่อเว็บไซต์", "หน้าราก"],
+            )
+            self.assertEqual(str(PagePermissionsForm().fields["page"].label), "หน้า")
+            self.assertEqual(str(Locale._meta.verbose_name), "ภาษา")
+            self.assertEqual(str(Translation._meta.verbose_name_plural), "คำแปล")
+        with translation.override("en"):
+            self.assertEqual(str(Translation._meta.verbose_name), "translation")
+            self.assertEqual(str(Locale._meta.verbose_name_plural), "locales")
