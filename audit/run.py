@@ -25,30 +25,22 @@ import subprocess
 import sys
 import tempfile
 import threading
-import time
 import urllib.parse
-import urllib.request
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from deploy import stack  # noqa: E402 (the folder above this script's)
+
 AUDIT = ROOT / "audit"
 LIGHTHOUSE = AUDIT / "node_modules" / ".bin" / "lighthouse"
 REPORTS = AUDIT / "reports"
-PYTHON = sys.executable
-GUNICORN = str(Path(PYTHON).with_name("gunicorn"))
 PROXY, APP = 18690, 18691
 ADDRESS = f"127.0.0.1:{PROXY}"
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 GOAL = {"performance": 0.95, "accessibility": 1.0, "best-practices": 1.0, "seo": 1.0}
-PRODUCTION = {
-    "DJANGO_SETTINGS_MODULE": "portal.settings.production",
-    "SECRET_KEY": "audit-only-secret-key-that-is-long-enough-for-django-checks",
-    "ALLOWED_HOSTS": "127.0.0.1,localhost",
-    "SECURE_SSL_REDIRECT": "false",
-    "LOG_LEVEL": "ERROR",
-    "WAGTAILADMIN_BASE_URL": f"http://{ADDRESS}",
-}
 # One live public page of each page type and language, by the page's model (printed by
 # `manage.py shell`); the search page is not a Wagtail page and is added by hand.
 FIND_PAGES = """
@@ -63,35 +55,10 @@ for page in Page.objects.live().public().filter(depth__gt=1).specific().order_by
 SEARCH = urllib.parse.quote("ประกาศ")
 
 
-def run(args, env):
-    subprocess.run(args, cwd=ROOT, env=env, check=True, capture_output=True)
-
-
-def wait_for(url, process, seconds=90):
-    deadline = time.monotonic() + seconds
-    while True:
-        try:
-            urllib.request.urlopen(url, timeout=5)
-            return
-        except OSError:
-            if time.monotonic() > deadline or process.poll() is not None:
-                raise RuntimeError(f"{url} did not answer") from None
-            time.sleep(0.3)
-
-
 def build_site(env):
-    """Migrate, load the demo site, collect static files; the pages to audit."""
-    dev = {**env, "DJANGO_SETTINGS_MODULE": "portal.settings.dev"}  # demo content needs DEBUG
-    run([PYTHON, "manage.py", "migrate", "--noinput"], dev)
-    run([PYTHON, "manage.py", "load_demo_content", f"--address={ADDRESS}"], dev)
-    out = subprocess.run(
-        [PYTHON, "manage.py", "shell", "-c", FIND_PAGES],
-        cwd=ROOT,
-        env=env,
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout
+    """The demo site (``deploy/stack.py``, static files collected); the pages to audit."""
+    stack.demo_site(env, ADDRESS)
+    out = stack.manage(env, "shell", "-c", FIND_PAGES)
     pages = [line.split("\t") for line in out.splitlines() if line.count("\t") == 2]
     pages += [("search", "th", f"/search/?q={SEARCH}"), ("search", "en", f"/en/search/?q={SEARCH}")]
     return sorted(pages, key=lambda row: (row[0], row[1] != "th"))
@@ -199,33 +166,31 @@ def main():
     work = Path(options.work or tempfile.mkdtemp(prefix="portal-audit-"))
     work.mkdir(parents=True, exist_ok=True)
     media = work / "media"
-    env = {
-        **os.environ,
-        **PRODUCTION,
-        "MEDIA_ROOT": str(media),
-        "DATABASE_URL": f"sqlite:///{work / 'audit.sqlite3'}",
-    }
+    env = stack.portal_environment(
+        f"sqlite:///{work / 'audit.sqlite3'}",
+        "",
+        work,
+        MEDIA_ROOT=str(media),
+        SECURE_SSL_REDIRECT="false",
+        WAGTAILADMIN_BASE_URL=f"http://{ADDRESS}",
+    )
     site = work / "pages.json"
     if site.exists():
         pages = json.loads(site.read_text())
+        stack.manage(env, "collectstatic", "--noinput", "-v0")  # the files served now
     else:
         print(f"Building the demo site in {work} ...", flush=True)
         pages = build_site(env)
         site.write_text(json.dumps(pages))
     if options.only:
         pages = [p for p in pages if any(t in p[0] or t in p[2] for t in options.only)]
-    run([PYTHON, "manage.py", "collectstatic", "--noinput"], env)  # the files served now
     REPORTS.mkdir(exist_ok=True)
-    app = subprocess.Popen(
-        [GUNICORN, "portal.wsgi", "-w", "2", "-b", f"127.0.0.1:{APP}", "--log-level", "error"],
-        cwd=ROOT,
-        env=env,
-    )
+    app = stack.gunicorn(APP, env, work, 2, access_log=False)
     proxy = Proxy(("127.0.0.1", PROXY), proxy_handler(media))
     threading.Thread(target=proxy.serve_forever, daemon=True).start()
     failed = 0
     try:
-        wait_for(f"http://127.0.0.1:{APP}/robots.txt", app)
+        app.start()
         header = f"{'page type':<28} {'lang':<4} " + " ".join(f"{c[:6]:>6}" for c in CATEGORIES)
         print(header + "  address", flush=True)
         notes = []
@@ -253,11 +218,7 @@ def main():
         print(f"\n{len(pages) - failed} of {len(pages)} pages meet the goal; reports in {REPORTS}")
     finally:
         proxy.shutdown()
-        app.terminate()
-        try:
-            app.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            app.kill()
+        app.stop()
         if not options.work:
             shutil.rmtree(work, ignore_errors=True)
     sys.exit(1 if failed else 0)

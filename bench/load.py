@@ -62,6 +62,7 @@ class Servers:
         self.env = stack.portal_environment(
             self.postgres.url,
             f"redis://127.0.0.1:{self.ports['redis']}/0",
+            folder,
             MEDIA_ROOT=str(folder / "media"),
             CASES_FILES_ROOT=str(folder / "private-media"),
         )
@@ -83,10 +84,7 @@ class Servers:
         self.postgres.create()
         self.start_redis()
         log("migrate, demo content, static files")
-        stack.manage(self.env, "migrate", "--noinput", "-v0")
-        # The demo loader is a development command; the site it builds is served in production.
-        stack.manage(self.env, "load_demo_content", DJANGO_SETTINGS_MODULE="portal.settings.dev")
-        stack.manage(self.env, "collectstatic", "--noinput", "-v0")
+        stack.demo_site(self.env)
         stack.manage(self.env, "check", "--deploy")
         return self.serve(1, self.workers)
 

@@ -3,16 +3,19 @@
 Usage: python bench/pages.py [--slice 2] [--rounds 2] [--only sqlite|postgres] [--cpu 200]
        [--port 18890] [--database portal_i22cache]
 
-Builds the demo site in scratch databases (SQLite, then PostgreSQL with its own redis-server),
-serves it with gunicorn under production settings (2 sync workers) and drives it with wrk
+Builds the demo site in scratch databases (SQLite, then PostgreSQL with its own redis-server)
+with ``deploy/stack.py``'s pieces, static files collected into its temporary folder, serves it
+with gunicorn under production settings (2 sync workers) and drives it with wrk
 (Debian package ``wrk``; 20 connections, ``Accept-Encoding: gzip`` as browsers send). Each page
 and the static CSS get the same time: ``--rounds`` rounds of ``--slice`` seconds per address,
 the addresses interleaved, so that the machine's other load falls on all of them alike. Printed
 per address: requests per second (all rounds), the median of the rounds' p50 and p99 latencies,
 and the ratio to the static file's rate in the same run. Runs: the page cache off, on, and (on
 PostgreSQL) through Varnish (Debian package ``varnish``, deploy/varnish.vcl) with the cache on.
-Ports ``--port`` to ``--port`` + 2 on 127.0.0.1 (18890-18892 unless told); the PostgreSQL
-database ``--database`` is dropped and made anew; everything started is stopped at the end.
+Ports ``--port`` to ``--port`` + 3 on 127.0.0.1 (18890-18893 unless told: gunicorn, Redis,
+Varnish, and PostgreSQL when the server on 127.0.0.1:5432 does not answer and the benchmark
+starts its own); the PostgreSQL database ``--database`` is dropped and made anew; everything
+started is stopped at the end.
 
 Rates on a shared machine move with its load. ``--cpu N`` adds what does not: the processor
 time of one request, in one process (Django's test client, the same settings, no HTTP server),
@@ -21,7 +24,6 @@ floor (the WSGI stack and WhiteNoise alone).
 """
 
 import argparse
-import os
 import re
 import shutil
 import statistics
@@ -34,8 +36,11 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from deploy import stack  # noqa: E402 (the folder above this script's)
+
 PYTHON = sys.executable
-GUNICORN = str(Path(PYTHON).with_name("gunicorn"))
 SEARCH = urllib.parse.quote("ประกาศ")
 # The demo site's pages of each kind; the notice and unit page are looked up after loading.
 FIXED = [
@@ -46,86 +51,36 @@ FIXED = [
     ("English home", "/en/"),
     ("static CSS", "/static/css/portal.css"),
 ]
-PRODUCTION = {
-    "DJANGO_SETTINGS_MODULE": "portal.settings.production",
-    "SECRET_KEY": "bench-only-secret-key-that-is-long-enough-for-django-checks",
-    "ALLOWED_HOSTS": "127.0.0.1,localhost",
-    "SECURE_SSL_REDIRECT": "false",
-    "LOG_LEVEL": "ERROR",
-    # Production refuses to start without the public address e-mails link to (core.checks).
-    "WAGTAILADMIN_BASE_URL": "https://www.example.go.th",
-}
-
-
-def run(args, env, **kwargs):
-    subprocess.run(args, cwd=ROOT, env=env, check=True, capture_output=True, **kwargs)
-
-
-PORTAL = REDIS = VARNISH = None  # --port, --port + 1, --port + 2
-
-
-def wait_for(url, process, seconds=60):
-    deadline = time.monotonic() + seconds
-    while True:
-        try:
-            urllib.request.urlopen(url, timeout=5)
-            return
-        except OSError:
-            if time.monotonic() > deadline or process.poll() is not None:
-                raise RuntimeError(f"{url} did not answer") from None
-            time.sleep(0.3)
+FIND_PAGES = (
+    "from news.models import AnnouncementPage; from departments.models import DepartmentPage;"
+    "print(AnnouncementPage.objects.live().filter(locale__language_code='th')"
+    ".exact_type(AnnouncementPage).first().url);"
+    "print(DepartmentPage.objects.live().filter(locale__language_code='th').first().url)"
+)
+PORTAL = REDIS = VARNISH = OWN_POSTGRES = None  # --port, --port + 1, + 2, + 3
 
 
 def build_site(env):
-    """Migrate, load the demo site and collect static files; the notice and unit page URLs."""
-    dev = {**env, "DJANGO_SETTINGS_MODULE": "portal.settings.dev"}  # demo content needs DEBUG
-    run([PYTHON, "manage.py", "migrate", "--noinput"], dev)
-    run([PYTHON, "manage.py", "load_demo_content", f"--address=127.0.0.1:{PORTAL}"], dev)
-    run([PYTHON, "manage.py", "collectstatic", "--noinput"], env)
-    code = (
-        "from news.models import AnnouncementPage; from departments.models import DepartmentPage;"
-        "print(AnnouncementPage.objects.live().filter(locale__language_code='th')"
-        ".exact_type(AnnouncementPage).first().url);"
-        "print(DepartmentPage.objects.live().filter(locale__language_code='th').first().url)"
-    )
-    out = subprocess.run(
-        [PYTHON, "manage.py", "shell", "-c", code],
-        cwd=ROOT,
-        env=dev,
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout.split()
+    """The demo site (``deploy/stack.py``); the addresses to measure, with its notice's and
+    unit page's."""
+    stack.demo_site(env, f"127.0.0.1:{PORTAL}")
+    out = stack.manage(env, "shell", "-c", FIND_PAGES).split()
     notice, unit = out[-2], out[-1]
-    addresses = [*FIXED[:2], ("notice", notice), ("unit page", unit), *FIXED[2:]]
-    return addresses
+    return [*FIXED[:2], ("notice", notice), ("unit page", unit), *FIXED[2:]]
 
 
-class Gunicorn:
-    def __init__(self, env, page_cache):
-        self.env = {**env, "PAGE_CACHE_SECONDS": "600" if page_cache else "0"}
+def analyze(database_url):
+    """``ANALYZE``, as after every migrate, restore and import in production."""
+    import psycopg
 
-    def __enter__(self):
-        self.process = subprocess.Popen(
-            [
-                GUNICORN,
-                "portal.wsgi",
-                "-w",
-                "2",
-                "-b",
-                f"127.0.0.1:{PORTAL}",
-                "--log-level",
-                "error",
-            ],
-            cwd=ROOT,
-            env=self.env,
-        )
-        wait_for(f"http://127.0.0.1:{PORTAL}/robots.txt", self.process)
-        return self
+    with psycopg.connect(database_url, autocommit=True) as db:
+        db.execute("ANALYZE")
 
-    def __exit__(self, *exc):
-        self.process.terminate()
-        self.process.wait(timeout=20)
+
+def serve(site, env, page_cache):
+    """gunicorn as in production (2 sync workers, no access log), the page cache on or off."""
+    env = {**env, "PAGE_CACHE_SECONDS": "600" if page_cache else "0"}
+    return site.add(stack.gunicorn(PORTAL, env, site.folder, 2, access_log=False))
 
 
 def wrk(url, seconds):
@@ -186,28 +141,6 @@ def measure(title, base, addresses, slice_seconds, rounds):
     sys.stdout.flush()
 
 
-def varnish(work):
-    vcl = work / "portal.vcl"
-    vcl.write_text((ROOT / "deploy" / "varnish.vcl").read_text().replace('"8000"', f'"{PORTAL}"'))
-    work.chmod(0o755)
-    return subprocess.Popen(
-        [
-            "varnishd",
-            "-F",
-            "-n",
-            str(work / "varnish"),
-            "-a",
-            f"127.0.0.1:{VARNISH}",
-            "-f",
-            str(vcl),
-            "-s",
-            "malloc,64m",
-        ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.STDOUT,
-    )
-
-
 def cpu_costs(title, env, addresses, requests):
     """Run ``measure_cpu`` in a process of its own (production settings from ``env``)."""
     paths = [path for _label, path in addresses]
@@ -233,7 +166,6 @@ def measure_cpu(requests, paths):
     least average of five batches, as other processes' load only ever adds to it."""
     import django
 
-    sys.path.insert(0, str(ROOT))
     django.setup()
     from django.test import Client
 
@@ -252,7 +184,7 @@ def measure_cpu(requests, paths):
 
 
 def main():
-    global PORTAL, REDIS, VARNISH
+    global PORTAL, REDIS, VARNISH, OWN_POSTGRES
     parser = argparse.ArgumentParser()
     parser.add_argument("--slice", type=int, default=2)
     parser.add_argument("--rounds", type=int, default=2)
@@ -264,91 +196,61 @@ def main():
     options, paths = parser.parse_known_args()
     if options.measure_cpu:
         return measure_cpu(options.measure_cpu, paths)
-    PORTAL, REDIS, VARNISH = options.port, options.port + 1, options.port + 2
-    database = options.database
-    postgres = f"postgres://postgres@127.0.0.1:5432/{database}"
-    for tool in ("wrk", "varnishd", "redis-server", "psql"):
+    PORTAL, REDIS, VARNISH, OWN_POSTGRES = (options.port + offset for offset in range(4))
+    for tool in ("wrk", "varnishd", "redis-server"):
         if not shutil.which(tool):
-            sys.exit(
-                f"{tool} is missing: apt-get install wrk varnish redis-server postgresql-client"
-            )
+            sys.exit(f"{tool} is missing: apt-get install wrk varnish redis-server")
     slice_seconds = max(1, options.slice)
     work = Path(tempfile.mkdtemp(prefix="portal-bench-pages-"))
-    base_env = {**os.environ, **PRODUCTION, "MEDIA_ROOT": str(work / "media")}
     base = f"http://127.0.0.1:{PORTAL}"
-    started = []
     try:
         if options.only != "postgres":
-            env = {**base_env, "DATABASE_URL": f"sqlite:///{work / 'bench.sqlite3'}"}
-            addresses = build_site(env)
-            for cache in (False, True):
-                title = f"SQLite, per-process cache, page cache {'on' if cache else 'off'}"
-                with Gunicorn(env, cache) as server:
-                    measure(title, base, addresses, slice_seconds, options.rounds)
-                if options.cpu:
-                    cpu_costs(title, server.env, addresses, options.cpu)
-        if options.only != "sqlite":
-            run(
-                [
-                    "psql",
-                    "-h",
-                    "127.0.0.1",
-                    "-U",
-                    "postgres",
-                    "-d",
-                    "postgres",
-                    "-qc",
-                    f"DROP DATABASE IF EXISTS {database}",
-                    "-c",
-                    f"CREATE DATABASE {database}",
-                ],
-                base_env,
-            )
-            redis = subprocess.Popen(
-                [
-                    "redis-server",
-                    "--port",
-                    str(REDIS),
-                    "--bind",
-                    "127.0.0.1",
-                    "--save",
+            with stack.Stack(work / "sqlite") as site:
+                site.folder.mkdir()
+                env = stack.portal_environment(
+                    f"sqlite:///{site.folder / 'bench.sqlite3'}",
                     "",
-                    "--appendonly",
-                    "no",
-                ],
-                stdout=subprocess.DEVNULL,
-            )
-            started.append(redis)
-            env = {
-                **base_env,
-                "DATABASE_URL": postgres,
-                "REDIS_URL": f"redis://127.0.0.1:{REDIS}/0",
-            }
-            addresses = build_site(env)
-            run(
-                [
-                    "psql",
-                    "-h",
-                    "127.0.0.1",
-                    "-U",
-                    "postgres",
-                    "-d",
-                    database,
-                    "-qc",
-                    "ANALYZE",
-                ],
-                base_env,
-            )
-            for cache in (False, True):
-                title = f"PostgreSQL and Redis, page cache {'on' if cache else 'off'}"
-                with Gunicorn(env, cache) as server:
+                    site.folder,
+                    MEDIA_ROOT=str(site.folder / "media"),
+                    SECURE_SSL_REDIRECT="false",
+                )
+                addresses = build_site(env)
+                for cache in (False, True):
+                    title = f"SQLite, per-process cache, page cache {'on' if cache else 'off'}"
+                    server = serve(site, env, cache)
                     measure(title, base, addresses, slice_seconds, options.rounds)
-                if options.cpu:
-                    cpu_costs(title, server.env, addresses, options.cpu)
-            proxy = varnish(work)
-            started.append(proxy)
-            with Gunicorn({**env, "VARNISH_URL": f"http://127.0.0.1:{VARNISH}"}, True) as server:
-                wait_for(f"http://127.0.0.1:{VARNISH}/robots.txt", server.process)
+                    site.services.remove(server)
+                    server.stop()
+                    if options.cpu:
+                        cpu_costs(title, server.env, addresses, options.cpu)
+        if options.only != "sqlite":
+            with stack.Stack(work / "postgres") as site:
+                site.folder.mkdir()
+                database = stack.shared_or_own_postgres(
+                    site,
+                    f"postgres://postgres@127.0.0.1:5432/{options.database}",
+                    OWN_POSTGRES,
+                )
+                site.add(stack.redis_server(REDIS, site.folder))
+                env = stack.portal_environment(
+                    database,
+                    f"redis://127.0.0.1:{REDIS}/0",
+                    site.folder,
+                    MEDIA_ROOT=str(site.folder / "media"),
+                    SECURE_SSL_REDIRECT="false",
+                )
+                addresses = build_site(env)
+                analyze(database)
+                for cache in (False, True):
+                    title = f"PostgreSQL and Redis, page cache {'on' if cache else 'off'}"
+                    server = serve(site, env, cache)
+                    measure(title, base, addresses, slice_seconds, options.rounds)
+                    site.services.remove(server)
+                    server.stop()
+                    if options.cpu:
+                        cpu_costs(title, server.env, addresses, options.cpu)
+                serve(site, {**env, "VARNISH_URL": f"http://127.0.0.1:{VARNISH}"}, True)
+                site.add(stack.varnish(VARNISH, [PORTAL]))
                 measure(
                     "Through Varnish (PostgreSQL and Redis behind it)",
                     f"http://127.0.0.1:{VARNISH}",
@@ -357,9 +259,6 @@ def main():
                     options.rounds,
                 )
     finally:
-        for process in started:
-            process.terminate()
-            process.wait(timeout=20)
         shutil.rmtree(work, ignore_errors=True)
 
 

@@ -12,7 +12,8 @@ from /usr/lib/postgresql/*/bin, ``redis-server``) on the ``--own-ports`` in its 
 folder. The demo content is loaded. Each instance has its own media folders, as
 on separate machines: every file goes to the buckets of the S3 server.
 
-``make stack`` (docs/operations.md), ``bench/load.py`` (``make bench-load``) and
+``make stack`` (docs/operations.md), ``bench/load.py`` (``make bench-load``),
+``bench/pages.py`` (``make bench-pages``), ``audit/run.py`` (``make audit``) and
 ``tests/test_two_instances.py`` build on the pieces below.
 """
 
@@ -156,13 +157,15 @@ def moto_server(port, folder):
     )
 
 
-def gunicorn(port, env, folder, workers=2, name="web"):
-    """A web instance as the Procfile's ``web`` line runs it."""
+def gunicorn(port, env, folder, workers=2, name="web", access_log=True):
+    """A web instance as the Procfile's ``web`` line runs it (``access_log=False``: without
+    the line per request, as a benchmark measures the portal alone)."""
     return Service(
         name,
         [
             *(BIN / "gunicorn", "portal.wsgi", "--bind", f"127.0.0.1:{port}"),
-            *("--workers", workers, "--access-logfile", "-"),
+            *("--workers", workers),
+            *(("--access-logfile", "-") if access_log else ("--log-level", "error")),
         ],
         folder / f"{name}.log",
         port,
@@ -238,9 +241,11 @@ class OwnPostgres:
             self.as_postgres(self.bin / "pg_ctl", "-D", self.data, "-m", "fast", "-w", "stop")
 
 
-def portal_environment(database_url, redis_url, **extra):
+def portal_environment(database_url, redis_url, folder, **extra):
     """Production settings for every process of one site: one secret key, one database, one
-    cache; mail to Django's dummy backend."""
+    cache (the per-process one when ``redis_url`` is empty); mail to Django's dummy backend.
+    Static files are collected into ``folder`` (the site's temporary folder), never into the
+    code folder's ``static_collected/``, which the tests' own servers would then serve."""
     env = dict(
         os.environ,
         DJANGO_SETTINGS_MODULE="portal.settings.production",
@@ -248,6 +253,7 @@ def portal_environment(database_url, redis_url, **extra):
         ALLOWED_HOSTS="127.0.0.1,localhost",
         DATABASE_URL=database_url,
         REDIS_URL=redis_url,
+        STATIC_ROOT=str(Path(folder) / "static"),
         EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend",
         LOG_LEVEL="ERROR",
         PYTHONUNBUFFERED="1",
@@ -292,12 +298,33 @@ def create_buckets(port):
 
 
 def manage(env, *arguments, **overrides):
-    subprocess.run(
+    """``manage.py`` with ``arguments``; what it printed is shown only when it failed."""
+    done = subprocess.run(
         [PYTHON, "manage.py", *map(str, arguments)],
         cwd=ROOT,
         env={**env, **overrides},
-        check=True,
+        capture_output=True,
+        text=True,
     )
+    if done.returncode:
+        sys.stderr.write(done.stdout + done.stderr)
+        done.check_returncode()
+    return done.stdout
+
+
+def demo_site(env, address=None, loader_env=None):
+    """Migrate, load the demo content (linking to ``address``) and collect the static files
+    (into the environment's ``STATIC_ROOT``, see ``portal_environment``). The loader is a
+    development command (``loader_env``, else ``env``, with the development settings); the
+    site it builds is served in production."""
+    manage(env, "migrate", "--noinput", "-v0")
+    manage(
+        loader_env or env,
+        "load_demo_content",
+        *(["--address", address] if address else []),
+        DJANGO_SETTINGS_MODULE="portal.settings.dev",
+    )
+    manage(env, "collectstatic", "--noinput", "-v0")
 
 
 class Stack:
@@ -400,20 +427,14 @@ def main():
         env = portal_environment(
             database_url,
             redis_url,
+            folder,
             # Plain HTTP on this machine: no TLS proxy in front.
             SECURE_SSL_REDIRECT="false",
             WAGTAILADMIN_BASE_URL=f"http://localhost:{args.varnish}",
             **s3_environment(args.s3),
         )
         log("migrate, demo content, static files")
-        manage(env, "migrate", "--noinput", "-v0")
-        # The demo loader is a development command; the site it builds is served in production.
-        manage(
-            stack.instance_environment(env, "loader"),
-            *("load_demo_content", "--address", f"localhost:{args.varnish}"),
-            DJANGO_SETTINGS_MODULE="portal.settings.dev",
-        )
-        manage(env, "collectstatic", "--noinput", "-v0")
+        demo_site(env, f"localhost:{args.varnish}", stack.instance_environment(env, "loader"))
         # The running processes purge Varnish after each change (before it starts: nothing to).
         if Path(VARNISHD).exists():
             env["VARNISH_URL"] = f"http://127.0.0.1:{args.varnish}"

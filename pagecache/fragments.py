@@ -56,6 +56,34 @@ def remember(request, name, compute, *variant, keep=None):
     return value
 
 
+def remember_many(request, name, ids, compute):
+    """``{id: value}`` for ``ids``, each kept as ``remember`` keeps a part (variant: the id);
+    ``compute(missing ids)`` gives ``{id: value}`` for those not kept, all at once (one query
+    for a page of search results, not one per result). An id ``compute`` leaves out is left
+    out."""
+    seconds = settings.PAGE_FRAGMENT_SECONDS
+    cached = seconds and request is not None and not getattr(request, "is_preview", False)
+    keys = {key(request, name, (pk,)): pk for pk in ids} if cached else {}
+    if not keys or None in keys:
+        return compute(list(ids))
+    store = content.page_cache()
+    try:
+        found = {keys[cache_key]: value for cache_key, value in store.get_many(keys).items()}
+    except Exception:
+        logger.exception("fragment cache unreadable")
+        return compute(list(ids))
+    missing = [pk for pk in ids if pk not in found]
+    if missing:
+        computed = compute(missing)
+        found.update(computed)
+        by_key = {cache_key: computed[pk] for cache_key, pk in keys.items() if pk in computed}
+        try:
+            store.set_many(by_key, seconds)
+        except Exception:
+            logger.exception("fragment cache unwritable")
+    return found
+
+
 def find_site(request):
     """Wagtail's site for ``request``, kept under the content version: looking it up is a
     query on every request (``Site.find_for_request``), which this leaves to the first one

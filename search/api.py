@@ -144,6 +144,14 @@ class PortalPagesAPIViewSet(CheckedParametersMixin, PagesAPIViewSet):
     authentication_classes = []
     search_suggestion = None
 
+    def get_base_queryset(self):
+        """Wagtail's public pages, worked out once per request: Wagtail asks for them three
+        times (the listing, its serializer class and its context), each time reading the view
+        restrictions, the site and the site's translations."""
+        if not hasattr(self, "_base_queryset"):
+            self._base_queryset = super().get_base_queryset()
+        return self._base_queryset.all()
+
     def get_queryset(self):
         return super().get_queryset().select_related("locale")
 

@@ -14,7 +14,8 @@ concrete table and keeping in step with every revision, for the same one-query r
 
 ``cards()`` loads one page of results as their own types in one query (``select_related``
 along the same links, for the types on that page only), so the query count of the search page
-does not depend on how many results there are or of how many types.
+does not depend on how many results there are or of how many types; what a card shows is kept
+under the content version, like the other parts of pages (``pagecache.fragments``).
 """
 
 import datetime
@@ -39,6 +40,8 @@ from wagtail.search.backends import get_search_backend
 
 from core.listing import CountingPaginator
 from core.queries import in_language_or_thai, public
+from pagecache import fragments
+from search.snippets import SEARCHED_LENGTH
 from thai.dates import BE_OFFSET, arabic_digits, fiscal_year_bounds, parse_be_year
 
 RESULTS_PER_PAGE = 10
@@ -351,8 +354,9 @@ class Spelling:
 
 def search(query, filters, sort):
     """The results for ``query`` (already cleaned) and ``filters``: a ``SearchResults`` (or a
-    queryset when there is no query), ordered as ``sort`` asks."""
-    pages = searchable_pages(filters)
+    queryset when there is no query), ordered as ``sort`` asks. The pages found are loaded
+    with their type alone: their cards are made from what ``cards()`` reads or keeps."""
+    pages = searchable_pages(filters).only("pk", "content_type")
     if not query:
         return newest_first(pages)
     if sort == NEWEST:
@@ -366,12 +370,17 @@ def search(query, filters, sort):
 
 @dataclass
 class Card:
-    page: Page  # as its own type
+    pk: int
+    page_type: type  # the page's own model
+    title: str
+    url: str
     kind: str
     unit: object
     date: datetime.date | None
     text: str
     language_code: str  # the page's: a Thai title in English results is marked lang="th"
+    title_html: str = ""
+    snippet: str = ""
 
 
 def _as_own_type(page):
@@ -382,33 +391,43 @@ def _as_own_type(page):
     return page
 
 
-def cards(pages, units_by_pk):
-    """Cards for ``pages`` (one page of results), in their order: one query, whatever the
-    number and types of the pages. Each page answers for its kind, date and text."""
-    ids = [page.pk for page in pages]
-    if not ids:
+def cards(pages, units_by_pk, request=None):
+    """Cards for ``pages`` (one page of results), in their order. What a card shows comes
+    from the page alone and is kept under the content version (``pagecache.fragments``): a
+    page found by many searches is read and turned into a card once per content change."""
+    if not pages:
         return []
-    paths = {_path_from_page(page.specific_class) for page in pages}
-    rows = (
-        Page.objects.filter(pk__in=ids)
-        .select_related(*paths)
-        .annotate(unit_pk=F("ownership__unit"), language_code=F("locale__language_code"))
-        .in_bulk()
-    )
+    types = {page.pk: page.specific_class for page in pages}
+
+    def compute(ids):
+        paths = {_path_from_page(types[pk]) for pk in ids}
+        rows = (
+            Page.objects.filter(pk__in=ids)
+            .select_related(*paths)
+            .annotate(unit_pk=F("ownership__unit"), language_code=F("locale__language_code"))
+        )
+        found = {}
+        for row in rows:
+            own = _as_own_type(row)
+            found[row.pk] = (
+                own.title,
+                own.get_url(request=request),
+                str(own.search_kind_label()),
+                row.unit_pk,
+                own.search_date(),
+                own.search_text()[:SEARCHED_LENGTH],
+                row.language_code,
+            )
+        return found
+
+    data = fragments.remember_many(request, "search-card", list(types), compute)
     result = []
     for page in pages:
-        row = rows.get(page.pk)
-        if row is None:
+        if page.pk not in data:
             continue
-        own = _as_own_type(row)
+        title, url, kind, unit_pk, date, text, language_code = data[page.pk]
+        unit = units_by_pk.get(unit_pk)
         result.append(
-            Card(
-                page=own,
-                kind=own.search_kind_label(),
-                unit=units_by_pk.get(row.unit_pk),
-                date=own.search_date(),
-                text=own.search_text(),
-                language_code=row.language_code,
-            )
+            Card(page.pk, types[page.pk], title, url, kind, unit, date, text, language_code)
         )
     return result

@@ -8,6 +8,7 @@ where the query said ``2567`` and the text shown is exactly the page's.
 
 import functools
 import unicodedata
+from array import array
 
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -46,6 +47,17 @@ def highlight_terms(query):
     return tuple(sorted(terms, key=lambda term: len("".join(term)), reverse=True))
 
 
+@functools.lru_cache(maxsize=256)
+def _words_of(text):
+    """``(origin, tokens)``: the words of ``text`` folded and segmented (``segment_spans``),
+    with the index in ``text`` of each folded character. Kept per text (a result's title and
+    text are the same on every search that finds it until the page changes, and a changed page
+    is another text): folding and word breaking are most of a snippet's work. At most
+    ``SEARCHED_LENGTH`` characters each, so the cache stays within a few megabytes."""
+    folded, origin = _fold(text)
+    return array("I", origin), tuple(segment_spans(folded))
+
+
 def _find(tokens, taken, term):
     """Where ``term`` (a sequence of words) is a run of whole, not yet marked words of the
     text, marking them taken: ``[(first, last), …]`` token indexes."""
@@ -65,8 +77,7 @@ def _spans(text, terms):
     ``จัดซื้อ`` in ``จัดซื้อจัดจ้าง``, not ``จัดซื้อจัด``); a piece found nowhere as such is looked for
     word by word, and a word the text cuts otherwise (``รถ`` inside ``รถยนต์``) marks the
     whole word of the text that holds it."""
-    folded, origin = _fold(text)
-    tokens = segment_spans(folded)
+    origin, tokens = _words_of(text)
     taken = [False] * len(tokens)
     found = []
     for term in terms:

@@ -10,6 +10,7 @@ from wagtail.search.backends import get_search_backend
 from wagtail.search.utils import normalise_query_string
 
 from core.listing import all_units
+from pagecache import fragments
 from portal.throttle import client_ip, over_limit
 from schools.cache import school_choices, school_pages
 from search import misses, results, synonyms
@@ -22,12 +23,23 @@ FISCAL_YEARS_SHOWN = 6
 SPELLING_PARAMETER = "spelling"
 
 
-def promotions(query):
+def promoted_queries():
+    """The query strings that have editors' picks."""
+    return frozenset(
+        SearchPromotion.objects.values_list("query__query_string", flat=True).distinct()
+    )
+
+
+def promotions(query, request=None):
     """Editors' picks (Wagtail search promotions) for the query or any of its words, so that
-    ``ร้องเรียน`` and ``ร้องเรียน ถนน`` both lead to the complaint channels page."""
+    ``ร้องเรียน`` and ``ร้องเรียน ถนน`` both lead to the complaint channels page. Most queries
+    have none: the queries that have picks are kept under the content version (a pick saved
+    raises it), and the picks are read only for a query among them."""
     if not query:
         return []
     keys = {normalise_query_string(query), *query.casefold().split(), *query_words(query)}
+    if keys.isdisjoint(fragments.remember(request, "search-promoted", promoted_queries)):
+        return []
     picks = (
         SearchPromotion.objects.filter(query__query_string__in=keys)
         .filter(Q(page__live=True) | Q(page__isnull=True) & ~Q(external_link_url=""))
@@ -79,7 +91,7 @@ def search(request):
         page_obj = results.SearchPaginator(found, results.RESULTS_PER_PAGE).get_page(
             request.GET.get("page")
         )
-        cards = results.cards(list(page_obj), {unit.pk: unit for unit in units})
+        cards = results.cards(list(page_obj), {unit.pk: unit for unit in units}, request)
         # Counted once per search: on its first page, without filters (the filters narrow).
         if query and request.GET.get("page", "1") in ("", "1") and not filters:
             # Counted on commit (at once under autocommit), after the results are read: the
@@ -94,7 +106,7 @@ def search(request):
                 lambda text: results.search(synonyms.expand(text).query, filters, sort).count(),
             )
         for card in cards:
-            card.title_html = highlight(card.page.title, searched)
+            card.title_html = highlight(card.title, searched)
             card.snippet = snippet(card.text, searched)
 
     current = fiscal_year(timezone.localdate())
@@ -111,7 +123,7 @@ def search(request):
             "sort": sort,
             "search_results": page_obj,
             "cards": cards,
-            "promotions": promotions(correction.corrected if correction else query),
+            "promotions": promotions(correction.corrected if correction else query, request),
             "kinds": results.kind_choices(),
             "units": units,
             "schools": school_choices(schools, get_language()),

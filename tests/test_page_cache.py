@@ -305,6 +305,34 @@ class PageCacheWithFragmentsTests(PageCacheTests):
     home page's lists, the unit page's people and notices, the translations, the site): every
     change above reaches them on the next request as well."""
 
+    def test_a_search_result_card_follows_a_published_edit_and_a_move(self):
+        search = "/search/?q=" + "สอบคัดเลือก"
+        self.assertContains(self.client.get(search), LINK)  # the card is kept
+        revision = self.notice.get_latest_revision_as_object()
+        revision.title = "ประกาศรับสมัครสอบคัดเลือกพนักงานจ้าง ครั้งที่ 2"
+        with self.captureOnCommitCallbacks(execute=True):
+            revision.save_revision(user=self.staff).publish(user=self.staff)
+        self.assertContains(self.client.get(search), "พนักงานจ้าง ครั้งที่ 2")
+        other = AnnouncementIndexPageFactory(parent=self.home, slug="archive", title="คลังประกาศ")
+        with self.captureOnCommitCallbacks(execute=True):
+            self.notice.move(other, pos="last-child", user=self.staff)
+        response = self.client.get(search)
+        self.assertContains(response, 'href="/archive/recruitment/"')
+        self.assertNotContains(response, LINK)
+
+    def test_kept_search_filters_show_each_request_its_own_choice(self):
+        search = "/search/?q=" + "สอบคัดเลือก"
+        chosen = '<option value="finance" selected>'
+        self.assertNotContains(self.client.get(search), chosen)
+        self.assertContains(self.client.get(search + "&unit=finance"), chosen)
+        self.assertNotContains(self.client.get(search + "&page=1"), chosen)
+
+    def test_the_kept_menu_marks_the_section_of_each_page(self):
+        current = 'href="/announcements/" aria-current="page"'
+        self.assertContains(self.client.get("/announcements/recruitment/"), current)
+        self.assertNotContains(self.client.get("/"), current)
+        self.assertContains(self.client.get("/announcements/"), current)
+
     def test_a_preview_shows_the_draft_not_the_kept_parts(self):
         unit_page = DepartmentPage.objects.get(slug="finance")
         self.assertNotContains(self.client.get(unit_page.url), "นายช่างตัวอย่าง")  # kept

@@ -61,7 +61,7 @@ class QueryParameterTests(TestCase):
 
     def titles(self, response):
         self.assertEqual(response.status_code, 200)
-        return [card.page.title for card in response.context["cards"]]
+        return [card.title for card in response.context["cards"]]
 
     def test_q_and_query_both_search(self):
         expected = ["ประกาศจัดซื้อจัดจ้างก่อสร้างถนน"]
@@ -94,7 +94,7 @@ class SpellingTests(TestCase):
 
     def test_a_misspelled_word_is_corrected_and_the_page_says_so(self):
         response = self.client.get("/search/", {"q": "ประชุมสะภา"})
-        self.assertEqual([card.page.pk for card in response.context["cards"]], [self.notice.pk])
+        self.assertEqual([card.pk for card in response.context["cards"]], [self.notice.pk])
         self.assertContains(response, "แสดงผลของ <strong>ประชุมสภา</strong> — ค้นหา <a href=")
         self.assertContains(response, "spelling=off")
         self.assertIn("<mark>ประชุมสภา</mark>", str(response.context["cards"][0].title_html))
@@ -163,7 +163,7 @@ class DidYouMeanTests(TestCase):
         response = self.client.get("/search/", {"q": "ประชุมสะภา"})
         # Searched as typed (the index holds the words): the one notice with the same typing.
         self.assertIsNone(response.context["correction"])
-        self.assertEqual([card.page.pk for card in response.context["cards"]], [self.misspelled.pk])
+        self.assertEqual([card.pk for card in response.context["cards"]], [self.misspelled.pk])
         self.assertContains(response, "หรือคุณหมายถึง <a href=")
         self.assertEqual(response.context["suggestion"].corrected, "ประชุมสภา")
         followed = self.client.get("/search/", {"q": response.context["suggestion"].corrected})
@@ -325,7 +325,7 @@ class SynonymTests(TestCase):
     def found(self, query, path="/search/"):
         if path == "/search/":
             response = self.client.get(path, {"q": query})
-            return {card.page.pk for card in response.context["cards"]}
+            return {card.pk for card in response.context["cards"]}
         response = self.client.get(path, {"search": query})
         return {item["id"] for item in response.json()["items"]}
 
@@ -410,7 +410,7 @@ class RankingTests(TestCase):
 
     def ranked(self, query):
         response = self.client.get("/search/", {"q": query})
-        return [card.page.pk for card in response.context["cards"]]
+        return [card.pk for card in response.context["cards"]]
 
     def test_notices_come_before_the_monthly_summaries_newest_first(self):
         found = self.ranked("จัดซื้อ")

@@ -23,7 +23,7 @@ class SearchTestSetTests(TestCase):
     def found_on_search_page(self, query):
         response = self.client.get("/search/", {"q": query})
         self.assertEqual(response.status_code, 200)
-        return [self.keys.get(card.page.pk) for card in response.context["cards"]]
+        return [self.keys.get(card.pk) for card in response.context["cards"]]
 
     def found_through_api(self, query):
         response = self.client.get("/api/v2/pages/", {"search": query, "limit": 10})

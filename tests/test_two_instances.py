@@ -143,6 +143,7 @@ def test_what_one_instance_does_holds_on_the_other(tmp_path):
         env = stack.portal_environment(
             f"{server}/{name}",
             f"redis://127.0.0.1:{redis_port}/0",
+            tmp_path,
             **stack.s3_environment(s3_port),
         )
         stack.manage(env, "migrate", "--noinput", "-v0")

@@ -259,7 +259,9 @@ USE_I18N = True
 USE_TZ = True
 
 STATICFILES_DIRS = [PROJECT_DIR / "static"]
-STATIC_ROOT = BASE_DIR / "static_collected"
+# Where collectstatic puts the files that WhiteNoise serves; the scripts that build a site of
+# their own (deploy/stack.py, bench/, audit/) point it at their temporary folder.
+STATIC_ROOT = Path(env_str("STATIC_ROOT", "") or BASE_DIR / "static_collected")
 STATIC_URL = "/static/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
 MEDIA_URL = "/media/"

@@ -1,6 +1,7 @@
 """What every Thai search backend shares: queries are cut into words before searching."""
 
 import contextlib
+import functools
 import time
 import uuid
 
@@ -10,6 +11,7 @@ from django.db import DatabaseError, connection
 from django.db.models import Case, F, IntegerField, OrderBy, OuterRef, Subquery, Value, When
 from modelsearch.conf import get_app_config
 from modelsearch.query import And, Boost, Fuzzy, MatchAll, Not, Or, Phrase, PlainText
+from modelsearch.utils import get_descendants_content_types_pks
 
 from thai.spelling import Speller
 from thai.text import query_words
@@ -151,16 +153,35 @@ def newest_among_equals(entries, compiler):
     return entries, (OrderBy(F("_date"), descending=True, nulls_last=True), F("object_pk").desc())
 
 
-def boosted(entries, content_type_field, content_type_pks, *ordering):
-    """``entries`` ordered by ``ordering``, after the ``search_boost`` each model of
-    ``content_type_pks`` declares (0 when it declares none), read by the entry's content
-    type: no join."""
-    whens = []
+@functools.cache
+def descendant_content_types(model):
+    """The content type ids of ``model`` and its subclasses (modelsearch's
+    ``get_descendants_content_types_pks``, which walks every model each time), once per
+    process: content types are made by migrations, before any process serves."""
+    return tuple(get_descendants_content_types_pks(model))
+
+
+@functools.cache
+def _boosts(content_type_pks):
+    """``((boost, content type ids), …)``: the ``search_boost`` the models of
+    ``content_type_pks`` declare, other than 0, with the types declaring each."""
+    by_value = {}
     for pk in content_type_pks:
         model = ContentType.objects.get_for_id(pk).model_class()
         value = getattr(model, "search_boost", 0) if model is not None else 0
         if value:
-            whens.append(When(**{content_type_field: pk}, then=Value(value)))
+            by_value.setdefault(value, []).append(pk)
+    return tuple((value, tuple(pks)) for value, pks in by_value.items())
+
+
+def boosted(entries, content_type_field, content_type_pks, *ordering):
+    """``entries`` ordered by ``ordering``, after the ``search_boost`` each model of
+    ``content_type_pks`` declares (0 when it declares none), read by the entry's content
+    type: no join."""
+    whens = [
+        When(**{f"{content_type_field}__in": pks}, then=Value(value))
+        for value, pks in _boosts(tuple(content_type_pks))
+    ]
     if whens:
         entries = entries.annotate(
             _boost=Case(*whens, default=Value(0), output_field=IntegerField())

@@ -22,12 +22,12 @@ from modelsearch.backends.database.postgres.postgres import (
 from modelsearch.backends.database.postgres.query import Lexeme
 from modelsearch.conf import get_app_config
 from modelsearch.query import PlainText
-from modelsearch.utils import get_descendants_content_types_pks
 
 from thai.backends.common import (
     RankedResultsMixin,
     ThaiQueryMixin,
     boosted,
+    descendant_content_types,
     newest_among_equals,
 )
 
@@ -82,7 +82,7 @@ class ThaiPostgresSearchQueryCompiler(PostgresSearchQueryCompiler):
             IndexEntry._default_manager.alias(_content_type=F("content_type_id") + 0)
             .filter(
                 condition,
-                _content_type__in=get_descendants_content_types_pks(self.queryset.model),
+                _content_type__in=descendant_content_types(self.queryset.model),
             )
             .annotate(object_pk=Cast("object_id", IntegerField()))
         )
@@ -111,7 +111,7 @@ class ThaiPostgresSearchQueryCompiler(PostgresSearchQueryCompiler):
         return boosted(
             entries,
             "content_type_id",
-            get_descendants_content_types_pks(self.queryset.model),
+            descendant_content_types(self.queryset.model),
             F("_title_match").desc(),
             # Scores a hundredth apart are equals (the title's length weighs in through
             # ``title_norm``): the newest of them first.

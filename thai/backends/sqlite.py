@@ -21,12 +21,12 @@ from modelsearch.backends.database.sqlite.sqlite import (
 )
 from modelsearch.conf import get_app_config
 from modelsearch.query import MatchAll, Not
-from modelsearch.utils import get_descendants_content_types_pks
 
 from thai.backends.common import (
     RankedResultsMixin,
     ThaiQueryMixin,
     boosted,
+    descendant_content_types,
     newest_among_equals,
 )
 
@@ -71,7 +71,7 @@ class ThaiSQLiteSearchQueryCompiler(SQLiteSearchQueryCompiler):
         columns = list(self.fields or self.FTS_TABLE_FIELDS)
         matches = SQLiteFTSIndexEntry.objects.filter(
             MatchExpression(columns, search_query),
-            index_entry__content_type__in=get_descendants_content_types_pks(self.queryset.model),
+            index_entry__content_type__in=descendant_content_types(self.queryset.model),
         )
         return matches, negated
 
@@ -94,7 +94,7 @@ class ThaiSQLiteSearchQueryCompiler(SQLiteSearchQueryCompiler):
         return boosted(
             entries,
             "index_entry__content_type_id",
-            get_descendants_content_types_pks(self.queryset.model),
+            descendant_content_types(self.queryset.model),
             Round("_title_score", 1).asc(),
             Round("_score", 1).asc(),
             *newest,
