@@ -138,12 +138,12 @@ def menu_groups(site, language_code):
 
 
 def clear_menus(**kwargs):
+    """Forget every site's menus. The sites are those of Wagtail's cached site root paths (kept
+    by Wagtail in step with the sites): no query, as this runs at every publication (an import
+    publishes thousands of pages)."""
+    sites = {root.site_id for root in Site.get_site_root_paths()}
     cache.delete_many(
-        [
-            menu_cache_key(site_id, code)
-            for site_id in Site.objects.values_list("pk", flat=True)
-            for code, _name in settings.LANGUAGES
-        ]
+        [menu_cache_key(site_id, code) for site_id in sites for code, _name in settings.LANGUAGES]
     )
 
 

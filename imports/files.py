@@ -80,9 +80,10 @@ class Files:
         self.documents = {}  # checksum → document (None: none stored)
 
     def new_documents(self):
-        """The documents made since the last call that were not rolled back."""
+        """The documents made since the last call that were not rolled back, with their tags
+        (the search index reads them three times per document)."""
         made, self.made = self.made, []
-        return get_document_model().objects.filter(pk__in=made)
+        return get_document_model().objects.filter(pk__in=made).prefetch_related("tags")
 
     def read(self, name):
         """The bytes of the file ``name`` (a path inside the folder or ZIP), or RowProblem."""

@@ -16,6 +16,7 @@ import random
 import time
 from dataclasses import dataclass, field, replace
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import DatabaseError, OperationalError, connection, transaction
 from django.db.models import Q
 from django.db.models.signals import post_save
@@ -211,12 +212,12 @@ class _Import:
             created, pages = [], []
         for row, page in zip(created, pages, strict=True):
             redirects.update(row, page.pk)
-            written.append(page)
         redirects.save()
         if not self.dry_run:
             index_pages(written)
+            index_pages(pages, new=True)
             if self.files is not None:
-                index_objects(self.files.new_documents())
+                index_objects(self.files.new_documents(), new=True)
         if outcome.created or outcome.updated:
             pagecache.bump()  # once per batch: pagecache.paused
 
@@ -310,25 +311,62 @@ class Redirects:
         ImportedNotice.objects.bulk_update(self.mappings, ["old_paths"])
 
 
-def index_pages(pages):
-    """Index ``pages`` for search and for Wagtail's reference index, in bulk per page type."""
+def index_pages(pages, new=False):
+    """Index ``pages`` for search and for Wagtail's reference index, in bulk per page type
+    (``new``: pages made in this transaction, see ``index_objects``)."""
     by_model = {}
     for page in pages:
         by_model.setdefault(type(page), []).append(page.pk)
     for model, pks in by_model.items():
         objects = model.objects.filter(pk__in=pks).select_related("responsible_unit")
-        index_objects(objects.prefetch_related(*child_relations(model)))
+        index_objects(objects.prefetch_related(*child_relations(model)), new=new)
 
 
-def index_objects(objects):
-    """Index ``objects`` (a queryset of one model) for search and Wagtail's reference index."""
+def index_objects(objects, new=False):
+    """Index ``objects`` (a queryset of one model) for search and Wagtail's reference index;
+    ``new``: objects made in this transaction, which have no references recorded yet
+    (``add_references``)."""
     objects = list(objects)
     if not objects:
         return
-    for each in objects:
-        ReferenceIndex.create_or_update_for_object(each)
+    if new:
+        add_references(objects)
+    else:
+        for each in objects:
+            ReferenceIndex.create_or_update_for_object(each)
     for backend in get_search_backends(with_auto_update=True):
         backend.add_bulk(type(objects[0]), objects)
+
+
+def add_references(objects):
+    """Record the references of ``objects``, which have none recorded yet, as Wagtail's
+    ``ReferenceIndex.create_or_update_for_object`` records an object's: its references found
+    by Wagtail (``_extract_references_from_object``), each keyed by the hash of its content
+    path (``_get_content_path_hash``), under the object's own and base content types. Wagtail's
+    method asks three queries per object (the recorded references, the insert, the deletion);
+    here one insert for all (private names: docs/upgrading.md)."""
+    references = []
+    for each in objects:
+        models = [each, *each._meta.get_parent_list()]
+        content_types = [
+            ContentType.objects.get_for_model(model, for_concrete_model=False) for model in models
+        ]
+        found = set(ReferenceIndex._extract_references_from_object(each))
+        references += [
+            ReferenceIndex(
+                content_type=content_types[0],
+                base_content_type=content_types[-1],
+                object_id=each.pk,
+                to_content_type_id=to_content_type_id,
+                to_object_id=to_object_id,
+                model_path=model_path,
+                content_path=content_path,
+                content_path_hash=ReferenceIndex._get_content_path_hash(content_path),
+            )
+            for to_content_type_id, to_object_id, model_path, content_path in found
+        ]
+    ignore_conflicts = connection.features.supports_ignore_conflicts
+    ReferenceIndex.objects.bulk_create(references, ignore_conflicts=ignore_conflicts)
 
 
 def child_relations(model):

@@ -115,3 +115,34 @@ class BorrowedInternalsTests(TestCase):
         with translation.override("en"):
             self.assertEqual(str(Translation._meta.verbose_name), "translation")
             self.assertEqual(str(Locale._meta.verbose_name_plural), "locales")
+
+    def test_wagtail_records_references_as_the_import_does_in_bulk(self):
+        """imports.importer.add_references writes a new object's references with Wagtail's own
+        extraction and content path hash: the rows must be those Wagtail's
+        ``create_or_update_for_object`` writes (a unit, a document in the attachments, a link
+        to a page in the body)."""
+        from wagtail.models import ReferenceIndex
+
+        from imports.importer import add_references
+        from tests.factories.pages import AnnouncementPageFactory, paragraph
+
+        document, home = DocumentFactory(), Page.objects.get(depth=2, locale__language_code="th")
+        page = AnnouncementPageFactory(
+            body=[paragraph(f'<p><a linktype="page" id="{home.pk}">หน้าแรก</a></p>')],
+            attachments=[{"type": "document", "value": {"document": document.pk, "title": ""}}],
+        )
+        fields = ["content_type", "base_content_type", "object_id", "to_content_type"]
+        fields += ["to_object_id", "model_path", "content_path", "content_path_hash"]
+
+        def recorded():
+            rows = ReferenceIndex.get_references_for_object(page).values_list(*fields)
+            return sorted(rows, key=str)
+
+        ReferenceIndex.create_or_update_for_object(page)
+        by_wagtail = recorded()
+        ReferenceIndex.get_references_for_object(page).delete()
+        add_references([page])
+        self.assertEqual(recorded(), by_wagtail)
+        paths = {row[fields.index("model_path")] for row in by_wagtail}
+        self.assertTrue({"responsible_unit", "attachments.document.document"} <= paths, paths)
+        self.assertTrue(any(path.startswith("body.") for path in paths), paths)

@@ -11,6 +11,8 @@ spelling with the Buddhist Era year, so that ``ประกาศผู้ชน
 ``มีนาคม 2567`` find the notices that are that kind, method or month.
 """
 
+import contextlib
+import contextvars
 import datetime
 import functools
 
@@ -40,6 +42,25 @@ def _dates(value):
     return f"{format_thai_date(value)} {format_english_date(value)}"
 
 
+# The values made inside ``values_made_once``: (id(object), id(field)) → (object, value).
+_made = contextvars.ContextVar("thai_index_values", default=None)
+
+
+@contextlib.contextmanager
+def values_made_once():
+    """Inside, each search field's value of an object is made once and given again when asked
+    again. Wagtail's database backends build an object's index entry by asking every field's
+    value once per column (title, body, autocomplete: three times on SQLite, five on
+    PostgreSQL), and a notice's value is its segmented Thai text, its rich text read through
+    (``thai.backends`` wraps their ``add_items`` in this). The objects are held until the end,
+    so an id is never another object's."""
+    token = _made.set({})
+    try:
+        yield
+    finally:
+        _made.reset(token)
+
+
 class ThaiTextMixin:
     def __init__(self, field_name, *args, prefix="", **kwargs):
         super().__init__(field_name, *args, **kwargs)
@@ -47,6 +68,15 @@ class ThaiTextMixin:
         self.prefix = prefix
 
     def get_value(self, obj):
+        made = _made.get()
+        if made is None:
+            return self.make_value(obj)
+        key = (id(obj), id(self))
+        if key not in made:
+            made[key] = (obj, self.make_value(obj))
+        return made[key][1]
+
+    def make_value(self, obj):
         value = super().get_value(obj)
         try:
             model_field = obj.__class__._meta.get_field(self.field_name)

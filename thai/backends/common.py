@@ -13,6 +13,7 @@ from modelsearch.conf import get_app_config
 from modelsearch.query import And, Boost, Fuzzy, MatchAll, Not, Or, Phrase, PlainText
 from modelsearch.utils import get_descendants_content_types_pks
 
+from thai.index import values_made_once
 from thai.spelling import Speller
 from thai.text import query_words
 
@@ -122,9 +123,24 @@ class ThaiQueryMixin:
         return super().autocomplete(thai_query(query), model_or_queryset, *args, **kwargs)
 
 
+class ValuesOnceIndexMixin:
+    """For a search backend's index: each object's search values made once while its entry is
+    built (``thai.index.values_made_once``), not once per column."""
+
+    def add_items(self, model, objs):
+        with values_made_once():
+            return super().add_items(model, objs)
+
+
+def thai_index_class(index_class):
+    """``index_class`` making each object's search values once."""
+    return type(f"Thai{index_class.__name__}", (ValuesOnceIndexMixin, index_class), {})
+
+
 def thai_backend_class(backend_class):
-    """``backend_class`` with Thai queries."""
-    return type(f"Thai{backend_class.__name__}", (ThaiQueryMixin, backend_class), {})
+    """``backend_class`` with Thai queries, its index making each object's values once."""
+    attributes = {"index_class": thai_index_class(backend_class.index_class)}
+    return type(f"Thai{backend_class.__name__}", (ThaiQueryMixin, backend_class), attributes)
 
 
 def by_pk(queryset, pks):

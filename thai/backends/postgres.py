@@ -29,6 +29,7 @@ from thai.backends.common import (
     boosted,
     descendant_content_types,
     newest_among_equals,
+    thai_index_class,
 )
 
 # Thai words come to PostgreSQL already cut and normalised (``thai.text``): the ``simple``
@@ -136,6 +137,7 @@ class ThaiPostgresSearchResults(RankedResultsMixin, PostgresSearchResults):
 class ThaiPostgresSearchBackend(ThaiQueryMixin, PostgresSearchBackend):
     query_compiler_class = ThaiPostgresSearchQueryCompiler
     results_class = ThaiPostgresSearchResults
+    index_class = thai_index_class(PostgresSearchBackend.index_class)
 
     def __init__(self, params):
         super().__init__({"SEARCH_CONFIG": SEARCH_CONFIG, **params})

@@ -28,6 +28,7 @@ from thai.backends.common import (
     boosted,
     descendant_content_types,
     newest_among_equals,
+    thai_index_class,
 )
 
 SQLiteFTSIndexEntry = get_app_config().get_model("SQLiteFTSIndexEntry", require_ready=False)
@@ -132,6 +133,7 @@ class ThaiSQLiteSearchBackend(ThaiQueryMixin, SQLiteSearchBackend):
     query_compiler_class = ThaiSQLiteSearchQueryCompiler
     autocomplete_query_compiler_class = ThaiSQLiteAutocompleteQueryCompiler
     results_class = ThaiSQLiteSearchResults
+    index_class = thai_index_class(SQLiteSearchBackend.index_class)
 
     def vocabulary_rows(self):
         """The FTS table's terms and the number of entries holding each, through an
