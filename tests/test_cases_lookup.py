@@ -64,6 +64,19 @@ class LookupTests(TestCase):
         self.assertContains(form, "โทรศัพท์หรืออีเมลที่ให้ไว้ตอนแจ้งเรื่อง")
         self.assertEqual(form["Cache-Control"], "private, no-store")
 
+    def test_the_breadcrumbs_lead_back_to_the_complaint_form(self):
+        """The lookup and a case's status are steps below the complaint page, not the page."""
+        title = self.page.title
+        for response, current in (
+            (self.client.get("/complaints/track/"), "ติดตามเรื่องร้องเรียน"),
+            (self.look_up(self.case.number, "0812345678"), f"เรื่องเลขที่ {self.case.number}"),
+        ):
+            crumbs = re.search(
+                r'<nav class="breadcrumbs".*?</nav>', response.content.decode(), re.S
+            )
+            self.assertIn(f'<a href="/complaints/">{title}</a>', crumbs.group(0))
+            self.assertIn(f'<li aria-current="page">{current}</li>', crumbs.group(0))
+
     def test_number_and_phone_or_email_show_the_case(self):
         for number, contact in (
             (self.case.number, "0812345678"),
