@@ -1,7 +1,11 @@
-"""The caches of the site. The shared cache (Redis) is an accelerator only: when Redis cannot be reached, every read is
-a miss and every write is skipped, so pages are served from the database, slower, instead of
-failing. After an error the cache is left alone for ``RETRY_SECONDS`` (no connection attempt on
-every call), and the outage is logged once when it starts and once when it ends, per process."""
+"""The caches of the site. The shared cache (Redis) is an accelerator only: when Redis cannot be
+reached, each process keeps values itself meanwhile, as it does without Redis (``ProcessCache``,
+each value at most ``PROCESS_CACHE_SECONDS``), so pages are served from the database, slower,
+instead of failing, and with their usual number of queries (Wagtail's site root paths, the menu,
+kept parts of pages). Counters (``add``, ``incr``: rate limits, the page cache's generation)
+are never kept by a process: they count nothing while Redis is down. After an error the cache is
+left alone for ``RETRY_SECONDS`` (no connection attempt on every call), and the outage is logged
+once when it starts and once when it ends, per process."""
 
 import logging
 import threading
@@ -20,8 +24,10 @@ class Outage:
     """The state of one Redis server, shared by the threads of the process (Django makes a
     cache object per thread)."""
 
-    def __init__(self):
+    def __init__(self, server):
         self.lock = threading.Lock()
+        # What the process keeps while Redis is down (``ProcessCache``, defined below).
+        self.stand_in = ProcessCache(f"outage:{server}", {})
         self.down = False
         self.retry_at = 0.0
 
@@ -41,51 +47,60 @@ class Outage:
 
 
 _outages = {}
+# ``_call``'s fallback for the operations the process answers itself while Redis is down.
+OWN = object()
 
 
 class ForgivingRedisCache(RedisCache):
     def __init__(self, server, params):
         super().__init__(server, params)
-        self._outage = _outages.setdefault(str(server), Outage())
+        self._outage = _outages.get(str(server)) or _outages.setdefault(str(server), Outage(server))
 
     def _call(self, name, fallback, *args):
+        """Redis's answer to ``name(*args)``; while Redis is down, ``fallback``, or the
+        process's own answer when that is ``OWN``."""
         if time.monotonic() < self._outage.retry_at:
-            return fallback
+            return self._instead(name, fallback, *args)
         try:
             result = getattr(super(), name)(*args)
         except RedisError as error:
             self._outage.failed(error)
-            return fallback
+            return self._instead(name, fallback, *args)
         self._outage.worked()
         return result
 
+    def _instead(self, name, fallback, *args):
+        if fallback is OWN:
+            return getattr(self._outage.stand_in, name)(*args)
+        return fallback
+
     def get(self, key, default=None, version=None):
-        return self._call("get", default, key, default, version)
+        return self._call("get", OWN, key, default, version)
 
     def get_many(self, keys, version=None):
-        return self._call("get_many", {}, keys, version)
+        return self._call("get_many", OWN, keys, version)
 
     def has_key(self, key, version=None):
-        return self._call("has_key", False, key, version)
+        return self._call("has_key", OWN, key, version)
 
     def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
         # Not added: a caller counting with add/incr (rate limits) starts from nothing.
         return self._call("add", False, key, value, timeout, version)
 
     def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
-        return self._call("set", None, key, value, timeout, version)
+        return self._call("set", OWN, key, value, timeout, version)
 
     def set_many(self, data, timeout=DEFAULT_TIMEOUT, version=None):
-        return self._call("set_many", list(data), data, timeout, version)
+        return self._call("set_many", OWN, data, timeout, version)
 
     def touch(self, key, timeout=DEFAULT_TIMEOUT, version=None):
-        return self._call("touch", False, key, timeout, version)
+        return self._call("touch", OWN, key, timeout, version)
 
     def delete(self, key, version=None):
-        return self._call("delete", False, key, version)
+        return self._call("delete", OWN, key, version)
 
     def delete_many(self, keys, version=None):
-        return self._call("delete_many", None, keys, version)
+        return self._call("delete_many", OWN, keys, version)
 
     def incr(self, key, delta=1, version=None):
         missing = object()
@@ -95,7 +110,7 @@ class ForgivingRedisCache(RedisCache):
         return result
 
     def clear(self):
-        return self._call("clear", False)
+        return self._call("clear", OWN)
 
 
 # Without a shared cache each process keeps its own values, which another worker's signals

@@ -8,7 +8,8 @@ from django.test import RequestFactory, TestCase, override_settings
 
 from core.errors import server_error
 from tests import faults_support as faults
-from tests.factories import NewsPageFactory, site_settings, translated_home
+from tests.factories import NewsIndexPageFactory, NewsPageFactory, site_settings, translated_home
+from tests.utils import count_queries
 
 CLOSED = f"redis://127.0.0.1:{faults.free_port()}/3"
 
@@ -52,3 +53,31 @@ class RedisDownTests(TestCase):
             response = server_error(request)
         self.assertEqual(response.status_code, 500)
         self.assertIn("ขออภัย ระบบขัดข้องชั่วคราว", response.content.decode())
+
+
+class RedisDownBudgetTests(TestCase):
+    """While Redis is down each process keeps values itself: pages keep their usual number of
+    queries (before, every page address asked the database for Wagtail's site root paths: one
+    query per link, about a second per page), and a change still shows on the next request."""
+
+    @classmethod
+    def setUpTestData(cls):
+        site_settings()
+        with cls.captureOnCommitCallbacks(execute=True):
+            cls.home = translated_home()
+            cls.index = NewsIndexPageFactory(parent=cls.home, title="ข่าวสาร", slug="news")
+            cls.items = [
+                NewsPageFactory(parent=cls.index, title=f"ข่าวซ่อมถนนสายที่ {n}", slug=f"road-{n}")
+                for n in range(12)
+            ]
+
+    @override_settings(CACHES=redis_cache("portal.cache.ForgivingRedisCache"))
+    def test_pages_keep_their_query_budget_and_changes_show_at_once(self):
+        for url in ("/", "/news/", self.items[0].url, "/en/"):
+            with self.subTest(url=url):
+                self.assertLessEqual(count_queries(self.client, url), 12)
+        self.assertContains(self.client.get("/news/"), "ข่าวซ่อมถนนสายที่ 5")
+        with self.captureOnCommitCallbacks(execute=True):
+            self.items[5].unpublish()
+        self.assertNotContains(self.client.get("/news/"), "ข่าวซ่อมถนนสายที่ 5")
+        self.assertEqual(self.client.get(self.items[5].url).status_code, 404)
