@@ -2,13 +2,15 @@
 
 For each database it makes a scratch database of its own (an SQLite file in a temporary
 folder; a new PostgreSQL database, dropped at the end — never the development ``db.sqlite3``),
-migrates it, builds variations of the test set's notices (``search/data``), indexes them with
-``update_index`` and times the test set's queries through the search page and the API in the
-server process (Django's test client: no network, no browser). It prints the indexing
-throughput and the median and 95th percentile latency of the queries, the correctly spelled
-ones and the misspelled ones (``misspelled`` in the test set) apart.
+migrates it, builds variations of the test set's notices (``search/data``) as pages (a batch at
+a time under each parent, by the import's writer: ``testset.build_notices_in_bulk``), indexes
+them with ``update_index`` and times the test set's queries through the search page and the API
+in the server process (Django's test client: no network, no browser). It prints the build time,
+the indexing throughput and the median and 95th percentile latency of the queries, the
+correctly spelled ones and the misspelled ones (``misspelled`` in the test set) apart.
 
     python -m search.bench [--notices 20000] [--runs 3] [--database sqlite|postgres|both]
+                           [--keep | --reuse]
 
 PostgreSQL is reached through ``BENCH_POSTGRES_URL`` (default
 ``postgres://postgres@127.0.0.1:5432/postgres``, the maintenance database where the scratch
@@ -16,6 +18,13 @@ database is created, named ``BENCH_POSTGRES_NAME`` if set); it is skipped with a
 server answers. On PostgreSQL the queries are timed twice: on the freshly loaded database,
 before any ``ANALYZE`` of what was loaded (autovacuum is kept off the scratch tables until
 then), and after ``VACUUM ANALYZE``.
+
+With ``--keep`` the PostgreSQL database (``BENCH_POSTGRES_NAME``, required) is kept as it was
+loaded and indexed, never analysed, and the timings run on a copy of it
+(``CREATE DATABASE <name>_bench_copy TEMPLATE <name>``: statistics and table settings are
+copied with it), dropped afterwards; ``--reuse`` times a new copy of the kept database without
+building it again (it builds it if it is missing). Drop it when done
+(``DROP DATABASE <name>``).
 """
 
 import argparse
@@ -32,6 +41,8 @@ from urllib.parse import urlsplit, urlunsplit
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_POSTGRES_URL = "postgres://postgres@127.0.0.1:5432/postgres"
 SCRATCH_MARK = "PORTAL_SEARCH_BENCH_SCRATCH"
+# The copy of a kept database that is timed (``--keep``, ``--reuse``).
+COPY_SUFFIX = "_bench_copy"
 
 COMMUNITIES = [
     "ชุมชนวัดไทรเหนือ",
@@ -52,14 +63,14 @@ COMMUNITIES = [
 # --- the parent: one scratch database per engine ------------------------------------------
 
 
-def run_child(database_url, args):
+def run_child(database_url, args, phase="all"):
     env = {
         **os.environ,
         "DATABASE_URL": database_url,
         "DJANGO_SETTINGS_MODULE": "portal.settings.test",
         SCRATCH_MARK: "1",
     }
-    command = [sys.executable, "-m", "search.bench", "--child", *child_args(args)]
+    command = [sys.executable, "-m", "search.bench", "--child", phase, *child_args(args)]
     return subprocess.run(command, cwd=ROOT, env=env, check=False).returncode
 
 
@@ -77,22 +88,49 @@ def bench_postgres(args):
     import psycopg
 
     url = os.environ.get("BENCH_POSTGRES_URL", DEFAULT_POSTGRES_URL)
-    name = os.environ.get("BENCH_POSTGRES_NAME") or f"portal_search_bench_{os.getpid()}"
+    kept = os.environ.get("BENCH_POSTGRES_NAME")
+    if (args.keep or args.reuse) and not kept:
+        print("== PostgreSQL skipped: --keep and --reuse need BENCH_POSTGRES_NAME")
+        return 2
+    name = kept or f"portal_search_bench_{os.getpid()}"
     try:
         admin = psycopg.connect(url.replace("postgres://", "postgresql://", 1), autocommit=True)
     except psycopg.OperationalError as error:
         print(f"== PostgreSQL skipped: no server at {url} ({error})")
         return 0
     parts = urlsplit(url)
-    scratch_url = urlunsplit(parts._replace(path=f"/{name}"))
+
+    def url_of(database):
+        return urlunsplit(parts._replace(path=f"/{database}"))
+
     with admin:
-        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        admin.execute(f'CREATE DATABASE "{name}"')
-        try:
-            print(f"== PostgreSQL (scratch database {name})", flush=True)
-            return run_child(scratch_url, args)
-        finally:
+        if not (args.keep or args.reuse):
             admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            admin.execute(f'CREATE DATABASE "{name}"')
+            try:
+                print(f"== PostgreSQL (scratch database {name})", flush=True)
+                return run_child(url_of(name), args)
+            finally:
+                admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        # Kept: the database as loaded (never analysed) stays; a copy of it is timed.
+        exists = admin.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
+        if args.reuse and exists:
+            print(f"== PostgreSQL (kept database {name}, built earlier)", flush=True)
+        else:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            admin.execute(f'CREATE DATABASE "{name}"')
+            print(f"== PostgreSQL (database {name}, kept as loaded)", flush=True)
+            status = run_child(url_of(name), args, "build")
+            if status:
+                return status
+        copy = f"{name}{COPY_SUFFIX}"
+        admin.execute(f'DROP DATABASE IF EXISTS "{copy}" WITH (FORCE)')
+        admin.execute(f'CREATE DATABASE "{copy}" TEMPLATE "{name}"')
+        try:
+            print(f"   timed on {copy}, a copy of it (CREATE DATABASE … TEMPLATE)", flush=True)
+            return run_child(url_of(copy), args, "time")
+        finally:
+            admin.execute(f'DROP DATABASE IF EXISTS "{copy}" WITH (FORCE)')
 
 
 # --- the child: build, index, query ---------------------------------------------------------
@@ -123,12 +161,43 @@ def percentile(values, share):
 
 
 def child(args):
+    """Build and index (``--child build``), time (``--child time``, on a database built so,
+    never analysed) or both (``--child all``) in the scratch database ``DATABASE_URL`` names."""
     if os.environ.get(SCRATCH_MARK) != "1":
         sys.exit("search.bench --child runs only on the scratch database its parent made.")
     import django
     from django.conf import settings
 
     django.setup()
+    from django.db import connection
+
+    from search import testset
+
+    name = str(settings.DATABASES["default"]["NAME"])
+    if "bench" not in name and name != os.environ.get("BENCH_POSTGRES_NAME"):
+        sys.exit("Refusing to run on a database whose name does not say 'bench'.")
+    data = testset.load()
+    if args.child in ("all", "build"):
+        build(args, data)
+    if args.child in ("all", "time"):
+        if connection.vendor == "postgresql":
+            print("   -- freshly loaded, before any ANALYZE of the loaded rows", flush=True)
+            time_sets(data, args.runs)
+            # What autovacuum does on a live server after a bulk load: drop the dead index
+            # rows that update_index left and refresh the planner's statistics.
+            with connection.cursor() as cursor:
+                cursor.execute("VACUUM ANALYZE")
+            print("   -- after VACUUM ANALYZE", flush=True)
+        time_sets(data, args.runs)
+    connection.close()
+
+
+def build(args, data):
+    """Migrate, build ``args.notices`` variations of the test set's notices as pages
+    (``testset.build_notices_in_bulk``, in one transaction) and index them (``update_index``).
+    On PostgreSQL autovacuum is turned off for every table first: nothing loaded is analysed
+    before the fresh timing."""
+    from django.conf import settings
     from django.core.management import call_command
     from django.db import connection, transaction
     from django.test.utils import override_settings
@@ -137,9 +206,6 @@ def child(args):
     from home.models import HomePage
     from search import testset
 
-    name = str(settings.DATABASES["default"]["NAME"])
-    if "bench" not in name and name != os.environ.get("BENCH_POSTGRES_NAME"):
-        sys.exit("Refusing to run on a database whose name does not say 'bench'.")
     call_command("migrate", verbosity=0, interactive=False)
     if connection.vendor == "postgresql":
         # A fresh load: what is loaded below is not analysed until the first timing is done.
@@ -149,7 +215,6 @@ def child(args):
                     f"ALTER TABLE {connection.ops.quote_name(table)} "
                     "SET (autovacuum_enabled = false)"
                 )
-    data = testset.load()
     manual_index = {
         name: {**conf, "AUTO_UPDATE": False}
         for name, conf in settings.WAGTAILSEARCH_BACKENDS.items()
@@ -159,7 +224,8 @@ def child(args):
     with override_settings(WAGTAILSEARCH_BACKENDS=manual_index), transaction.atomic():
         home = HomePage.objects.get(locale__language_code="th")
         parents = testset.build_sections(home)
-        testset.build_notices(parents, variations(data["notices"], args.notices, args.seed))
+        notices = variations(data["notices"], args.notices, args.seed)
+        testset.build_notices_in_bulk(parents, notices)
     built = time.perf_counter() - started
     pages = Page.objects.count()
     print(f"   built {args.notices:,} notices ({pages:,} pages) in {built:.0f} s", flush=True)
@@ -172,17 +238,6 @@ def child(args):
         f"{pages / indexed:,.0f} pages/s",
         flush=True,
     )
-
-    if connection.vendor == "postgresql":
-        print("   -- freshly loaded, before any ANALYZE of the loaded rows", flush=True)
-        time_sets(data, args.runs)
-        # What autovacuum does on a live server after a bulk load: drop the dead index rows
-        # that update_index left and refresh the planner's statistics.
-        with connection.cursor() as cursor:
-            cursor.execute("VACUUM ANALYZE")
-        print("   -- after VACUUM ANALYZE", flush=True)
-    time_sets(data, args.runs)
-    connection.close()
 
 
 def time_sets(data, runs):
@@ -262,7 +317,18 @@ def main(argv=None):
     parser.add_argument("--runs", type=int, default=3, help="timed runs of each query")
     parser.add_argument("--seed", type=int, default=6)
     parser.add_argument("--database", choices=["sqlite", "postgres", "both"], default="both")
-    parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--keep",
+        action="store_true",
+        help="PostgreSQL: keep the database built (named BENCH_POSTGRES_NAME) as loaded, "
+        "never analysed, and time a copy of it",
+    )
+    parser.add_argument(
+        "--reuse",
+        action="store_true",
+        help="PostgreSQL: time a copy of the database --keep kept, without building it again",
+    )
+    parser.add_argument("--child", choices=["all", "build", "time"], help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
         return child(args)

@@ -423,6 +423,42 @@ class RankingTests(TestCase):
         self.assertEqual(found[:3], self.newest_first)
 
 
+class SynonymRankingTests(TestCase):
+    """A query with synonyms (an ``Or`` of their terms) is ranked as any other query, on
+    both databases: title matches first, then equals newest first by their own date."""
+
+    @classmethod
+    def setUpTestData(cls):
+        home = HomePage.objects.get(locale__language_code="th")
+        cls.sections = build_sections(home)
+        cls.in_title = notice(
+            cls.sections["announcements"],
+            "bidding-title",
+            "ประกาศประกวดราคาอิเล็กทรอนิกส์ จ้างก่อสร้างสะพาน",
+            datetime.date(2023, 5, 1),
+        )
+        # Alike but for their dates, written in another order than their dates; each holds
+        # one of the terms in its body only.
+        cls.in_body = [
+            notice(
+                cls.sections["announcements"],
+                f"pipe-{month}",
+                "ประกาศเทศบาลนครนครสวรรค์ เรื่อง จ้างวางท่อระบายน้ำ",
+                datetime.date(2024, month, 10),
+                text=f"ยื่นข้อเสนอด้วยวิธี{term}",
+            )
+            for month, term in ((2, "e-bidding"), (3, "ประกวดราคาอิเล็กทรอนิกส์"), (1, "e-bidding"))
+        ]
+        cls.expected = [cls.in_title.pk, *(cls.in_body[index].pk for index in (1, 0, 2))]
+
+    def test_title_matches_first_then_the_newest(self):
+        for query in ("e-bidding", "ประกวดราคาอิเล็กทรอนิกส์"):
+            response = self.client.get("/search/", {"q": query})
+            self.assertEqual([card.pk for card in response.context["cards"]], self.expected)
+            response = self.client.get("/api/v2/pages/", {"search": query})
+            self.assertEqual([item["id"] for item in response.json()["items"]], self.expected)
+
+
 class SearchMissesTests(TestCase):
     @classmethod
     def setUpTestData(cls):

@@ -2,15 +2,17 @@
 
 Wagtail's PostgreSQL backend matches ``title || body`` against the query: no index can answer
 that, so every page's two vectors are read, joined and tested (a second on 20,000 notices), and
-it ranks every match with ``ts_rank`` on both vectors. Here a plain query is matched word by
-word (each word in the title or in the body), which the entries' GIN indexes answer, and
+it ranks every match with ``ts_rank`` on both vectors. Here a plain query, or an ``And`` /
+``Or`` of plain queries (a query with synonyms, ``search.synonyms``), is matched word by word
+(each word in the title or in the body), which the entries' GIN indexes answer, and
 ranked from the index table in one query: pages whose title holds a word of the query first,
 then by ``ts_rank`` of the title, then newest first (by the date the search asks for) (ranking the large body vectors of every
 match would double the time of a common word; SQLite ranks the body too, with its cheap BM25).
-Other queries (phrases, negations, fields, fuzzy) keep Wagtail's plan.
+Other queries (phrases, negations, fields, fuzzy) keep Wagtail's plan, which matched a query
+with synonyms against every searched page's ``title || body`` (0.6–0.9 s at 20,000 notices).
 """
 
-from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.contrib.postgres.search import SearchRank, SearchVectorField
 from django.db import connection
 from django.db.models import BooleanField, ExpressionWrapper, F, Func, IntegerField, Q
 from django.db.models.functions import Cast, Round
@@ -19,9 +21,8 @@ from modelsearch.backends.database.postgres.postgres import (
     PostgresSearchQueryCompiler,
     PostgresSearchResults,
 )
-from modelsearch.backends.database.postgres.query import Lexeme
 from modelsearch.conf import get_app_config
-from modelsearch.query import PlainText
+from modelsearch.query import And, Or, PlainText
 
 from thai.backends.common import (
     RankedResultsMixin,
@@ -51,51 +52,66 @@ class Hashed(Func):
     conditional = True
 
 
+class TitleAndBody(Func):
+    """An index entry's ``title || body``, written as the GIN index on it is (migration
+    ``thai.0002``), so that the planner uses it."""
+
+    template = "(%(expressions)s)"
+    arg_joiner = " || "
+    output_field = SearchVectorField()
+
+    def __init__(self):
+        super().__init__(F("title"), F("body"))
+
+
 class ThaiPostgresSearchQueryCompiler(PostgresSearchQueryCompiler):
     """Wagtail's PostgreSQL query compiler, ranking plain queries from the index table (see
     the module doc); pages whose title holds a word of the query come first, as on SQLite."""
 
-    def _plain_words(self):
-        if self.fields is not None or not isinstance(self.query, PlainText):
+    def _words(self, query):
+        """The words of ``query``, a plain query or an ``And``/``Or`` of them (what
+        ``search.synonyms`` makes), in order; None for any other query (phrases, negations,
+        fuzzy) or a search in named fields."""
+        if self.fields is not None:
             return None
-        return self.query.query_string.split() or None
+        if isinstance(query, PlainText):
+            return query.query_string.split() or None
+        if isinstance(query, (And, Or)) and query.subqueries:
+            words = [self._words(subquery) for subquery in query.subqueries]
+            if any(part is None for part in words):
+                return None
+            return [word for part in words for word in part]
+        return None
 
-    def _word_query(self, word, config):
-        return SearchQuery(Lexeme(word), search_type="raw", config=config)
-
-    def _matching_entries(self, words, config):
-        """The index entries of the searched model holding every word (or, for the ``or``
-        operator, any word) in their title or body: GIN index scans, no vector is joined."""
-        condition = None
-        for word in words:
-            query = self._word_query(word, config)
-            in_entry = Q(title=query) | Q(body=query)
-            if condition is None:
-                condition = in_entry
-            elif self.query.operator == "and":
-                condition &= in_entry
-            else:
-                condition |= in_entry
+    def _matching_entries(self, config):
+        """The index entries of the searched model matching the query in their title or
+        body, as Wagtail matches it (``title || body``), found through the GIN index on that
+        expression (migration ``thai.0002``): one index condition, so no row is read again to
+        test a part of the query, whether or not the planner has statistics."""
         # The page types are tested on ``content_type_id + 0``: the planner would otherwise
         # walk the content type index (every page type, so every entry) and read each
-        # entry's vectors, instead of asking the GIN indexes for the few that hold the words.
+        # entry's vectors, instead of asking the GIN index for the few that hold the words.
         return (
-            IndexEntry._default_manager.alias(_content_type=F("content_type_id") + 0)
+            IndexEntry._default_manager.alias(
+                _content_type=F("content_type_id") + 0, _text=TitleAndBody()
+            )
             .filter(
-                condition,
+                _text=self.build_tsquery(self.query, config=config),
                 _content_type__in=descendant_content_types(self.queryset.model),
             )
             .annotate(object_pk=Cast("object_id", IntegerField()))
         )
 
     def ranked(self, config):
-        words = self._plain_words()
+        words = self._words(self.query)
         if words is None or not self.order_by_relevance:
             return None
-        any_word = self.build_tsquery(PlainText(" ".join(words), operator="or"), config=config)
+        any_word = self.build_tsquery(
+            PlainText(" ".join(dict.fromkeys(words)), operator="or"), config=config
+        )
         all_words = self.build_tsquery(self.query, config=config)
         entries = (
-            self._matching_entries(words, config)
+            self._matching_entries(config)
             .filter(
                 Hashed(
                     ExpressionWrapper(
@@ -123,9 +139,8 @@ class ThaiPostgresSearchQueryCompiler(PostgresSearchQueryCompiler):
     def search(self, config, start, stop, score_field=None, backend=None):
         """Wagtail's plan, for searches not ranked here; plain queries are first narrowed to
         the pages whose entries hold their words (found through the GIN indexes)."""
-        words = self._plain_words()
-        if words is not None:
-            matching = self._matching_entries(words, config).values("object_pk")
+        if self._words(self.query) is not None:
+            matching = self._matching_entries(config).values("object_pk")
             self.queryset = self.queryset.filter(pk__in=matching)
         return super().search(config, start, stop, score_field=score_field, backend=backend)
 
