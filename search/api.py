@@ -47,7 +47,7 @@ class CorrectingSearchFilter(SearchFilter):
             raise BadRequestError("filtering by tag with a search query is not supported")
         expanded = synonyms.expand(query)
         spelling_on = request.GET.get(SPELLING_PARAMETER) != "off"
-        spelling = Spelling()
+        spelling = Spelling(request)
         if not expanded.applied and spelling_on:
             fixed = spelling.correction(query)
             if fixed is not None:

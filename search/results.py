@@ -41,6 +41,7 @@ from wagtail.search.backends import get_search_backend
 from core.listing import CountingPaginator
 from core.queries import in_language_or_thai, public
 from pagecache import fragments
+from pagecache import version as content
 from search.snippets import SEARCHED_LENGTH
 from thai.dates import BE_OFFSET, arabic_digits, fiscal_year_bounds, parse_be_year
 
@@ -326,13 +327,18 @@ def clearly_more(found, other):
 
 
 class Spelling:
-    """Spelling help for one request, from the index's vocabulary (the backend's ``speller``,
+    """Spelling help for ``request``, from the index's vocabulary (the backend's ``speller``,
     asked once: one query for the index's version)."""
+
+    def __init__(self, request):
+        self.request = request
 
     @functools.cached_property
     def speller(self):
         backend = get_search_backend()
-        return backend.speller() if hasattr(backend, "speller") else None
+        if not hasattr(backend, "speller"):
+            return None
+        return backend.speller(content.current(self.request))
 
     def correction(self, query):
         """A ``thai.spelling.Correction`` when a word of ``query`` is not in the index and a

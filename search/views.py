@@ -75,7 +75,7 @@ def search(request):
     # Synonyms first: their terms need no correction (สขร is in no notice, its synonym is).
     expanded = synonyms.expand(query)
     correction = None
-    spelling = results.Spelling()
+    spelling = results.Spelling(request)
     spelling_on = request.GET.get(SPELLING_PARAMETER) != "off"
     if query and not expanded.applied and spelling_on:
         correction = spelling.correction(query)

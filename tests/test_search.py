@@ -29,7 +29,7 @@ from search import results, synonyms
 from search.checks import search_card_check, thai_title_check
 from search.results import MAX_QUERY_LENGTH
 from search.testset import build_sections
-from tests.factories import DocumentFactory, ImageFactory
+from tests.factories import DocumentFactory, ImageFactory, site_settings
 from tests.factories import figure as factory_figure
 from tests.factories import unit as unit_named
 from tests.utils import QUERY_BUDGET, count_queries
@@ -76,6 +76,7 @@ def result_titles(response):
 class SearchPageTests(TestCase):
     @classmethod
     def setUpTestData(cls):
+        site_settings()  # as on a real site: a first visit would make them, a content change
         cls.home = HomePage.objects.get(locale__language_code="th")
         cls.sections = build_sections(cls.home)
         announcements = cls.sections["announcements"]
