@@ -46,10 +46,15 @@ def paginate(queryset, request, per_page):
 
 def paginate_pages(queryset, request, per_page, name):
     """``paginate`` for a listing of pages, its rows kept under the content version (any
-    change to a page raises it) for the address, query string included."""
+    change to a page raises it) for the address, query string included. ``queryset`` may be
+    a function that returns it: then it is built only when the rows are not kept (building
+    a listing's query, with its privacy and language conditions, costs more than reading
+    the kept rows)."""
     paginator = CountingPaginator(queryset, per_page)
 
     def compute():
+        if callable(paginator.object_list):
+            paginator.object_list = paginator.object_list()
         page = paginator.get_page(request.GET.get("page"))
         return list(page.object_list), page.number, paginator.count
 

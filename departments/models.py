@@ -9,6 +9,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator, RegexVa
 from django.db import models
 from django.db.models import OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import RowNumber
+from django.utils.functional import SimpleLazyObject
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
@@ -23,7 +24,6 @@ from core.models import BasePage, IndexPage
 from core.queries import route_to_child
 from news.models import AnnouncementPage
 from ownership.models import Office, Unit
-from pagecache.fragments import remember
 from procurement.navigation import listing_url
 from thai.index import ThaiSearchField
 
@@ -205,20 +205,16 @@ class DepartmentPage(BasePage):
         return Office.objects.filter(unit_id=self.unit_id).select_related("unit")
 
     def get_context(self, request, *args, **kwargs):
-        """The people, offices and the newest notices, kept under the content version
-        (``pagecache.fragments``)."""
+        """``lists``: the people, offices and the newest notices, read only when the page's
+        content is rendered: it is kept, rendered, under the content version
+        (``{% fragment %}`` in ``departments/department_page.html``)."""
         context = super().get_context(request, *args, **kwargs)
-        context.update(
-            remember(
-                request,
-                "unit-page",
-                lambda: {
-                    "people": list(self.personnel()),
-                    "offices": list(self.offices()),
-                    **self.latest_notices(),
-                },
-                self.pk,
-            )
+        context["lists"] = SimpleLazyObject(
+            lambda: {
+                "people": list(self.personnel()),
+                "offices": list(self.offices()),
+                **self.latest_notices(),
+            }
         )
         return context
 

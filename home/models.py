@@ -1,5 +1,6 @@
 from django.db.models import Case, F, Value, When, Window
 from django.db.models.functions import RowNumber
+from django.utils.functional import SimpleLazyObject
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 
@@ -59,11 +60,12 @@ class HomePage(IndexPage):
         )
 
     def get_context(self, request, *args, **kwargs):
-        """What a citizen comes for first (issue 19): the newest notices and procurement
-        notices, news with pictures; four queries whatever the number of items, kept under the
-        content version (``pagecache.fragments``): they change only with content."""
+        """What a citizen comes for first (issue 19): ``lists``, the newest notices and
+        procurement notices, news with pictures; four queries whatever the number of items,
+        read only when the page's content is rendered: it is kept, rendered, under the content
+        version (``{% fragment %}`` in ``home/home_page.html``)."""
         context = super().get_context(request, *args, **kwargs)
-        context.update(remember(request, "home-lists", self.lists))
+        context["lists"] = SimpleLazyObject(self.lists)
         return context
 
     def lists(self):

@@ -10,7 +10,7 @@ from wagtail.search import index
 
 from core.blocks import BodyBlock, DocumentBlock, FigureBlock, body_text
 from core.listing import all_units, valid_choice, with_card_image
-from core.models import BasePage, IndexPage
+from core.models import BasePage, IndexPage, choice_display
 from core.queries import (
     children_of_page_or_its_original,
     in_active_language,
@@ -18,6 +18,7 @@ from core.queries import (
     public,
     route_to_child,
 )
+from pagecache.fragments import remember
 from thai.dates import BE_OFFSET, MAX_YEAR_BE, MIN_YEAR_BE, fiscal_year, parse_be_year
 from thai.index import ThaiSearchField
 
@@ -102,6 +103,7 @@ class NewsPage(BasePage):
         choices=NewsCategory.choices,
         default=NewsCategory.MUNICIPAL,
     )
+    get_category_display = choice_display("category", NewsCategory)
     listing_image = models.ForeignKey(
         "wagtailimages.Image",
         verbose_name="ภาพประกอบในรายการ (Listing image)",
@@ -246,6 +248,7 @@ class PublicationPage(BasePage):
     """A downloadable publication: annual report, local journal or citizen handbook."""
 
     kind = models.CharField("ประเภทเอกสาร (Kind)", max_length=20, choices=PublicationKind.choices)
+    get_kind_display = choice_display("kind", PublicationKind)
     year = models.PositiveSmallIntegerField(
         "ปี พ.ศ. (Year, B.E.)",
         validators=[MinValueValidator(MIN_YEAR_BE), MaxValueValidator(MAX_YEAR_BE)],
@@ -384,17 +387,19 @@ class AnnouncementIndexPage(IndexPage):
         context = super().get_context(request, *args, **kwargs)
         units = all_units()
         filters = self.filters(request.GET, units)
-        items = self.announcements(**filters)
         context.update(
             self.listing_context(
                 request,
                 "announcements",
-                items,
+                lambda: self.announcements(**filters),
                 ANNOUNCEMENTS_PER_PAGE,
                 filters,
                 units=units,
                 kinds=AnnouncementKind.choices,
-                fiscal_years=self.fiscal_years(),
+                # Kept under the content version, as the rows are (pagecache.fragments).
+                fiscal_years=remember(
+                    request, "announcement-years", lambda: list(self.fiscal_years()), self.pk
+                ),
             )
         )
         return context
@@ -411,6 +416,7 @@ class AnnouncementPage(BasePage):
         choices=AnnouncementKind.choices,
         default=AnnouncementKind.OTHER,
     )
+    get_kind_display = choice_display("kind", AnnouncementKind)
     date = models.DateField("วันที่ประกาศ (Date)", default=timezone.localdate)
     fiscal_year = models.PositiveSmallIntegerField(
         "ปีงบประมาณ พ.ศ. (Fiscal year, B.E.)",

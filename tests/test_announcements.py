@@ -346,3 +346,17 @@ class LatestAnnouncementTests(TestCase):
         with translation.override("en"):
             titles = [page.title for page in AnnouncementPage.latest(limit=2)]
         self.assertEqual(titles, ["ประชุมสภา 4", "จัดซื้อ 3"])
+
+
+class KindLabelTests(TestCase):
+    """A notice's kind reads in the language served (``core.models.choice_display``), and a
+    value no longer among the kinds (an old import) as it is stored."""
+
+    def test_the_kind_reads_in_the_language_served(self):
+        notice = AnnouncementPage(kind=AnnouncementKind.COUNCIL)
+        with translation.override("th"):
+            self.assertEqual(notice.get_kind_display(), "ประกาศการประชุมสภาเทศบาล")
+        with translation.override("en"):
+            self.assertEqual(notice.get_kind_display(), "Council meeting announcement")
+        notice.kind = "bulletin"
+        self.assertEqual(notice.get_kind_display(), "bulletin")

@@ -320,6 +320,19 @@ class PageCacheWithFragmentsTests(PageCacheTests):
         self.assertContains(response, 'href="/archive/recruitment/"')
         self.assertNotContains(response, LINK)
 
+    def test_kept_content_is_each_address_and_languages_own(self):
+        """Rendered content is kept per address and language: a filtered listing shows its own
+        rows, and the Thai notice says it is in Thai only at its English address alone."""
+        self.assertContains(self.client.get("/announcements/"), LINK)
+        self.assertNotContains(self.client.get("/announcements/?kind=council"), LINK)
+        self.assertContains(self.client.get("/announcements/"), LINK)
+        self.assertContains(self.client.get("/announcements/?kind=recruitment"), LINK)
+        thai, english = self.client.get(LINK), self.client.get("/en" + LINK)
+        self.assertNotContains(thai, "หน้านี้มีเฉพาะภาษาไทย")
+        self.assertContains(english, "This page is available in Thai only")
+        self.assertContains(english, f'<h1 lang="th">{TITLE}</h1>', html=True)
+        self.assertNotContains(self.client.get(LINK), "หน้านี้มีเฉพาะภาษาไทย")
+
     def test_kept_search_filters_show_each_request_its_own_choice(self):
         search = "/search/?q=" + "สอบคัดเลือก"
         chosen = '<option value="finance" selected>'

@@ -9,6 +9,7 @@ from wagtail.models import Site
 from core.languages import THAI, english_address
 from core.navigation import home_task_items, home_tree, menu_groups, task_items
 from core.sharing import translated_urls
+from pagecache.fragments import remember
 
 register = template.Library()
 
@@ -87,7 +88,15 @@ def language_switcher(context):
             # A Thai page not translated: its English address (core/languages.py).
             url = translated.get(code)
             if url is None and page.pk and current == THAI:
-                url = english_address(page, code, request)
+                # Kept under the content version (pagecache.fragments): a query on every
+                # Thai page otherwise, the dearest part of a notice's frame.
+                url = remember(
+                    request,
+                    "english-address",
+                    lambda code=code: english_address(page, code, request),
+                    page.pk,
+                    code,
+                )
             url = url or locale_home_url(code)
         else:
             url = translate_url(request.get_full_path(), code)

@@ -9,6 +9,7 @@ from django.utils.translation import gettext
 
 from core.languages import THAI, is_thai_only
 from core.sharing import THEME_COLOUR, shorten, translated_urls
+from pagecache.fragments import remember
 
 register = template.Library()
 
@@ -84,12 +85,18 @@ def page_tools(context):
             "line": "https://social-plugins.line.me/lineit/share?" + urlencode({"url": url}),
             "facebook": "https://www.facebook.com/sharer/sharer.php?" + urlencode({"u": url}),
         }
-    tools["attachments"] = [
-        {
-            "title": block.value["title"] or block.value["document"].title,
-            "url": request.build_absolute_uri(block.value["document"].url),
-        }
-        for block in getattr(page, "attachments", None) or ()
-        if block.value["document"] is not None
-    ]
+    tools["attachments"] = remember(
+        request,
+        "print-attachments",
+        lambda: [
+            {
+                "title": block.value["title"] or block.value["document"].title,
+                "url": request.build_absolute_uri(block.value["document"].url),
+            }
+            for block in getattr(page, "attachments", None) or ()
+            if block.value["document"] is not None
+        ],
+        page.pk,
+        request.scheme,
+    )
     return tools

@@ -310,7 +310,7 @@ if MEDIA_STORAGE == "s3":
     check_buckets(S3_PUBLIC_BUCKET, S3_PRIVATE_BUCKET)
 STORAGES = {
     **MEDIA_STORAGES[MEDIA_STORAGE],
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    "staticfiles": {"BACKEND": "portal.staticfiles.StaticFilesStorage"},
 }
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 

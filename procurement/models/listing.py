@@ -4,6 +4,7 @@ with the open-data downloads (CSV and JSON) of the same selection."""
 from core.listing import all_units, valid_choice
 from core.models import IndexPage
 from core.queries import below, route_to_child
+from pagecache.fragments import remember
 from procurement import exports, opendata
 from procurement.models.notices import ProcurementMethod, ProcurementNoticePage, ProcurementStage
 from procurement.schools import registered_schools
@@ -103,7 +104,9 @@ class ProcurementIndexPage(IndexPage):
                 schools=[(slug, title, code) for slug, title, _paths, code in schools],
                 methods=ProcurementMethod.choices,
                 stages=ProcurementStage.choices,
-                fiscal_years=self.fiscal_years(),
+                fiscal_years=remember(
+                    request, "procurement-years", lambda: list(self.fiscal_years())
+                ),
             ),
             summaries_index=self.summaries_index(),
             download_query=query.urlencode(),

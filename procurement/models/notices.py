@@ -17,7 +17,7 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from core.models import BasePage, BasePageForm
+from core.models import BasePage, BasePageForm, choice_display
 from core.queries import public
 from core.sharing import remember_translated_urls
 from news.models import AnnouncementKind, AnnouncementPage
@@ -112,6 +112,7 @@ class ProcurementNoticePage(AnnouncementPage):
         choices=ProcurementStage.choices,
         default=ProcurementStage.INVITATION,
     )
+    get_stage_display = choice_display("stage", ProcurementStage)
     subject = models.CharField(
         "งานที่จัดซื้อหรือจัดจ้าง (Item)",
         max_length=255,
@@ -125,12 +126,14 @@ class ProcurementNoticePage(AnnouncementPage):
         choices=ProcurementMethod.choices,
         default=ProcurementMethod.E_BIDDING,
     )
+    get_method_display = choice_display("method", ProcurementMethod)
     status = models.CharField(
         "สถานะการจัดซื้อจัดจ้าง (Status)",
         max_length=20,
         choices=ProcurementStatus.choices,
         default=ProcurementStatus.IN_PROGRESS,
     )
+    get_status_display = choice_display("status", ProcurementStatus)
     # Required of every notice saved in the editor (``blank=False``); empty only on a notice
     # imported from the old site without it (``imported_incomplete``).
     budget = money_field("งบประมาณ (Budget, baht)", null=True)
@@ -140,6 +143,7 @@ class ProcurementNoticePage(AnnouncementPage):
         choices=BudgetSource.choices,
         default=BudgetSource.ANNUAL,
     )
+    get_budget_source_display = choice_display("budget_source", BudgetSource)
     reference_price = money_field("ราคากลาง (Reference price, baht)", null=True, blank=True)
     egp_number = models.CharField(
         "เลขที่โครงการ e-GP (e-GP project number)",
