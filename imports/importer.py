@@ -163,7 +163,7 @@ class _Import:
         redirects = Redirects([path for row in rows for path in row.old_paths])
         written, created = [], []  # pages written; rows of new pages, written at the end
         for row in rows:
-            target = None
+            target, bare = None, False
             try:
                 target = self.targets.for_row(row)
                 mapping = mappings.get(row.source_id)
@@ -171,7 +171,13 @@ class _Import:
                 checked = self.check_files(row, target)
                 row = with_files_digest(row, checked)
                 if mapping is None:
-                    write_atomically(self.create, row, target, checked)
+                    # A new page is written at the end of the batch (``write_created``); a
+                    # savepoint is needed now only if the row stores a new attachment.
+                    bare = not checked or self.files.all_stored(checked)
+                    if bare:
+                        self.create(row, target, checked)
+                    else:
+                        write_atomically(self.create, row, target, checked)
                     created.append(row)
                     outcome.created += 1
                     continue
@@ -188,8 +194,10 @@ class _Import:
                 outcome.rejected.append((row.line, row.source_id, str(problem)))
                 continue
             except DatabaseError as error:
-                if is_conflict(error):
-                    raise  # the whole batch is tried again
+                if is_conflict(error) or bare:
+                    # The whole batch is tried again; or (a lookup failing outside a
+                    # savepoint) the transaction cannot go on.
+                    raise
                 self.forget_collections()
                 if target is not None:
                     self.writer.forget(target.parent)
@@ -312,18 +320,24 @@ class Redirects:
 
 
 def index_pages(pages, new=False):
-    """Index ``pages`` for search and for Wagtail's reference index, in bulk per page type
-    (``new``: pages made in this transaction, see ``index_objects``)."""
+    """Index ``pages`` for search and for Wagtail's reference index, in bulk per page type,
+    as read back from the database (``new``: pages made in this transaction, see
+    ``index_objects``; their attachments are taken as written, with their documents in hand:
+    read back, Wagtail's reference extraction would ask for each page's documents)."""
     by_model = {}
     for page in pages:
-        by_model.setdefault(type(page), []).append(page.pk)
-    for model, pks in by_model.items():
-        objects = model.objects.filter(pk__in=pks).select_related("responsible_unit")
-        index_objects(objects.prefetch_related(*child_relations(model)), new=new)
+        by_model.setdefault(type(page), {})[page.pk] = page
+    for model, written in by_model.items():
+        objects = model.objects.filter(pk__in=written).select_related("responsible_unit")
+        objects = list(objects.prefetch_related(*child_relations(model)))
+        if new and "attachments" in {field.name for field in model._meta.get_fields()}:
+            for each in objects:
+                each.attachments = written[each.pk].attachments
+        index_objects(objects, new=new)
 
 
 def index_objects(objects, new=False):
-    """Index ``objects`` (a queryset of one model) for search and Wagtail's reference index;
+    """Index ``objects`` (a queryset or list of one model) for search and Wagtail's reference index;
     ``new``: objects made in this transaction, which have no references recorded yet
     (``add_references``)."""
     objects = list(objects)
