@@ -1,9 +1,10 @@
 """Moving notices from the old site: ``manage.py import_notices FILE.csv`` (docs/import.md).
 
 ``rows`` reads and checks the CSV, ``targets`` decides where each row goes, ``writer`` writes
-the pages. Rows are written in batches, each batch in one transaction and each row in a
-savepoint of its own inside it: a bad row is rolled back alone and leaves nothing behind, a
-crash loses at most the batch being written, and the database is not asked to commit (and,
+the pages. Rows are written in batches, each batch in one transaction; a row that writes
+before the batch's end (an update, a new attachment) does it in a savepoint of its own (a new
+page's row writes nothing until ``write_created``): a bad row is rolled back alone and leaves
+nothing behind, a crash loses at most the batch being written, and the database is not asked to commit (and,
 on SQLite, to sync the file) once per row. Search indexing is done per batch in bulk
 (Wagtail's own per-save indexing recomputes the SQLite index's title statistics over the whole
 table at every save, which made a large import quadratic). A batch that meets an editor's
