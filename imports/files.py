@@ -121,9 +121,23 @@ class Files:
             checked.append((name, data, hashlib.sha1(data).hexdigest()))
         return checked
 
+    def all_stored(self, checked):
+        """Whether each checked file is already a stored document, so that ``attachments``
+        writes nothing. The checksums not looked up yet are looked up in one query."""
+        unknown = {checksum for _name, _data, checksum in checked} - self.documents.keys()
+        if unknown:
+            Document = get_document_model()
+            # The oldest document of a checksum, as ``attachments`` would take it (``first()``).
+            for document in Document.objects.filter(file_hash__in=unknown).order_by("pk"):
+                self.documents.setdefault(document.file_hash, document)
+            for checksum in unknown:
+                self.documents.setdefault(checksum, None)
+        return all(self.documents[checksum] is not None for _name, _data, checksum in checked)
+
     def attachments(self, checked, unit):
         """The attachments StreamField value linking the checked files, stored as documents
-        (once per checksum) in the unit's collection."""
+        (once per checksum) in the unit's collection: ``[("document", {"document": document,
+        "title": ""})]``."""
         Document = get_document_model()
         value = []
         for name, data, checksum in checked:
@@ -146,7 +160,8 @@ class Files:
                 document.save()
                 self.documents[checksum] = document
                 self.made.append(document.pk)
-            value.append({"type": "document", "value": {"document": document.pk, "title": ""}})
+            # The document itself, not its id: reading the value asks no query for it.
+            value.append(("document", {"document": document, "title": ""}))
         return value
 
     def sweep(self):

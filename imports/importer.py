@@ -1,9 +1,10 @@
 """Moving notices from the old site: ``manage.py import_notices FILE.csv`` (docs/import.md).
 
 ``rows`` reads and checks the CSV, ``targets`` decides where each row goes, ``writer`` writes
-the pages. Rows are written in batches, each batch in one transaction and each row in a
-savepoint of its own inside it: a bad row is rolled back alone and leaves nothing behind, a
-crash loses at most the batch being written, and the database is not asked to commit (and,
+the pages. Rows are written in batches, each batch in one transaction; a row that writes
+before the batch's end (an update, a new attachment) does it in a savepoint of its own (a new
+page's row writes nothing until ``write_created``): a bad row is rolled back alone and leaves
+nothing behind, a crash loses at most the batch being written, and the database is not asked to commit (and,
 on SQLite, to sync the file) once per row. Search indexing is done per batch in bulk
 (Wagtail's own per-save indexing recomputes the SQLite index's title statistics over the whole
 table at every save, which made a large import quadratic). A batch that meets an editor's
@@ -163,7 +164,7 @@ class _Import:
         redirects = Redirects([path for row in rows for path in row.old_paths])
         written, created = [], []  # pages written; rows of new pages, written at the end
         for row in rows:
-            target = None
+            target, bare = None, False
             try:
                 target = self.targets.for_row(row)
                 mapping = mappings.get(row.source_id)
@@ -171,7 +172,13 @@ class _Import:
                 checked = self.check_files(row, target)
                 row = with_files_digest(row, checked)
                 if mapping is None:
-                    write_atomically(self.create, row, target, checked)
+                    # A new page is written at the end of the batch (``write_created``); a
+                    # savepoint is needed now only if the row stores a new attachment.
+                    bare = not checked or self.files.all_stored(checked)
+                    if bare:
+                        self.create(row, target, checked)
+                    else:
+                        write_atomically(self.create, row, target, checked)
                     created.append(row)
                     outcome.created += 1
                     continue
@@ -188,8 +195,10 @@ class _Import:
                 outcome.rejected.append((row.line, row.source_id, str(problem)))
                 continue
             except DatabaseError as error:
-                if is_conflict(error):
-                    raise  # the whole batch is tried again
+                if is_conflict(error) or bare:
+                    # The whole batch is tried again; or (a lookup failing outside a
+                    # savepoint) the transaction cannot go on.
+                    raise
                 self.forget_collections()
                 if target is not None:
                     self.writer.forget(target.parent)
@@ -312,18 +321,24 @@ class Redirects:
 
 
 def index_pages(pages, new=False):
-    """Index ``pages`` for search and for Wagtail's reference index, in bulk per page type
-    (``new``: pages made in this transaction, see ``index_objects``)."""
+    """Index ``pages`` for search and for Wagtail's reference index, in bulk per page type,
+    as read back from the database (``new``: pages made in this transaction, see
+    ``index_objects``; their attachments are taken as written, with their documents in hand:
+    read back, Wagtail's reference extraction would ask for each page's documents)."""
     by_model = {}
     for page in pages:
-        by_model.setdefault(type(page), []).append(page.pk)
-    for model, pks in by_model.items():
-        objects = model.objects.filter(pk__in=pks).select_related("responsible_unit")
-        index_objects(objects.prefetch_related(*child_relations(model)), new=new)
+        by_model.setdefault(type(page), {})[page.pk] = page
+    for model, written in by_model.items():
+        objects = model.objects.filter(pk__in=written).select_related("responsible_unit")
+        objects = list(objects.prefetch_related(*child_relations(model)))
+        if new and "attachments" in {field.name for field in model._meta.get_fields()}:
+            for each in objects:
+                each.attachments = written[each.pk].attachments
+        index_objects(objects, new=new)
 
 
 def index_objects(objects, new=False):
-    """Index ``objects`` (a queryset of one model) for search and Wagtail's reference index;
+    """Index ``objects`` (a queryset or list of one model) for search and Wagtail's reference index;
     ``new``: objects made in this transaction, which have no references recorded yet
     (``add_references``)."""
     objects = list(objects)

@@ -12,11 +12,12 @@ that already exists (same ``source_id``) gets a new revision with ``save_revisio
 published with ``Revision.publish``. The slugs taken under each parent are kept in memory, so
 there is no slug query per row."""
 
+import contextlib
 import datetime
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist, ValidationError
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import CharField, F, OuterRef, Subquery, Value
 from django.db.models.functions import Cast, Coalesce
 from django.utils import timezone
@@ -32,6 +33,7 @@ from imports.legacy import only_missing
 from imports.models import ImportedNotice
 from imports.rows import RowProblem
 from oversight.annual import MOVED_IN
+from ownership.models import PageUnit
 from procurement.models.notices import ProcurementNoticePage, stage_for_kind
 from thai.text import slug as address_of
 
@@ -237,15 +239,39 @@ def add_children(parent_pk, pages):
     parent = Page.objects.select_for_update().get(pk=parent_pk)
     last = parent.get_last_child()
     position = step_number(last.path) if last else 0
-    for page in pages:
-        position += 1
-        page.depth = parent.depth + 1
-        page.path = parent.path + tree_step(position)
-        page._cached_parent_obj = parent  # as add_child does: no query for the parent
-        # A new page (a new translation_key) is no site's root: Page.save need not ask.
-        page._is_site_root = False
-        page.save(clean=False, log_action=None)
+    with one_savepoint(), PageUnit.recorded_together():
+        for page in pages:
+            position += 1
+            page.depth = parent.depth + 1
+            page.path = parent.path + tree_step(position)
+            page._cached_parent_obj = parent  # as add_child does: no query for the parent
+            # A new page (a new translation_key) is no site's root: Page.save need not ask.
+            page._is_site_root = False
+            page.save(clean=False, log_action=None)
     Page.objects.filter(pk=parent_pk).update(numchild=F("numchild") + len(pages))
+
+
+@contextlib.contextmanager
+def one_savepoint():
+    """A savepoint around the block and none inside it: ``Page.save`` is atomic, and each
+    savepoint is two more round trips to the database per page (``SAVEPOINT``, ``RELEASE``).
+    Inside, Django's nested ``atomic`` blocks make none (the connection's
+    ``features.uses_savepoints`` off, as on a database without them; SQLite's backend decides
+    by itself and keeps them, in-process and cheap there); a failure inside marks
+    the block for rollback and this savepoint rolls all of it back, as the caller's
+    ``write_atomically`` would (private name: docs/upgrading.md)."""
+    with transaction.atomic():
+        features = connection.features
+        had_own = "uses_savepoints" in vars(features)
+        before = features.uses_savepoints
+        features.uses_savepoints = False
+        try:
+            yield
+        finally:
+            if had_own:
+                features.uses_savepoints = before
+            else:
+                del features.uses_savepoints
 
 
 def add_first_revisions(pages, publish):

@@ -146,3 +146,29 @@ class BorrowedInternalsTests(TestCase):
         paths = {row[fields.index("model_path")] for row in by_wagtail}
         self.assertTrue({"responsible_unit", "attachments.document.document"} <= paths, paths)
         self.assertTrue(any(path.startswith("body.") for path in paths), paths)
+
+    def test_django_makes_no_nested_savepoint_when_the_connection_has_none(self):
+        """imports.writer.one_savepoint turns the connection's ``features.uses_savepoints`` off
+        inside one savepoint of its own: a nested ``atomic`` (as ``Page.save``) must then make
+        none, and a failure inside must roll back all that the block wrote, and only that."""
+        from django.db import IntegrityError, connection, transaction
+        from django.test.utils import CaptureQueriesContext
+        from wagtail.contrib.redirects.models import Redirect
+        from wagtail.models import Locale
+
+        from imports.writer import one_savepoint
+
+        Redirect.objects.create(old_path="/before")
+        with CaptureQueriesContext(connection) as queries, one_savepoint(), transaction.atomic():
+            Redirect.objects.create(old_path="/inside")
+        savepoints = [q["sql"] for q in queries if q["sql"].startswith("SAVEPOINT")]
+        # SQLite's backend decides by itself (its savepoints cost no round trip).
+        self.assertEqual(len(savepoints), 1 if connection.vendor == "postgresql" else 2)
+        with self.assertRaises(IntegrityError), one_savepoint():
+            Redirect.objects.create(old_path="/rolled-back")
+            with transaction.atomic():
+                Locale.objects.create(language_code="th")  # already there
+        self.assertTrue(connection.features.uses_savepoints)
+        self.assertEqual(
+            sorted(Redirect.objects.values_list("old_path", flat=True)), ["/before", "/inside"]
+        )
