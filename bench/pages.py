@@ -161,6 +161,12 @@ def cpu_costs(title, env, addresses, requests):
     sys.stdout.flush()
 
 
+def cold_costs(title, env, addresses, requests):
+    """``cpu_costs`` with no part of a page kept (``PAGE_FRAGMENT_SECONDS=0``): what the first
+    request for each page costs after a content change, before its kept parts are made again."""
+    cpu_costs(f"{title}, nothing kept", {**env, "PAGE_FRAGMENT_SECONDS": "0"}, addresses, requests)
+
+
 def measure_cpu(requests, paths):
     """Print the processor time (ms) of one request to each of ``paths``, warmed first: the
     least average of five batches, as other processes' load only ever adds to it."""
@@ -223,6 +229,8 @@ def main():
                     server.stop()
                     if options.cpu:
                         cpu_costs(title, server.env, addresses, options.cpu)
+                        if not cache:
+                            cold_costs(title, server.env, addresses, options.cpu)
         if options.only != "sqlite":
             with stack.Stack(work / "postgres") as site:
                 site.folder.mkdir()
@@ -249,6 +257,8 @@ def main():
                     server.stop()
                     if options.cpu:
                         cpu_costs(title, server.env, addresses, options.cpu)
+                        if not cache:
+                            cold_costs(title, server.env, addresses, options.cpu)
                 serve(site, {**env, "VARNISH_URL": f"http://127.0.0.1:{VARNISH}"}, True)
                 site.add(stack.varnish(VARNISH, [PORTAL]))
                 measure(
