@@ -28,7 +28,7 @@ from wagtail.search.backends.base import FilterFieldError, OrderByFieldError
 
 from core.public_files import public
 from search import synonyms
-from search.results import Spelling, page_date
+from search.results import Spelling, entry_date
 
 SPELLING_PARAMETER = "search_spelling"
 
@@ -61,7 +61,7 @@ class CorrectingSearchFilter(SearchFilter):
                 operator=request.GET.get("search_operator") or None,
                 order_by_relevance="order" not in request.GET,
                 # Equally relevant pages: the newest by their own date first, as on the page.
-                newest=page_date() if queryset.model is Page else None,
+                newest=entry_date if issubclass(queryset.model, Page) else None,
             )
 
         try:

@@ -87,7 +87,7 @@ def search(request):
     cards = []
     suggestion = None
     if query or filters:
-        found = results.search(expanded.query, filters, sort)
+        found = results.search(expanded.query, filters, sort, request)
         page_obj = results.SearchPaginator(found, results.RESULTS_PER_PAGE).get_page(
             request.GET.get("page")
         )
@@ -103,7 +103,9 @@ def search(request):
             suggestion = spelling.did_you_mean(
                 query,
                 page_obj.paginator.count,
-                lambda text: results.search(synonyms.expand(text).query, filters, sort).count(),
+                lambda text: results.search(
+                    synonyms.expand(text).query, filters, sort, request
+                ).count(),
             )
         for card in cards:
             card.title_html = highlight(card.title, searched)
@@ -163,7 +165,7 @@ def suggest(request):
     query = query[:SUGGEST_MAX_LENGTH]
     found = []
     if len(query) >= SUGGEST_MIN_LENGTH:
-        pages = results.searchable_pages(results.Filters())
+        pages = results.searchable_pages(results.Filters(), request)
         found = list(get_search_backend().autocomplete(query, pages)[:SUGGESTIONS])
     response = JsonResponse(
         {

@@ -8,7 +8,7 @@ from unittest import mock
 
 from django.core.management import call_command
 from django.db import connection
-from django.test import TestCase
+from django.test import TestCase, override_settings
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Page, PageViewRestriction
 
@@ -197,6 +197,16 @@ class SearchPageTests(TestCase):
                 plan = "\n".join(row[0] for row in cursor.fetchall())
                 self.assertIn("Bitmap Index Scan on thai_indexentry_text_gin", plan)
                 self.assertNotIn("body @@", plan.split("thai_indexentry_text_gin", 1)[0])
+                # The searched pages, and each page's date, are sub-plans of the scan of the
+                # matching entries: never a join whose order the statistics (or the lack of
+                # them, on a fresh database) decide.
+                self.assertIn("SubPlan", plan)
+                self.assertNotIn("Join", plan)
+                # A search reads at most a few pages of the index's pending list (thai.0003).
+                cursor.execute(
+                    "SELECT reloptions FROM pg_class WHERE relname = 'thai_indexentry_text_gin'"
+                )
+                self.assertEqual(cursor.fetchone()[0], ["gin_pending_list_limit=64"])
         self.assertEqual(result_titles(self.search(query="e-bidding"))[:1], [self.road.title])
 
     def test_tone_marks_count(self):
@@ -214,6 +224,17 @@ class SearchPageTests(TestCase):
     def test_private_pages_are_not_found(self):
         PageViewRestriction.objects.create(page=self.sections["school-5"], restriction_type="login")
         self.assertEqual(result_titles(self.search(query="โต๊ะ")), [])
+
+    @override_settings(PAGE_FRAGMENT_SECONDS=600)
+    def test_a_section_made_private_leaves_the_search_at_once(self):
+        # The restricted paths are kept with the page's parts, under the content version.
+        self.assertNotEqual(result_titles(self.search(query="โต๊ะ")), [])
+        restriction = PageViewRestriction.objects.create(
+            page=self.sections["school-5"], restriction_type="login"
+        )
+        self.assertEqual(result_titles(self.search(query="โต๊ะ")), [])
+        restriction.delete()
+        self.assertNotEqual(result_titles(self.search(query="โต๊ะ")), [])
 
     # --- the page ---------------------------------------------------------------------
 
@@ -267,7 +288,11 @@ class SearchPageTests(TestCase):
 
     def test_pagination(self):
         parent = self.sections["announcements"]
-        for number in range(12):
+        # More than the first entries the ranking returns (RANKED_AHEAD): the third page and
+        # the API's later offset are ranked again, further.
+        titles = set()
+        for number in range(25):
+            titles.add(f"ประกาศจ้างซ่อมไฟฟ้าส่องสว่าง จุดที่ {number}")
             notice(
                 parent,
                 f"extra-{number}",
@@ -276,10 +301,16 @@ class SearchPageTests(TestCase):
             )
         first = self.search(query="ไฟฟ้าส่องสว่าง")
         self.assertEqual(len(result_titles(first)), 10)
-        self.assertContains(first, "หน้า 1 จาก 2")
-        second = self.search(query="ไฟฟ้าส่องสว่าง", page="2")
-        self.assertEqual(len(result_titles(second)), 2)
-        self.assertEqual(len(result_titles(self.search(query="ไฟฟ้าส่องสว่าง", page="99"))), 2)
+        self.assertContains(first, "หน้า 1 จาก 3")
+        pages = [result_titles(self.search(query="ไฟฟ้าส่องสว่าง", page=n)) for n in "123"]
+        self.assertEqual([len(found) for found in pages], [10, 10, 5])
+        self.assertEqual(sorted(title for found in pages for title in found), sorted(titles))
+        self.assertEqual(len(result_titles(self.search(query="ไฟฟ้าส่องสว่าง", page="99"))), 5)
+        response = self.client.get(
+            "/api/v2/pages/", {"search": "ไฟฟ้าส่องสว่าง", "offset": 20, "limit": 10}
+        )
+        self.assertEqual(response.json()["meta"]["total_count"], 25)
+        self.assertEqual(len(response.json()["items"]), 5)
 
     def test_a_long_query_is_cut_with_a_message(self):
         response = self.search(query="ถนน " + "ก" * 400)

@@ -8,7 +8,7 @@ import uuid
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.db import DatabaseError, connection
-from django.db.models import Case, F, IntegerField, OrderBy, OuterRef, Subquery, Value, When
+from django.db.models import Case, Count, F, IntegerField, OrderBy, Value, When, Window
 from modelsearch.conf import get_app_config
 from modelsearch.query import And, Boost, Fuzzy, MatchAll, Not, Or, Phrase, PlainText
 from modelsearch.utils import get_descendants_content_types_pks
@@ -114,10 +114,11 @@ class ThaiQueryMixin:
         return speller
 
     def search(self, query, model_or_queryset, *args, newest=None, **kwargs):
-        """Wagtail's ``search()`` with the query segmented. ``newest``: an expression giving
-        each searched object's own date (a notice's announcement date, not when the page was
-        last published), which orders equally relevant results newest first; without it, the
-        highest id first."""
+        """Wagtail's ``search()`` with the query segmented. ``newest``: a function of the name
+        of the index entries' content type column giving an expression of each entry's object's
+        own date (a notice's announcement date, not when the page was last published:
+        ``search.results.entry_date``), which orders equally relevant results newest first;
+        without it, the highest id first."""
         results = super().search(thai_query(query), model_or_queryset, *args, **kwargs)
         compiler = getattr(results, "query_compiler", None)
         if compiler is not None:
@@ -160,17 +161,14 @@ def by_pk(queryset, pks):
     return {obj.pk: obj for obj in fresh}
 
 
-def newest_among_equals(entries, compiler):
+def newest_among_equals(entries, compiler, content_type_field):
     """The last keys of a ranking: equally relevant entries by the date the search asked for
-    (``compiler.newest``, see ``ThaiQueryMixin.search``), each read by its primary key, then
-    the highest id first."""
+    (``compiler.newest``, see ``ThaiQueryMixin.search``: an expression on the entries, given
+    the name of their content type column), then the highest id first."""
     newest = getattr(compiler, "newest", None)
     if newest is None:
         return entries, (F("object_pk").desc(),)
-    model = compiler.queryset.model
-    dated = model._default_manager.filter(pk=OuterRef("object_pk")).order_by()
-    dated = dated.annotate(_date=newest)
-    entries = entries.annotate(_date=Subquery(dated.values("_date")[:1]))
+    entries = entries.annotate(_date=newest(content_type_field))
     return entries, (OrderBy(F("_date"), descending=True, nulls_last=True), F("object_pk").desc())
 
 
@@ -211,30 +209,60 @@ def boosted(entries, content_type_field, content_type_pks, *ordering):
     return entries.order_by(*ordering)
 
 
+# The ranking query reads the first entries of the ranking (at least ``RANKED_AHEAD``: a first
+# page of results, on the search page or through the API) and the number of all matches.
+RANKED_AHEAD = 20
+
+
 class RankedResultsMixin:
     """Search results for a query compiler with a ``ranked(config)`` method: one query ranks
-    all the matches in the database (ids and scores, best first) and gives the count; one
-    query loads the objects of the slice asked for. ``ranked`` returns None when the backend's
-    own plan applies (not ordered by relevance, negated queries, …)."""
+    the matches in the database and returns the best of them (ids and scores, best first) and
+    the number of all of them; one query loads the objects of the slice asked for. ``ranked``
+    returns None when the backend's own plan applies (not ordered by relevance, negated
+    queries, …). Only the first entries are sent: sending all of thousands of matches to
+    Python, to show ten, cost more than ranking them (PostgreSQL sorts for the first entries
+    alone, keeping the best as it goes)."""
 
-    def _ranking(self):
-        """``[(pk, score), …]`` of every match, best first, kept on the query compiler (which
-        the slices of one search share)."""
+    # Whether the database can count the matches in the query that ranks them (SQLite cannot
+    # use FTS5's ``bm25()`` beside a window function: all the matches are read instead).
+    ranks_ahead = True
+
+    def _ranking(self, stop=RANKED_AHEAD):
+        """``([(pk, score), …], total)``: the matches' first ``stop`` entries (at least
+        ``RANKED_AHEAD``; all when ``stop`` is None), best first, and the number of matches,
+        kept on the query compiler (which the slices and the count of one search share) until
+        a slice further on is asked for. None when the backend's own plan applies."""
         compiler = self.query_compiler
         if not hasattr(compiler, "ranked"):
             return None
-        if getattr(compiler, "ranking", None) is None:
-            ranked = compiler.ranked(compiler.get_config(self.backend))
-            compiler.ranking = (
-                None if ranked is None else list(ranked.values_list("object_pk", "_score"))
-            )
+        wanted = None if stop is None else max(stop, RANKED_AHEAD)
+        ranking = getattr(compiler, "ranking", False)
+        if ranking is None:
+            return None
+        if ranking is not False:
+            rows, total = ranking
+            if len(rows) == total or (wanted is not None and len(rows) >= wanted):
+                return ranking
+        ranked = compiler.ranked(compiler.get_config(self.backend))
+        if ranked is None:
+            compiler.ranking = None
+            return None
+        if not self.ranks_ahead:
+            rows = list(ranked.values_list("object_pk", "_score"))
+            compiler.ranking = (rows, len(rows))
+            return compiler.ranking
+        ranked = ranked.annotate(_total=Window(Count("*"))).values_list(
+            "object_pk", "_score", "_total"
+        )
+        rows = list(ranked if wanted is None else ranked[:wanted])
+        compiler.ranking = ([(pk, score) for pk, score, _total in rows], rows[0][2] if rows else 0)
         return compiler.ranking
 
     def _do_search(self):
-        ranking = self._ranking()
+        ranking = self._ranking(self.stop)
         if ranking is None:
             return super()._do_search()
-        rows = ranking[self.start : self.stop]
+        rows = ranking[0][self.start : self.stop]
         objects = by_pk(self.query_compiler.queryset, [pk for pk, _score in rows])
         results = []
         for pk, score in rows:
@@ -247,4 +275,4 @@ class RankedResultsMixin:
 
     def _do_count(self):
         ranking = self._ranking()
-        return super()._do_count() if ranking is None else len(ranking)
+        return super()._do_count() if ranking is None else ranking[1]

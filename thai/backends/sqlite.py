@@ -91,7 +91,7 @@ class ThaiSQLiteSearchQueryCompiler(SQLiteSearchQueryCompiler):
         ).filter(object_pk__in=self.queryset.values("pk"))
         # Scores a tenth apart are equals (pages alike but for their dates and numbers): the
         # newest of them first.
-        entries, newest = newest_among_equals(entries, self)
+        entries, newest = newest_among_equals(entries, self, "index_entry__content_type_id")
         return boosted(
             entries,
             "index_entry__content_type_id",
@@ -119,7 +119,11 @@ class ThaiSQLiteSearchQueryCompiler(SQLiteSearchQueryCompiler):
 
 
 class ThaiSQLiteSearchResults(RankedResultsMixin, SQLiteSearchResults):
-    """Results ranked from the FTS table (``ThaiSQLiteSearchQueryCompiler.ranked``)."""
+    """Results ranked from the FTS table (``ThaiSQLiteSearchQueryCompiler.ranked``): every
+    match's id and score, counted in Python (FTS5's ``bm25()`` cannot be used beside the
+    window function that counts them in the query)."""
+
+    ranks_ahead = False
 
 
 class ThaiSQLiteAutocompleteQueryCompiler(
