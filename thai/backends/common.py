@@ -8,7 +8,7 @@ import uuid
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.db import DatabaseError, connection
-from django.db.models import Case, Count, F, IntegerField, OrderBy, Value, When, Window
+from django.db.models import Case, Count, F, IntegerField, OrderBy, RowRange, Value, When, Window
 from modelsearch.conf import get_app_config
 from modelsearch.query import And, Boost, Fuzzy, MatchAll, Not, Or, Phrase, PlainText
 from modelsearch.utils import get_descendants_content_types_pks
@@ -251,9 +251,14 @@ class RankedResultsMixin:
             rows = list(ranked.values_list("object_pk", "_score"))
             compiler.ranking = (rows, len(rows))
             return compiler.ranking
-        ranked = ranked.annotate(_total=Window(Count("*"))).values_list(
-            "object_pk", "_score", "_total"
+        # The number of all matches, counted over the ranking's own order: PostgreSQL then
+        # works out each match's keys before counting, and keeps only them (not each
+        # entry's title and body vectors, which spilled to disk for a common word) until the
+        # first entries are sent, already in order.
+        total = Window(
+            Count("*"), order_by=ranked.query.order_by, frame=RowRange(start=None, end=None)
         )
+        ranked = ranked.annotate(_total=total).values_list("object_pk", "_score", "_total")
         rows = list(ranked if wanted is None else ranked[:wanted])
         compiler.ranking = ([(pk, score) for pk, score, _total in rows], rows[0][2] if rows else 0)
         return compiler.ranking
