@@ -193,10 +193,15 @@ def _boosts(content_type_pks):
     return tuple((value, tuple(pks)) for value, pks in by_value.items())
 
 
-def boosted(entries, content_type_field, content_type_pks, *ordering):
+def boosted(entries, content_type_field, content_type_pks, *ordering, counted=False):
     """``entries`` ordered by ``ordering``, after the ``search_boost`` each model of
     ``content_type_pks`` declares (0 when it declares none), read by the entry's content
-    type: no join."""
+    type: no join. ``counted``: with the number of all of them as ``_total`` on each (for
+    results that rank ahead, ``RankedResultsMixin.ranks_ahead``), counted over the same
+    order: PostgreSQL then works out each entry's keys, sorts those alone (in memory) and
+    sends the first rows as they come; counted with no order (``COUNT(*) OVER ()``), it kept
+    every matching entry's whole row, title and body vectors, until the ranking, which
+    spilled to disk for a common word."""
     whens = [
         When(**{f"{content_type_field}__in": pks}, then=Value(value))
         for value, pks in _boosts(tuple(content_type_pks))
@@ -206,6 +211,10 @@ def boosted(entries, content_type_field, content_type_pks, *ordering):
             _boost=Case(*whens, default=Value(0), output_field=IntegerField())
         )
         ordering = (F("_boost").desc(), *ordering)
+    if counted:
+        entries = entries.annotate(
+            _total=Window(Count("*"), order_by=ordering, frame=RowRange(start=None, end=None))
+        )
     return entries.order_by(*ordering)
 
 
@@ -223,8 +232,9 @@ class RankedResultsMixin:
     Python, to show ten, cost more than ranking them (PostgreSQL sorts for the first entries
     alone, keeping the best as it goes)."""
 
-    # Whether the database can count the matches in the query that ranks them (SQLite cannot
-    # use FTS5's ``bm25()`` beside a window function: all the matches are read instead).
+    # Whether the database counts the matches in the query that ranks them (``ranked`` then
+    # gives each entry the count as ``_total``: ``boosted(…, counted=True)``). SQLite cannot
+    # use FTS5's ``bm25()`` beside a window function: all the matches are read instead.
     ranks_ahead = True
 
     def _ranking(self, stop=RANKED_AHEAD):
@@ -251,14 +261,8 @@ class RankedResultsMixin:
             rows = list(ranked.values_list("object_pk", "_score"))
             compiler.ranking = (rows, len(rows))
             return compiler.ranking
-        # The number of all matches, counted over the ranking's own order: PostgreSQL then
-        # works out each match's keys before counting, and keeps only them (not each
-        # entry's title and body vectors, which spilled to disk for a common word) until the
-        # first entries are sent, already in order.
-        total = Window(
-            Count("*"), order_by=ranked.query.order_by, frame=RowRange(start=None, end=None)
-        )
-        ranked = ranked.annotate(_total=total).values_list("object_pk", "_score", "_total")
+        # The number of all matches comes with each (``boosted(…, counted=True)``).
+        ranked = ranked.values_list("object_pk", "_score", "_total")
         rows = list(ranked if wanted is None else ranked[:wanted])
         compiler.ranking = ([(pk, score) for pk, score, _total in rows], rows[0][2] if rows else 0)
         return compiler.ranking
