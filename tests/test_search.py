@@ -202,6 +202,12 @@ class SearchPageTests(TestCase):
                 # them, on a fresh database) decide.
                 self.assertIn("SubPlan", plan)
                 self.assertNotIn("Join", plan)
+                # No JIT compiling and no parallel worker for the portal's short queries (a
+                # worker built a hash table of the searched pages of its own).
+                cursor.execute("SHOW jit")
+                self.assertEqual(cursor.fetchone()[0], "off")
+                cursor.execute("SHOW max_parallel_workers_per_gather")
+                self.assertEqual(cursor.fetchone()[0], "0")
                 # A search reads at most a few pages of the index's pending list (thai.0003).
                 cursor.execute(
                     "SELECT reloptions FROM pg_class WHERE relname = 'thai_indexentry_text_gin'"

@@ -153,9 +153,13 @@ DATABASES = {
 # Search (issue 20, docs/search.md): PostgreSQL's JIT off for the portal's connections. Its
 # cost threshold is met by any query on a table never analysed (a fresh load: the search
 # result query was costed at 4×10¹⁰ and compiled for 4.6 s per request), and the portal's
-# queries are short index lookups that compiling never pays back.
+# queries are short index lookups that compiling never pays back. Parallel workers off too: a
+# search's ranking at 20,000 notices was planned with a worker, which read every searched page
+# into a hash table of its own (twice the work, and a process started, for 40 ms).
 if DATABASES["default"].get("ENGINE") == "django.db.backends.postgresql":
-    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("options", "-c jit=off")
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
+        "options", "-c jit=off -c max_parallel_workers_per_gather=0"
+    )
 # A shared cache across web workers in production (REDIS_URL); per-process otherwise.
 REDIS_URL = env_str("REDIS_URL", "")
 # Redis is an accelerator (portal/cache.py, issue 17): when it is down, reads miss and pages come
