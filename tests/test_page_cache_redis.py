@@ -88,6 +88,14 @@ class RedisPageCacheTests(TestCase):
             self.assertTrue(hit, url)
             self.assertContains(response, "0 5600 0000", msg_prefix=url)
 
+    def test_every_call_of_the_process_goes_through_one_redis_client(self):
+        """Django makes its Redis clients with the class its ``_class`` names, each from the
+        pool ``_get_connection_pool`` gives (docs/upgrading.md): the portal's makes one."""
+        self.client.get("/")
+        hit, _ = self.served_without_query("/")
+        self.assertTrue(hit)
+        self.assertEqual(len(cache._cache._clients), 1)
+
     def test_a_committed_unpublish_leaves_every_page_at_once(self):
         for url in PAGES[:3]:
             self.client.get(url)
