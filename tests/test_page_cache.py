@@ -378,9 +378,7 @@ class PageCacheWithFragmentsTests(PageCacheTests):
         self.assertEqual(found(type="news.NewsPage"), [])
         self.assertEqual(self.client.get("/api/v2/pages/?search=x&limit=-1").status_code, 400)
         with self.captureOnCommitCallbacks(execute=True):
-            AnnouncementPageFactory(
-                parent=self.index, slug="results", title="ประกาศผลการสอบคัดเลือก"
-            )
+            AnnouncementPageFactory(parent=self.index, slug="results", title="ประกาศผลการสอบคัดเลือก")
         self.assertIn("http://localhost/announcements/results/", found())
 
     def test_kept_search_filters_show_each_request_its_own_choice(self):
