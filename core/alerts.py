@@ -13,6 +13,7 @@ from django.dispatch import Signal
 from django.utils import timezone
 
 from core.models import AlertBanner
+from pagecache.fragments import remember
 
 CACHE_KEY = "alert-banners"
 CACHE_SECONDS = 60  # a backstop: saving a banner clears the cache at once
@@ -20,8 +21,7 @@ CACHE_SECONDS = 60  # a backstop: saving a banner clears the cache at once
 alert_banners_changed = Signal()
 
 
-def live_banners():
-    """The banners shown now, most severe first (cached; see the module doc)."""
+def _cached_banners():
     banners = cache.get(CACHE_KEY)
     if banners is None:
         order = {level: rank for rank, level in enumerate(["danger", "warning", "info"])}
@@ -32,6 +32,14 @@ def live_banners():
             key=lambda banner: (order[banner.level], -banner.pk),
         )
         cache.set(CACHE_KEY, banners, CACHE_SECONDS)
+    return banners
+
+
+def live_banners(request=None):
+    """The banners shown now, most severe first (cached; see the module doc). For a page's
+    ``request`` also kept under the content version, which a banner's change raises: read
+    from the process's own copy (``pagecache.fragments``), not from Redis at each page."""
+    banners = remember(request, "alert-banners", _cached_banners)
     now = timezone.now()
     # One expired since it was cached but not yet unpublished by the scheduler is not shown.
     return [banner for banner in banners if not banner.expire_at or banner.expire_at > now]

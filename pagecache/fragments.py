@@ -9,16 +9,19 @@ token, no session, no signed-in user): the page around it may be rendered for on
 part is shared by all.
 """
 
+import functools
 import hashlib
 import logging
 
 from django.conf import settings
+from django.core.cache.backends.locmem import LocMemCache
 from django.utils import translation
 
 from pagecache import version as content
 
 logger = logging.getLogger(__name__)
 MISSING = object()
+NEAR_ENTRIES = 1000  # parts a process keeps its own copy of (see ``stores``)
 
 
 def key(request, name, variant):
@@ -30,6 +33,45 @@ def key(request, name, variant):
     return f"fragment:{version}:{translation.get_language()}:{name}:{digest}"
 
 
+@functools.cache
+def _near():
+    return LocMemCache("page-fragments-near", {"OPTIONS": {"MAX_ENTRIES": NEAR_ENTRIES}})
+
+
+def stores():
+    """Where parts are kept, nearest first. A part's key holds the content version, so what
+    was kept under it never changes: a process keeps its own copy of the parts it read from
+    a shared store (Redis), at most ``NEAR_ENTRIES`` of them, and a page rendered anew asks
+    Redis only for those it has not read yet."""
+    store = content.page_cache()
+    return (store,) if isinstance(store, LocMemCache) else (_near(), store)
+
+
+def _get(cache_key, seconds):
+    """The part under ``cache_key`` from the nearest store that has it (copied to the nearer
+    ones), else ``MISSING``."""
+    kept = stores()
+    for depth, store in enumerate(kept):
+        try:
+            value = store.get(cache_key, MISSING)
+        except Exception:
+            logger.exception("fragment cache unreadable")
+            continue
+        if value is not MISSING:
+            for nearer in kept[:depth]:
+                nearer.set(cache_key, value, seconds)
+            return value
+    return MISSING
+
+
+def _set_many(values, seconds):
+    for store in stores():
+        try:
+            store.set_many(values, seconds)
+        except Exception:
+            logger.exception("fragment cache unwritable")
+
+
 def remember(request, name, compute, *variant, keep=None):
     """``compute()``, kept under the content version, the host, the language, ``name`` and the
     ``variant`` values (only when ``keep(value)``, if given). Computed on every call without a
@@ -39,20 +81,11 @@ def remember(request, name, compute, *variant, keep=None):
     cache_key = key(request, name, variant) if cached else None
     if cache_key is None:
         return compute()
-    store = content.page_cache()
-    try:
-        value = store.get(cache_key, MISSING)
-    except Exception:
-        logger.exception("fragment cache unreadable")
-        return compute()
+    value = _get(cache_key, seconds)
     if value is MISSING:
         value = compute()
-        if keep is not None and not keep(value):
-            return value
-        try:
-            store.set(cache_key, value, seconds)
-        except Exception:
-            logger.exception("fragment cache unwritable")
+        if keep is None or keep(value):
+            _set_many({cache_key: value}, seconds)
     return value
 
 
@@ -66,21 +99,27 @@ def remember_many(request, name, ids, compute):
     keys = {key(request, name, (pk,)): pk for pk in ids} if cached else {}
     if not keys or None in keys:
         return compute(list(ids))
-    store = content.page_cache()
-    try:
-        found = {keys[cache_key]: value for cache_key, value in store.get_many(keys).items()}
-    except Exception:
-        logger.exception("fragment cache unreadable")
-        return compute(list(ids))
+    found = {}
+    kept = stores()
+    for depth, store in enumerate(kept):
+        asked = [cache_key for cache_key, pk in keys.items() if pk not in found]
+        if not asked:
+            break
+        try:
+            values = store.get_many(asked)
+        except Exception:
+            logger.exception("fragment cache unreadable")
+            continue
+        found.update({keys[cache_key]: value for cache_key, value in values.items()})
+        for nearer in kept[:depth]:
+            nearer.set_many(values, seconds)
     missing = [pk for pk in ids if pk not in found]
     if missing:
         computed = compute(missing)
         found.update(computed)
-        by_key = {cache_key: computed[pk] for cache_key, pk in keys.items() if pk in computed}
-        try:
-            store.set_many(by_key, seconds)
-        except Exception:
-            logger.exception("fragment cache unwritable")
+        _set_many(
+            {cache_key: computed[pk] for cache_key, pk in keys.items() if pk in computed}, seconds
+        )
     return found
 
 

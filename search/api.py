@@ -16,6 +16,7 @@ from urllib.parse import quote
 from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db.models import Field
+from rest_framework.response import Response
 from wagtail.api.v2.filters import SearchFilter
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.utils import BadRequestError
@@ -27,6 +28,7 @@ from wagtail.search.backends import get_search_backend
 from wagtail.search.backends.base import FilterFieldError, OrderByFieldError
 
 from core.public_files import public
+from pagecache import fragments
 from search import synonyms
 from search.results import Spelling, entry_date
 
@@ -154,6 +156,23 @@ class PortalPagesAPIViewSet(CheckedParametersMixin, PagesAPIViewSet):
 
     def get_queryset(self):
         return super().get_queryset().select_related("locale")
+
+    def listing_view(self, request):
+        """Wagtail's listing; with ``?search=``, what a search found (the items as serialized,
+        the total, the correction and suggestion) is kept under the content version for its
+        parameters, as the search page keeps its results: a search asked again is not ranked,
+        loaded and serialized again. A parameter Wagtail refuses is answered 400, never kept."""
+        if "search" not in request.GET:
+            return super().listing_view(request)
+
+        def compute():
+            data = super(PortalPagesAPIViewSet, self).listing_view(request).data
+            return data, self.search_correction, self.search_suggestion
+
+        data, self.search_correction, self.search_suggestion = fragments.remember(
+            request, "api-search", compute, sorted(request.GET.lists())
+        )
+        return Response(data)
 
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)

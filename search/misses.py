@@ -35,18 +35,23 @@ def week_of(day):
     return day - datetime.timedelta(days=day.weekday())
 
 
+def counted(found):
+    """Whether a search that found ``found`` results is counted."""
+    return found <= FEW_RESULTS
+
+
 def record(query, found):
     """Count one search for ``query`` that found ``found`` results, when that is few."""
     query = clean(query)
-    if not query or found > FEW_RESULTS:
+    if not query or not counted(found):
         return
     week = week_of(timezone.localdate())
-    counted = SearchMiss.objects.filter(week=week, query=query)
+    row = SearchMiss.objects.filter(week=week, query=query)
     changes = {"searches": F("searches") + 1, "results": Least("results", found)}
-    if counted.update(**changes):
+    if row.update(**changes):
         return
     try:
         with transaction.atomic():
             SearchMiss.objects.create(week=week, query=query, searches=1, results=found)
     except IntegrityError:  # another request counted it first
-        counted.update(**changes)
+        row.update(**changes)

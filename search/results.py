@@ -206,6 +206,11 @@ class Filters:
             (self.kind, self.unit, self.school, self.fiscal_year, self.date_from, self.date_to)
         )
 
+    def key(self):
+        """The filters as plain values, for keeping what they found."""
+        unit = self.unit.slug if self.unit is not None else None
+        return (self.kind, unit, self.school, self.fiscal_year, self.date_from, self.date_to)
+
     def as_q(self):
         """The filters as one condition on ``Page`` (joins to the page types' tables)."""
         condition = Q()
@@ -373,6 +378,14 @@ class SearchPaginator(Paginator):
             return super().get_page(number)
         self.count = self.object_list.count()  # from the rows' query where the backend can
         return ResultsPage(rows, number, self)
+
+
+def kept_page(cards, number, count):
+    """Page ``number`` of results holding ``cards``, out of ``count`` results found: what the
+    search page shows (its count, numbering and page links) from what was kept."""
+    paginator = Paginator((), RESULTS_PER_PAGE)
+    paginator.count = count
+    return ResultsPage(cards, number, paginator)
 
 
 # "Did you mean": offered when the query as typed finds fewer than ``SUGGEST_BELOW`` pages,

@@ -3,6 +3,7 @@ from django.db.models import Q
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail.contrib.search_promotions.models import SearchPromotion
@@ -86,33 +87,52 @@ def search(request):
     page_obj = None
     cards = []
     suggestion = None
+    counted = False
     if query or filters:
-        found = results.search(expanded.query, filters, sort, request)
-        page_obj = results.SearchPaginator(found, results.RESULTS_PER_PAGE).get_page(
-            request.GET.get("page")
+
+        def compute():
+            found = results.search(expanded.query, filters, sort, request)
+            page = results.SearchPaginator(found, results.RESULTS_PER_PAGE).get_page(
+                request.GET.get("page")
+            )
+            cards = results.cards(list(page), {unit.pk: unit for unit in units}, request)
+            offer = None
+            if query and not expanded.applied and correction is None and spelling_on:
+                # Searched as typed and found little: a near query that finds clearly more?
+                offer = spelling.did_you_mean(
+                    query,
+                    page.paginator.count,
+                    lambda text: results.search(
+                        synonyms.expand(text).query, filters, sort, request
+                    ).count(),
+                )
+            for card in cards:
+                card.title_html = highlight(card.title, searched)
+                card.snippet = snippet(card.text, searched)
+            return cards, page.number, page.paginator.count, offer
+
+        # A query asked again (the same words, filters, order and page) is answered from what
+        # the first asking found, kept under the content version as a listing's rows are.
+        cards, number, count, suggestion = fragments.remember(
+            request,
+            "search-results",
+            compute,
+            query,
+            spelling_on,
+            filters.key(),
+            sort,
+            request.GET.get("page", ""),
         )
-        cards = results.cards(list(page_obj), {unit.pk: unit for unit in units}, request)
+        page_obj = results.kept_page(cards, number, count)
         # Counted once per search: on its first page, without filters (the filters narrow).
         if query and request.GET.get("page", "1") in ("", "1") and not filters:
             # Counted on commit (at once under autocommit), after the results are read: the
             # count is no part of them, and the reads cost the same however many are found.
-            found_count = page_obj.paginator.count
-            transaction.on_commit(lambda: misses.record(query, found_count))
-        if query and not expanded.applied and correction is None and spelling_on:
-            # Searched as typed and found little: a near query that finds clearly more?
-            suggestion = spelling.did_you_mean(
-                query,
-                page_obj.paginator.count,
-                lambda text: results.search(
-                    synonyms.expand(text).query, filters, sort, request
-                ).count(),
-            )
-        for card in cards:
-            card.title_html = highlight(card.title, searched)
-            card.snippet = snippet(card.text, searched)
+            transaction.on_commit(lambda: misses.record(query, count))
+            counted = misses.counted(count)
 
     current = fiscal_year(timezone.localdate())
-    return TemplateResponse(
+    response = TemplateResponse(
         request,
         "search/search.html",
         {
@@ -133,6 +153,10 @@ def search(request):
             "sort_choices": results.SORT_CHOICES,
         },
     )
+    if counted:
+        # Each such search is counted: none is answered by the page cache or a shared cache.
+        patch_cache_control(response, private=True)
+    return response
 
 
 # Suggestions as you type (``suggest``): at most ``SUGGESTIONS`` titles for a query of at least

@@ -1,7 +1,9 @@
 """Real processes for the fault tests: a migrated SQLite file that several ``manage.py``
-processes share (made once per test session, copied for each test), free ports on 127.0.0.1
+processes share (made once for the code, copied for each test), free ports on 127.0.0.1
 in the project's range, and a small SMTP server that keeps what it receives."""
 
+import fcntl
+import hashlib
 import os
 import shutil
 import socket
@@ -10,6 +12,7 @@ import sys
 import tempfile
 import threading
 import time
+from importlib import metadata
 from pathlib import Path
 
 from django.conf import settings
@@ -37,18 +40,42 @@ def free_port():
     raise RuntimeError(f"no free port in {PORTS.start}-{PORTS.stop - 1}")
 
 
+def _migrations_digest():
+    """What a migrated database depends on: the project's migrations and every installed
+    package's version."""
+    digest = hashlib.sha256()
+    for path in sorted(BASE.glob("*/migrations/*.py")):
+        digest.update(str(path.relative_to(BASE)).encode() + path.read_bytes())
+    packages = sorted(f"{dist.name}=={dist.version}" for dist in metadata.distributions())
+    digest.update("\n".join(packages).encode())
+    return digest.hexdigest()[:16]
+
+
+def migrated():
+    """A migrated SQLite file, made once per machine for the code and packages it was made
+    from, and shared by every test worker and run (migrating takes half a minute)."""
+    if "path" not in _migrated:
+        path = Path(tempfile.gettempdir()) / f"portal-migrated-{_migrations_digest()}.sqlite3"
+        with open(path.with_suffix(".lock"), "w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)  # another worker may be making it
+            if not path.exists():
+                making = path.with_suffix(f".{os.getpid()}.sqlite3")
+                subprocess.run(
+                    [sys.executable, "manage.py", "migrate", "-v0"],
+                    cwd=BASE,
+                    env=environment(making),
+                    check=True,
+                )
+                making.rename(path)
+        _migrated["path"] = path
+    return _migrated["path"]
+
+
 def database(folder):
     """A fresh copy of a migrated SQLite database in ``folder``; its environment for
     ``manage.py`` processes."""
-    if "path" not in _migrated:
-        path = Path(tempfile.mkdtemp(prefix="faults-db-")) / "migrated.sqlite3"
-        env = environment(path)
-        subprocess.run(
-            [sys.executable, "manage.py", "migrate", "-v0"], cwd=BASE, env=env, check=True
-        )
-        _migrated["path"] = path
     copy = Path(folder) / "portal.sqlite3"
-    shutil.copy(_migrated["path"], copy)
+    shutil.copy(migrated(), copy)
     return environment(copy)
 
 

@@ -19,6 +19,7 @@ from wagtail.models import PageViewRestriction, Site
 from core.models import SiteSettings
 from departments.models import DepartmentPage, DepartmentPerson
 from news.models import AnnouncementPage
+from search.models import SearchMiss
 from tests.factories import (
     AnnouncementIndexPageFactory,
     AnnouncementPageFactory,
@@ -34,13 +35,14 @@ from tests.moderation_support import edit_form, sign_in
 TITLE = "ประกาศรับสมัครสอบคัดเลือกพนักงานจ้าง"
 LINK = "/announcements/recruitment/"  # how every listing links to it (search marks the title)
 # The pages that list a notice of the finance office: home, the index, the unit page, the
-# feed, search and the sitemap.
+# feed, search and the sitemap. The search is narrowed by kind: a search that finds one page
+# without filters is counted for the report of what citizens could not find, never cached.
 LISTINGS = [
     "/",
     "/announcements/",
     "/departments/finance/",
     "/feeds/announcements/rss/",
-    "/search/?q=" + "สอบคัดเลือก",
+    "/search/?q=" + "สอบคัดเลือก" + "&kind=recruitment",
 ]
 
 
@@ -114,6 +116,23 @@ class PageCacheTests(TestCase):
         hit, _ = from_cache(self.client, "/announcements/")
         self.assertTrue(hit)
         self.assertEqual(self.client.head("/announcements/").status_code, 200)
+
+    def test_a_search_that_finds_little_is_counted_each_time_and_others_are_cached(self):
+        """The report of what citizens could not find counts every such search, so none is
+        answered from the cache; a search that finds enough is."""
+        with self.captureOnCommitCallbacks(execute=True):
+            for _ in range(3):
+                response = self.client.get("/search/?q=ฟุตบอลโลก")
+                self.assertEqual(response["Cache-Control"], "private")
+        self.assertEqual(SearchMiss.objects.get(query="ฟุตบอลโลก").searches, 3)
+        for number in range(3):
+            AnnouncementPageFactory(
+                parent=self.index, slug=f"exam-{number}", title=f"ประกาศผลสอบคัดเลือก {number}"
+            )
+        self.client.get("/search/?q=สอบคัดเลือก")
+        hit, response = from_cache(self.client, "/search/?q=สอบคัดเลือก")
+        self.assertTrue(hit)
+        self.assertContains(response, LINK)
 
     # What is never cached.
 
@@ -332,6 +351,35 @@ class PageCacheWithFragmentsTests(PageCacheTests):
         self.assertContains(english, "This page is available in Thai only")
         self.assertContains(english, f'<h1 lang="th">{TITLE}</h1>', html=True)
         self.assertNotContains(self.client.get(LINK), "หน้านี้มีเฉพาะภาษาไทย")
+
+    @override_settings(PAGE_CACHE_SECONDS=0)
+    def test_a_search_asked_again_is_answered_from_what_it_found_until_content_changes(self):
+        search = "/search/?q=" + "สอบคัดเลือก"
+        self.assertContains(self.client.get(search), LINK)
+        with CaptureQueriesContext(connection) as again:
+            self.assertContains(self.client.get(search), LINK)
+        self.assertFalse([query for query in again if "wagtailcore_page" in query["sql"]])
+        self.assertNotContains(self.client.get(search + "&kind=council"), LINK)
+        self.assertContains(self.client.get(search + "&kind=recruitment"), LINK)
+        with self.captureOnCommitCallbacks(execute=True):
+            AnnouncementPageFactory(parent=self.index, slug="results", title="ประกาศผลการสอบคัดเลือก")
+        self.assertContains(self.client.get(search), 'href="/announcements/results/"')
+
+    @override_settings(PAGE_CACHE_SECONDS=0)
+    def test_an_api_search_asked_again_is_answered_from_what_it_found_until_content_changes(self):
+        def found(**params):
+            response = self.client.get("/api/v2/pages/", {"search": "สอบคัดเลือก", **params})
+            return [item["meta"]["html_url"] for item in response.json()["items"]]
+
+        self.assertEqual(found(), ["http://localhost/announcements/recruitment/"])
+        with CaptureQueriesContext(connection) as again:
+            self.assertEqual(found(), ["http://localhost/announcements/recruitment/"])
+        self.assertFalse([query for query in again if "wagtailcore_page" in query["sql"]])
+        self.assertEqual(found(type="news.NewsPage"), [])
+        self.assertEqual(self.client.get("/api/v2/pages/?search=x&limit=-1").status_code, 400)
+        with self.captureOnCommitCallbacks(execute=True):
+            AnnouncementPageFactory(parent=self.index, slug="results", title="ประกาศผลการสอบคัดเลือก")
+        self.assertIn("http://localhost/announcements/results/", found())
 
     def test_kept_search_filters_show_each_request_its_own_choice(self):
         search = "/search/?q=" + "สอบคัดเลือก"

@@ -88,6 +88,36 @@ class RedisPageCacheTests(TestCase):
             self.assertTrue(hit, url)
             self.assertContains(response, "0 5600 0000", msg_prefix=url)
 
+    def test_every_call_of_the_process_goes_through_one_redis_client(self):
+        """Django makes its Redis clients with the class its ``_class`` names, each from the
+        pool ``_get_connection_pool`` gives (docs/upgrading.md): the portal's makes one."""
+        self.client.get("/")
+        hit, _ = self.served_without_query("/")
+        self.assertTrue(hit)
+        self.assertEqual(len(cache._cache._clients), 1)
+
+    @override_settings(PAGE_CACHE_SECONDS=0)
+    def test_a_page_rendered_anew_reads_its_kept_parts_from_the_process(self):
+        """Each process keeps its own copy of the parts it read from Redis (a part's key holds
+        the content version): a page rendered again asks Redis for the version and at most
+        the menu and the units (cleared when they change, not versioned), not for each of
+        its 8 to 13 parts, and still shows a committed change at once."""
+        redis = cache._cache.get_client()
+
+        def commands():
+            return redis.info("stats")["total_commands_processed"] - 1  # INFO itself
+
+        for url in PAGES * 2:  # twice: the site is looked up before the language is chosen
+            self.client.get(url)
+        for url in PAGES:
+            before = commands()
+            self.assertContains(self.client.get(url), TITLE, msg_prefix=url)
+            self.assertLessEqual(commands() - before - 1, 3, url)
+        with self.captureOnCommitCallbacks(execute=True):
+            self.notice.unpublish()
+        for url in PAGES[:3]:
+            self.assertNotContains(self.client.get(url), TITLE, msg_prefix=url)
+
     def test_a_committed_unpublish_leaves_every_page_at_once(self):
         for url in PAGES[:3]:
             self.client.get(url)
