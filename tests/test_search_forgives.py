@@ -4,12 +4,14 @@ API), synonyms, ranking."""
 
 import datetime
 import json
+from unittest import mock
 from urllib.parse import unquote
 
 from django.db import connection
 from django.test import SimpleTestCase, TestCase
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from wagtail.search.backends import get_search_backend
 
 from home.models import HomePage
 from ownership.models import Role
@@ -17,9 +19,10 @@ from search.models import SearchMiss, Synonym
 from search.snippets import highlight, snippet
 from search.testset import build_sections
 from search.views import SUGGESTS_PER_MINUTE
-from tests.factories import ProcurementSummaryPageFactory
+from tests.factories import ProcurementSummaryPageFactory, site_settings
 from tests.moderation_support import make_user, sign_in
 from tests.test_search import OTHER, notice
+from thai.backends import common
 from thai.spelling import Speller, distance
 
 LOCMEM = "django.core.cache.backends.locmem.LocMemCache"
@@ -82,6 +85,7 @@ class QueryParameterTests(TestCase):
 class SpellingTests(TestCase):
     @classmethod
     def setUpTestData(cls):
+        site_settings()  # made before the searches: its first save would raise the version
         home = HomePage.objects.get(locale__language_code="th")
         cls.sections = build_sections(home)
         cls.notice = notice(
@@ -122,6 +126,27 @@ class SpellingTests(TestCase):
         self.assertEqual(response.status_code, 200)
         self.assertEqual(response.json()["items"], [])
         self.assertNotIn("X-Search-Corrected", response)
+
+    def test_processes_keep_each_others_vocabulary(self):
+        """Each process keeps the vocabulary it read under the token the shared cache holds. A
+        second process reading it takes the first's token instead of replacing it: the first
+        does not read the vocabulary again at its next search (with two workers, each search
+        read it again, replacing the other's token)."""
+        backend = type(get_search_backend())
+        read = mock.patch.object(
+            backend, "vocabulary_rows", autospec=True, side_effect=backend.vocabulary_rows
+        )
+        with read as reads:
+            self.client.get("/search/", {"q": "ประชุมสภา"})  # the first process reads it
+            first = dict(common._spellers)
+            common._spellers.clear()  # a second process, which has read nothing yet
+
+            self.client.get("/search/", {"q": "ประชุมสภา"})
+            self.assertEqual(reads.call_count, 2)
+            common._spellers.clear()
+            common._spellers.update(first)  # the first process again
+            self.client.get("/search/", {"q": "ประชุมสะภา"})
+            self.assertEqual(reads.call_count, 2)
 
     def test_a_new_page_s_words_are_known_at_once(self):
         self.client.get("/search/", {"q": "ประชุมสภา"})  # the vocabulary is read

@@ -106,9 +106,12 @@ class ThaiQueryMixin:
         if rows is None:
             return None
         speller = Speller(dict(rows))
+        # The token another process set stays: replacing it would make that process read
+        # the vocabulary again at its next search, and then replace this one's.
         token = uuid.uuid4().hex
         with contextlib.suppress(Exception):  # a cache failure: read again next time
-            cache.set(key, token, VOCABULARY_TIMEOUT)
+            if not cache.add(key, token, VOCABULARY_TIMEOUT):
+                token = cache.get(key) or token
         _spellers.clear()
         _spellers[(version, token)] = (now + VOCABULARY_TIMEOUT, speller)
         return speller
