@@ -7,7 +7,9 @@ CSV of ``--rows`` notices of every kind (a fifth of the procurement notices for 
 in both eras, some in Thai digits, structured procurement columns except on a tenth of them,
 two old addresses each, a PDF attached to every notice but news, out of 500 distinct files in
 a ZIP) is imported live, then
-imported again unchanged, then again with 1,000 titles changed. Prints rows per second.
+imported again unchanged, then again with 1,000 titles changed. Prints rows per second of
+wall time and of this process's CPU time, SQL statements per row, and on a PostgreSQL server
+of this machine the CPU time of its server process.
 """
 
 import argparse
@@ -144,17 +146,50 @@ def build_sections():
         schools_demo.school(parent, number, code, name, name_en)
 
 
+def server_cpu():
+    """The CPU seconds of this connection's PostgreSQL server process so far, when the server
+    runs on this machine and its ``/proc`` entry can be read; else None (SQLite: its work is
+    this process's)."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return None
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        (pid,) = cursor.fetchone()
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime + stime
+
+
 def timed_import(label, path, rows, files):
+    from django.db import connection
+
     from imports.importer import import_notices
 
+    statements = 0
+
+    def count(execute, sql, params, many, context):
+        nonlocal statements
+        statements += 1
+        return execute(sql, params, many, context)
+
+    server = server_cpu()
     started, cpu = time.perf_counter(), time.process_time()
-    report = import_notices(path, publish=True, files=files)
+    with connection.execute_wrapper(count):
+        report = import_notices(path, publish=True, files=files)
     elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu
     # On a shared machine the wall time depends on the others' load; the CPU time of this
-    # process (all of SQLite's work, the client's share of PostgreSQL's) much less.
+    # process (all of SQLite's work, the client's share of PostgreSQL's) much less, and the
+    # number of SQL statements not at all.
+    server = server_cpu() - server if server is not None else None
+    server = f", server CPU {server:.1f} s" if server is not None else ""
     print(
         f"{label}: {rows:,} rows in {elapsed:.1f} s ({rows / elapsed:,.0f} rows/s), "
-        f"CPU {cpu:.1f} s ({rows / cpu:,.0f} rows per CPU second); "
+        f"CPU {cpu:.1f} s ({rows / cpu:,.0f} rows per CPU second){server}, "
+        f"{statements / rows:.2f} SQL statements per row; "
         f"created {report.created:,}, updated {report.updated:,}, "
         f"unchanged {report.unchanged:,}, rejected {len(report.rejected):,}",
         flush=True,

@@ -295,16 +295,24 @@ def add_first_revisions(pages, publish):
         for relation in get_all_child_relations(page):
             setattr(page, relation.get_accessor_name(), [])
     created_at = timezone.now()
+    contents = [page.serializable_data() for page in pages]
+    # Each content as an expression: Django then inserts the revisions as rows of VALUES,
+    # each content one JSON parameter. Plain values would make its PostgreSQL form, arrays of
+    # each column (UNNEST), whose JSON array the driver escapes in Python character by
+    # character, every backslash of Thai text's ``\\u0e..`` escapes included (1 ms per revision).
+    content_field = Revision._meta.get_field("content")
     revisions = Revision.objects.bulk_create(
         Revision(
             content_object=page,
             base_content_type=page.get_base_content_type(),
             created_at=created_at,
-            content=page.serializable_data(),
+            content=Value(content, output_field=content_field),
             object_str=str(page),
         )
-        for page in pages
+        for page, content in zip(pages, contents, strict=True)
     )
+    for revision, content in zip(revisions, contents, strict=True):
+        revision.content = content
     published_at = timezone.now()
     # Each page points to its revision: one UPDATE for all, each row's revision found by the
     # database (the revisions' object_id is the page's id as text).

@@ -3,6 +3,7 @@ each fails when an upgrade renames or changes what the project relies on, so the
 is caught here rather than on the site."""
 
 import inspect
+from decimal import Decimal
 
 from django.contrib.sitemaps import Sitemap
 from django.test import RequestFactory, TestCase
@@ -146,6 +147,96 @@ class BorrowedInternalsTests(TestCase):
         paths = {row[fields.index("model_path")] for row in by_wagtail}
         self.assertTrue({"responsible_unit", "attachments.document.document"} <= paths, paths)
         self.assertTrue(any(path.startswith("body.") for path in paths), paths)
+
+    def test_modelsearch_writes_the_entries_the_thai_index_writes(self):
+        """The Thai backends' index (``thai.backends``) writes each object's search entry as
+        modelsearch's own index class does: on PostgreSQL with the vectors' SQL compiled once
+        per shape, their texts as parameters (``thai.backends.postgres.VectorTemplates``, which
+        uses modelsearch's ``ObjectIndexer.as_vector`` and ``_refresh_title_norms``), on both
+        with each value made once (``thai.index.values_made_once``). A notice with bidders and
+        a long body, a notice with empty fields, a news item and a document."""
+        from modelsearch.conf import get_app_config
+        from wagtail.documents import get_document_model
+        from wagtail.search.backends import get_search_backend
+
+        from procurement.models import ProcurementNoticePage
+        from tests.factories.pages import NewsPageFactory, ProcurementNoticePageFactory, paragraph
+
+        notices = [
+            ProcurementNoticePageFactory(
+                kind="winner",
+                subject="จ้างซ่อมแซมท่อระบายน้ำ ชุมชนหัวเมือง",
+                winner_name="บริษัท ท่อดี จำกัด",
+                agreed_price=Decimal("98000"),
+                egp_number="67039012345",
+                bidders=[("ห้างหุ้นส่วนจำกัด ทดสอบ", "99000"), ("บริษัท ท่อดี จำกัด", "98000")],
+                body=[paragraph("<p>ราคากลาง <b>100,000</b> บาท 100% ของงบประมาณ</p>")],
+            ),
+            ProcurementNoticePageFactory(subject="", body=[]),
+        ]
+        news, document = NewsPageFactory(), DocumentFactory(title="ประกาศ 50% 'ฉบับ' \\ เดิม")
+        backend = get_search_backend()
+        IndexEntry = get_app_config().get_model("IndexEntry")
+        fields = [f.attname for f in IndexEntry._meta.concrete_fields if f.name != "id"]
+        objects = [
+            (
+                ProcurementNoticePage,
+                ProcurementNoticePage.objects.filter(pk__in=[n.pk for n in notices]),
+            ),
+            (type(news), type(news).objects.filter(pk=news.pk)),
+            (get_document_model(), get_document_model().objects.filter(pk=document.pk)),
+        ]
+
+        def entries(add_items):
+            IndexEntry.objects.all().delete()
+            for model, queryset in objects:
+                add_items(backend.get_index_for_model(model), model, list(queryset))
+            return sorted(IndexEntry.objects.values_list(*fields), key=str)
+
+        own = next(
+            cls
+            for cls in type(backend.get_index_for_model(news)).__mro__
+            if cls.__module__.startswith("modelsearch.")
+        )
+        by_modelsearch = entries(own.add_items)
+        self.assertEqual(
+            entries(lambda index, model, objs: index.add_items(model, objs)), by_modelsearch
+        )
+        self.assertEqual(len(by_modelsearch), 4)
+        self.assertIn("ท่อ", str(by_modelsearch))
+
+    def test_django_inserts_rows_holding_an_expression_as_values(self):
+        """imports.writer.add_first_revisions hands each revision's content to ``bulk_create``
+        as an expression: Django then writes rows of VALUES, each content one JSON parameter,
+        not PostgreSQL's arrays per column (UNNEST), whose JSON the driver escapes character by
+        character in Python. The content is stored as given, Thai text included."""
+        from django.contrib.contenttypes.models import ContentType
+        from django.db import connection
+        from django.db.models import Value
+        from django.test.utils import CaptureQueriesContext
+        from django.utils import timezone
+        from wagtail.contrib.redirects.models import Redirect
+        from wagtail.models import Revision
+
+        targets = [Redirect.objects.create(old_path=f"/old-{n}") for n in range(2)]
+        field = Revision._meta.get_field("content")
+        contents = [{"title": f'ประกาศ "ฉบับ" {n}', "body": "\\u0e01"} for n in range(2)]
+        with CaptureQueriesContext(connection) as queries:
+            Revision.objects.bulk_create(
+                Revision(
+                    content_object=target,
+                    base_content_type=ContentType.objects.get_for_model(Redirect),
+                    content=Value(content, output_field=field),
+                    created_at=timezone.now(),
+                    object_str=str(target),
+                )
+                for target, content in zip(targets, contents, strict=True)
+            )
+        (insert,) = [q["sql"] for q in queries if q["sql"].startswith("INSERT")]
+        self.assertNotIn("UNNEST", insert)
+        self.assertIn("VALUES", insert)
+        stored = Revision.objects.filter(object_id__in=[str(t.pk) for t in targets])
+        self.assertEqual(sorted(r.content["title"] for r in stored), [c["title"] for c in contents])
 
     def test_django_makes_no_nested_savepoint_when_the_connection_has_none(self):
         """imports.writer.one_savepoint turns the connection's ``features.uses_savepoints`` off
