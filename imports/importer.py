@@ -182,7 +182,10 @@ class _Import:
                     created.append(row)
                     outcome.created += 1
                     continue
-                page = write_atomically(self.update, row, target, mapping, checked)
+                # An unchanged row (most of a re-run) is known without a savepoint.
+                page = None
+                if not self.writer.unchanged(row, mapping):
+                    page = write_atomically(self.update, row, target, mapping, checked)
                 if page is None:
                     if redirects.update(row, mapping.page_id, mapping):
                         outcome.updated += 1

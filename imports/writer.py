@@ -167,17 +167,22 @@ class Writer:
 
     # --- existing pages ---------------------------------------------------------------
 
+    def unchanged(self, row, mapping):
+        """Whether ``row`` is as last imported into the page ``mapping`` points to (loaded
+        with it) and there is nothing to do: no query."""
+        page = mapping.page
+        to_publish = self.publish and (not page.live or page.has_unpublished_changes)
+        return mapping.row_digest == row.digest and not to_publish
+
     def update(self, row, target, mapping):
         """A new revision of the page ``mapping`` points to (published with ``--publish``).
 
         Returns the page, or None when the row is as last imported and nothing is to be done.
         """
-        base = mapping.page
-        changed = mapping.row_digest != row.digest
-        to_publish = self.publish and (not base.live or base.has_unpublished_changes)
-        if not changed and not to_publish:
+        if self.unchanged(row, mapping):
             return None
-        page = base.specific
+        changed = mapping.row_digest != row.digest
+        page = mapping.page.specific
         if not isinstance(page, target.model):
             raise RowProblem(
                 _("source_id นี้นำเข้าเป็น%(old)s แล้ว เปลี่ยนเป็น%(new)s ไม่ได้")
