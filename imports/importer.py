@@ -38,6 +38,7 @@ from imports.writer import Writer, write_atomically
 from news.models import AnnouncementPage, NewsPage
 from pagecache import purge as pagecache
 from procurement.models import ProcurementNoticePage
+from thai.backends.common import title_norms_once
 
 __all__ = ["FileProblem", "ImportReport", "import_notices"]
 
@@ -395,10 +396,13 @@ def child_relations(model):
 class _PerSaveWorkPaused:
     """What Wagtail and the page cache do at every save, off while the import does it once per
     batch: search indexing of the imported page types and documents and reference indexing
-    (done in bulk, ``index_pages``), and raising the page cache's content version
+    (done in bulk, ``index_pages``), refreshing PostgreSQL's title norms (once, at the end:
+    ``title_norms_once``), and raising the page cache's content version
     (``pagecache.purge.bump``, once per batch)."""
 
     def __enter__(self):
+        self.norms = title_norms_once()
+        self.norms.__enter__()
         self.references = disable_reference_index_auto_update()
         self.references.__enter__()
         for model in indexed_models():
@@ -410,7 +414,8 @@ class _PerSaveWorkPaused:
         self.pagecache.__exit__(*exc)
         for model in indexed_models():
             post_save.connect(post_save_signal_handler, sender=model)
-        return self.references.__exit__(*exc)
+        self.references.__exit__(*exc)
+        return self.norms.__exit__(*exc)
 
 
 def indexed_models():

@@ -16,10 +16,12 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.encoding import iri_to_uri
+from modelsearch.conf import get_app_config
 from wagtail.actions.move_page import MovePageAction
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, Page, PageLogEntry, ReferenceIndex, Revision
+from wagtail.search.backends import get_search_backend
 from wagtail.test.utils.form_data import nested_form_data, querydict_from_html, streamfield
 
 from home.models import HomePage
@@ -895,6 +897,29 @@ class WrittenAsByWagtailTests(ImportTestCase):
         self.assertEqual(database_version(), before + 3)
         self.imported("c-1").save_revision().publish()
         self.assertGreater(database_version(), before + 3)
+
+    def test_titles_are_normed_once_over_the_whole_import(self):
+        """A title's rank is scaled by its norm (the average title length over the whole
+        index, over its own): the imported titles get the norms of the whole index at the
+        end, in one refresh, not one per batch (each two scans of the index table, which grew
+        with every batch)."""
+        rows = [
+            row(f"c-{n}", "council", " ".join(["ประกาศ", *map(str, range(3 * n))]))
+            for n in range(6)
+        ]
+        with CaptureQueriesContext(connection) as queries:
+            output, error = self.run_import(self.csv_file(rows), "--batch-size", "2")
+        self.assertIsNone(error, output)
+        averages = [query for query in queries if "AVG(LENGTH(" in query["sql"]]
+        self.assertEqual(len(averages), 1)
+        IndexEntry = get_app_config().get_model("IndexEntry")
+        imported = IndexEntry.objects.filter(
+            object_id__in=[str(self.imported(f"c-{n}").pk) for n in range(6)]
+        )
+        normed = dict(imported.values_list("object_id", "title_norm"))
+        self.assertEqual(len(set(normed.values())), 6)
+        get_search_backend().get_index_for_model(Page)._refresh_title_norms(full=True)
+        self.assertEqual(dict(imported.values_list("object_id", "title_norm")), normed)
 
 
 class RefusedByTheDatabaseTests(ImportTestCase):

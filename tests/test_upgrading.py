@@ -51,6 +51,20 @@ class BorrowedInternalsTests(TestCase):
             ["self", "page", "protocol", "domain"],
         )
 
+    def test_modelsearch_refreshes_title_norms_in_one_method_of_each_index(self):
+        """``thai.backends.common.TitleNormsOnceIndexMixin`` defers it; its effect is pinned by
+        ``test_import_notices.py::test_titles_are_normed_once_over_the_whole_import``."""
+        from wagtail.search.backends import get_search_backend
+
+        own = next(
+            cls
+            for cls in type(get_search_backend().get_index_for_model(Page)).__mro__
+            if cls.__module__.startswith("modelsearch.")
+        )  # SQLiteIndex or PostgresIndex, as the suite's database is
+        self.assertEqual(
+            list(inspect.signature(own._refresh_title_norms).parameters), ["self", "full"]
+        )
+
     def test_lazy_objects_keep_their_wrapped_value(self):
         """The sign-in audit log unwraps request.user to log the real user."""
         lazy = SimpleLazyObject(lambda: "user")
