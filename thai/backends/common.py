@@ -9,7 +9,19 @@ from contextvars import ContextVar
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.db import DatabaseError, connection
-from django.db.models import Case, Count, F, IntegerField, OrderBy, RowRange, Value, When, Window
+from django.db.models import (
+    Avg,
+    Case,
+    Count,
+    F,
+    IntegerField,
+    OrderBy,
+    RowRange,
+    Value,
+    When,
+    Window,
+)
+from django.db.models.functions import Length
 from modelsearch.conf import get_app_config
 from modelsearch.query import And, Boost, Fuzzy, MatchAll, Not, Or, Phrase, PlainText
 from modelsearch.utils import get_descendants_content_types_pks
@@ -21,7 +33,7 @@ from thai.text import query_words
 # The vocabulary of the index is kept for a minute (see ``ThaiQueryMixin.speller``).
 VOCABULARY_TIMEOUT = 60
 _spellers = {}
-_norms_pending = ContextVar("title_norms_pending", default=None)
+_norms_once = ContextVar("title_norms_once", default=None)
 
 
 def thai_query(query):
@@ -143,34 +155,58 @@ class ValuesOnceIndexMixin:
             return super().add_items(model, objs)
 
 
+class _NormsOnce:
+    """Inside ``title_norms_once``: per database, the index whose norms are refreshed on
+    leaving, and the average title length the index had when first asked."""
+
+    def __init__(self):
+        self.refresh = {}
+        self.averages = {}
+
+
 @contextlib.contextmanager
 def title_norms_once():
-    """Inside, the search indexes leave the title norms of the entries they write to one
-    refresh on leaving (``TitleNormsOnceIndexMixin``)."""
-    pending = {}
-    token = _norms_pending.set(pending)
+    """Inside, the search indexes write the title norms of new entries once
+    (``TitleNormsOnceIndexMixin``)."""
+    state = _NormsOnce()
+    token = _norms_once.set(state)
     try:
         yield
     finally:
-        _norms_pending.reset(token)
-    for index in pending.values():
+        _norms_once.reset(token)
+    for index in state.refresh.values():
         index._refresh_title_norms()
 
 
 class TitleNormsOnceIndexMixin:
     """For a modelsearch database index: inside ``title_norms_once``, the title norms of new
-    entries are refreshed once on leaving instead of after every ``add_items``. A refresh
-    (``_refresh_title_norms``: a title's rank is scaled by the average title length over the
-    whole index) scans the whole index table twice: an import of 20,000 notices refreshed
-    them about 125 times (each batch, each page type) over a table growing to 20,000 entries.
-    Meanwhile a new entry has the neutral norm 1.0; one
-    left so by an error is refreshed by the index's next write, as modelsearch does."""
+    entries are refreshed once on leaving instead of after every ``add_items``, or written
+    with the entries by an index that can (``title_average``). A title's rank is scaled by
+    its norm, the average title length over the whole index divided by its own; modelsearch's
+    refresh (``_refresh_title_norms``) works it out after every write with two scans of the
+    whole index table and rewrites the new entries: an import of 20,000 notices did it about
+    125 times (each batch, each page type) over a table growing to 20,000 entries. Until the
+    refresh a new entry has the neutral norm 1.0; one left so by an error is refreshed by
+    the index's next write, as modelsearch does."""
 
     def _refresh_title_norms(self, full=False):
-        pending = _norms_pending.get()
-        if pending is None or full:
+        state = _norms_once.get()
+        if state is None or full:
             return super()._refresh_title_norms(full=full)
-        pending.setdefault(self.write_connection.alias, self)
+        state.refresh.setdefault(self.write_connection.alias, self)
+
+    def title_average(self):
+        """Inside ``title_norms_once``, the average title length of the index's entries when
+        first asked (as modelsearch's refresh works it out), for new entries to be written
+        with their norms; None outside or while the index holds no title."""
+        state = _norms_once.get()
+        if state is None:
+            return None
+        alias = self.write_connection.alias
+        if state.averages.get(alias) is None:
+            titles = self.entries.annotate(length=Length("title")).filter(length__gt=0)
+            state.averages[alias] = titles.aggregate(Avg("length"))["length__avg"]
+        return state.averages[alias]
 
 
 def thai_index_class(index_class):

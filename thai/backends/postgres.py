@@ -232,14 +232,20 @@ class CompiledIndexer(ObjectIndexer):
 
 
 class VectorsCompiledOnceIndex(PostgresIndex):
-    """modelsearch's PostgreSQL index writing the same entries with the same statement
-    (``PostgresIndex.add_items``), each vector's SQL compiled once per shape
+    """modelsearch's PostgreSQL index writing the same entries with its statement
+    (``PostgresIndex.add_items``, the title norm written with the entries where known), each vector's SQL compiled once per shape
     (``VectorTemplates``) instead of once per object: a notice is indexed in a fifth of the
     time. ``tests/test_upgrading.py`` compares the entries with modelsearch's own."""
 
     def __init__(self, backend):
         super().__init__(backend)
         self.templates = VectorTemplates()
+
+    def title_average(self):
+        """The average title length to write new entries' title norms with; None, as
+        modelsearch does: written 1.0, then refreshed (``_refresh_title_norms``). Inside an
+        import, ``thai.backends.common.TitleNormsOnceIndexMixin`` gives one."""
+        return None
 
     def add_items(self, model, objs):
         if not model.get_search_fields():
@@ -256,26 +262,33 @@ class VectorsCompiledOnceIndex(PostgresIndex):
                 indexer.autocomplete,
                 indexer.body,
             )
-            rows.append(f"(%s, %s, {title}, {autocomplete}, {body}, 1.0, %s, %s)")
+            rows.append(f"(%s, %s, {title}, {autocomplete}, {body}, %s, %s)")
             params += [content_type_pk, indexer.id, *title_params, *autocomplete_params]
             params += [*body_params, indexer.title_text, indexer.body_text]
+        # Inside an import (``thai.backends.common.title_norms_once``) each entry is written
+        # with its title norm, as modelsearch's refresh would write it afterwards.
+        average = self.title_average()
+        norm = "1.0" if average is None else "COALESCE(%s / NULLIF(LENGTH(entry.title), 0), 1.0)"
         table = IndexEntry._meta.db_table
         with connection.cursor() as cursor:
             cursor.execute(
                 f"""
                 INSERT INTO {table} (content_type_id, object_id, title, autocomplete, body, title_norm, title_text, body_text)
-                (VALUES {", ".join(rows)})
+                SELECT content_type_id::integer, object_id, title, autocomplete, body, {norm}, title_text, body_text
+                FROM (VALUES {", ".join(rows)})
+                AS entry (content_type_id, object_id, title, autocomplete, body, title_text, body_text)
                 ON CONFLICT (content_type_id, object_id)
                 DO UPDATE SET title = EXCLUDED.title,
-                              title_norm = 1.0,
+                              title_norm = EXCLUDED.title_norm,
                               autocomplete = EXCLUDED.autocomplete,
                               body = EXCLUDED.body,
                               title_text = EXCLUDED.title_text,
                               body_text = EXCLUDED.body_text
-                """,  # modelsearch's statement, as it writes it
-                params,
+                """,  # modelsearch's statement, with the norm
+                [*([] if average is None else [average]), *params],  # the norm comes first
             )
-        self._refresh_title_norms()
+        if average is None:
+            self._refresh_title_norms()
 
 
 class ThaiPostgresSearchBackend(ThaiQueryMixin, PostgresSearchBackend):
