@@ -7,7 +7,7 @@ from django.db import models
 from wagtail.images import get_image_model
 
 from ownership.models import UNITS_CACHE_KEY, Unit
-from pagecache.fragments import remember
+from pagecache.fragments import keeps, remember
 
 # The rendition every listing card shows; prefetched with the items.
 CARD_IMAGE = "fill-480x300"
@@ -81,10 +81,20 @@ def with_card_image(queryset, field):
     )
 
 
-def all_units():
-    """Every unit in order, from the units cache that ``Unit.cached`` keeps (no query)."""
+def units_by_pk(request=None):
+    """Every unit by its id, in order. For a request that keeps parts of pages
+    (``pagecache.fragments.keeps``), read from the database once per content version (a
+    unit's change raises it) and then from the process's own copy: no Redis round trip per
+    request. Otherwise from the units cache that ``Unit.cached`` keeps (no query)."""
+    if keeps(request):
+        return remember(request, "units", lambda: {unit.pk: unit for unit in Unit.objects.all()})
     units = cache.get(UNITS_CACHE_KEY)
     if units is None:
         Unit.cached(None)  # fills the cache
         units = cache.get(UNITS_CACHE_KEY)
-    return list(units.values()) if units is not None else list(Unit.objects.all())
+    return units if units is not None else {unit.pk: unit for unit in Unit.objects.all()}
+
+
+def all_units(request=None):
+    """Every unit in order (``units_by_pk``)."""
+    return list(units_by_pk(request).values())

@@ -1,3 +1,5 @@
+import functools
+
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -6,6 +8,7 @@ from django.db.models.signals import post_save
 from django.http import Http404
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PublishingPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin
@@ -25,9 +28,11 @@ from wagtail.url_routing import RouteResult
 from core.addresses import EMPTY_MESSAGE, free_address, validate_page_address
 from core.blocks import HotlineBlock
 from core.languages import mark_thai_only, may_find_thai_only, thai_only_child
+from core.listing import units_by_pk
 from core.sharing import shorten
 from ownership.models import PageUnit, Unit
 from ownership.permissions import UnitPagePermissionTester, limit_unit_choices
+from pagecache.fragments import remember
 from portal.i18n import localized
 from thai.dates import format_thai_datetime
 from thai.index import ThaiSearchField, thai_search_fields
@@ -196,10 +201,29 @@ class BasePage(Page):
         """The view restrictions of this page and its ancestors, an alias's taken from its
         source, as Wagtail's own method finds them, in one query instead of two: the
         ancestors' paths are the prefixes of this page's path (Wagtail asks this of every
-        page it serves, ``check_view_restrictions``)."""
+        page it serves, ``check_view_restrictions``); for a page being served, those
+        ``keep_view_restrictions`` found."""
+        served = getattr(self, "served_view_restrictions", None)
+        if served is not None:
+            return served
         paths = [self.path[:end] for end in range(self.steplen, len(self.path) + 1, self.steplen)]
         sources = Page.objects.filter(path__in=paths, alias_of__isnull=False).values("alias_of")
         return PageViewRestriction.objects.filter(Q(page__path__in=paths) | Q(page__in=sources))
+
+    def keep_view_restrictions(self, request):
+        """Before Wagtail checks this page's view restrictions for ``request`` (its
+        ``check_view_restrictions``, on every page it serves; the portal's
+        ``before_serve_page`` hook calls this): that the page has none is kept under the
+        content version (``pagecache.fragments``), which any restriction added, changed or
+        removed raises, so an unrestricted page asks the database nothing for it. A
+        restricted page's restrictions are read every time (never kept, nor their password)."""
+        self.served_view_restrictions = remember(
+            request,
+            "view-restrictions",
+            lambda: list(self.get_view_restrictions()),
+            self.pk,
+            keep=lambda restrictions: not restrictions,
+        )
 
     def search_date(self):
         """The date on this page's search result (None for an undated page)."""
@@ -256,6 +280,8 @@ class BasePage(Page):
 
     def serve(self, request, *args, **kwargs):
         """An expired page answers 410 with a Thai notice of when it stopped being published."""
+        # The units ``owner_unit`` reads, kept for the request (read only if it is asked).
+        self.served_units = SimpleLazyObject(functools.partial(units_by_pk, request))
         if self.expired and not self.live:
             return TemplateResponse(request, "expired.html", {"page": self}, status=410)
         return super().serve(request, *args, **kwargs)
@@ -280,8 +306,14 @@ class BasePage(Page):
 
     @property
     def owner_unit(self):
-        """The responsible unit, read from the units cache (no query on a page view)."""
-        return Unit.cached(self.responsible_unit_id) if self.responsible_unit_id else None
+        """The responsible unit, read from the units cache (no query on a page view); on a page
+        being served, from the units kept for its request (``core.listing.units_by_pk``)."""
+        if not self.responsible_unit_id:
+            return None
+        units = getattr(self, "served_units", None)
+        if units is None:
+            return Unit.cached(self.responsible_unit_id)
+        return units.get(self.responsible_unit_id)
 
     @property
     def last_updated(self):

@@ -7,7 +7,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from core import views
-from core.models import AlertBanner
+from core.models import AlertBanner, BasePage
 from core.public_files import is_public, may_see
 
 
@@ -47,3 +47,12 @@ def serve_public_documents_only(document, request):
     document, except for staff who may use it (core.public_files)."""
     if not is_public(document) and not may_see(request.user, document):
         raise Http404
+
+
+@hooks.register("before_serve_page")
+def keep_view_restrictions(page, request, serve_args, serve_kwargs):
+    """Whether the page served has view restrictions, from what is kept under the content
+    version (``BasePage.keep_view_restrictions``), before Wagtail's ``on_serve_page`` hook
+    checks them."""
+    if isinstance(page, BasePage):
+        page.keep_view_restrictions(request)

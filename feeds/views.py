@@ -133,7 +133,7 @@ class AnnouncementFeed(NoticeFeed):
             label = AnnouncementKind(kind).label
             return {"title": str(label), "items": items.filter(kind=kind), "query": f"?kind={kind}"}
         if unit is not None:
-            found = next((u for u in all_units() if u.slug == unit), None)
+            found = next((u for u in all_units(request) if u.slug == unit), None)
             if found is None:
                 raise FeedNotFound(_("ไม่พบหน่วยงาน '%(unit)s'") % {"unit": unit})
             title = _("ประกาศของ%(unit)s") % {"unit": found.localized_name}

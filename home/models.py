@@ -7,11 +7,11 @@ from wagtail.fields import StreamField
 from core.blocks import BodyBlock, FiscalYearDocumentsBlock, body_text
 from core.models import BasePage, IndexPage
 from news.models import AnnouncementKind, AnnouncementPage, NewsPage
-from pagecache.fragments import remember
+from pagecache.fragments import LocalizedWithSite, remember
 from thai.index import ThaiSearchField
 
 
-class HomePage(IndexPage):
+class HomePage(LocalizedWithSite, IndexPage):
     """หน้าหลัก: the root of each language's tree."""
 
     parent_page_types = ["wagtailcore.Page"]

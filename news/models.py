@@ -76,7 +76,7 @@ class NewsIndexPage(IndexPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        units = all_units()
+        units = all_units(request)
         filters = self.filters(request.GET, units)
         items = self.news(**filters)
         context.update(
@@ -385,7 +385,7 @@ class AnnouncementIndexPage(IndexPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        units = all_units()
+        units = all_units(request)
         filters = self.filters(request.GET, units)
         context.update(
             self.listing_context(

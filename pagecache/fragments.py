@@ -72,13 +72,22 @@ def _set_many(values, seconds):
             logger.exception("fragment cache unwritable")
 
 
+def keeps(request):
+    """Whether parts are kept for ``request``: not without a request, in a preview (a draft's
+    own content) or when turned off."""
+    return bool(
+        settings.PAGE_FRAGMENT_SECONDS
+        and request is not None
+        and not getattr(request, "is_preview", False)
+    )
+
+
 def remember(request, name, compute, *variant, keep=None):
     """``compute()``, kept under the content version, the host, the language, ``name`` and the
-    ``variant`` values (only when ``keep(value)``, if given). Computed on every call without a
-    request, in a preview (a draft's own content) or when turned off."""
+    ``variant`` values (only when ``keep(value)``, if given). Computed on every call when
+    nothing is kept for ``request`` (``keeps``)."""
     seconds = settings.PAGE_FRAGMENT_SECONDS
-    cached = seconds and request is not None and not getattr(request, "is_preview", False)
-    cache_key = key(request, name, variant) if cached else None
+    cache_key = key(request, name, variant) if keeps(request) else None
     if cache_key is None:
         return compute()
     value = _get(cache_key, seconds)
@@ -95,8 +104,7 @@ def remember_many(request, name, ids, compute):
     for a page of search results, not one per result). An id ``compute`` leaves out is left
     out."""
     seconds = settings.PAGE_FRAGMENT_SECONDS
-    cached = seconds and request is not None and not getattr(request, "is_preview", False)
-    keys = {key(request, name, (pk,)): pk for pk in ids} if cached else {}
+    keys = {key(request, name, (pk,)): pk for pk in ids} if keeps(request) else {}
     if not keys or None in keys:
         return compute(list(ids))
     found = {}
@@ -128,14 +136,42 @@ def find_site(request):
     query on every request (``Site.find_for_request``), which this leaves to the first one
     after a change. Wagtail keeps the site of a request in ``request._wagtail_site``. The
     site's root page is kept with it as its own type (``specific``), where routing starts:
-    one query less on every page of the site's language."""
+    one query less on every page of the site's language; and with it its live translation in
+    each language (``LocalizedWithSite``), which Wagtail asks for on every request it routes
+    (``Page.route_for_request``: ``site.root_page.localized``, a query for the active locale,
+    and two more on another language's pages)."""
     from wagtail.models import Site
 
     def site_and_root():
         site = Site.find_for_request(request)
         if site is not None:
-            site.root_page.specific  # noqa: B018 (loaded once, kept with the site)
+            root = site.root_page.specific
+            root.localized_by_language = {
+                code: _localized(root, code) for code, _name in settings.LANGUAGES
+            }
+            site.root_page = root
         return site
 
     if settings.PAGE_FRAGMENT_SECONDS and not hasattr(request, "_wagtail_site"):
-        request._wagtail_site = remember(request, "site", site_and_root, request.get_port())
+        request._wagtail_site = remember(
+            request, "site-and-translations", site_and_root, request.get_port()
+        )
+
+
+def _localized(page, language_code):
+    """Wagtail's ``page.localized`` in ``language_code``, as its own type."""
+    with translation.override(language_code):
+        found = page.localized
+    return found.specific
+
+
+class LocalizedWithSite:
+    """For the page types that may be a site's root page: ``localized`` answers from the
+    translations ``find_site`` kept with the site, so routing a request asks the database
+    nothing for it; any other page, or a language not kept, asks Wagtail's own."""
+
+    @property
+    def localized(self):
+        kept = getattr(self, "localized_by_language", None) or {}
+        found = kept.get(translation.get_language())
+        return found if found is not None else super().localized

@@ -67,7 +67,7 @@ def search(request):
     filters by kind, unit, school, fiscal year and date range. Any input is safe: bad filter
     values are ignored and a query over 200 characters is cut (with a message)."""
     query, was_cut = results.clean_query(query_parameter(request.GET))
-    units = all_units()
+    units = all_units(request)
     schools = school_pages()
     filters = results.Filters.read(request.GET, units, schools)
     newest = not query or request.GET.get("sort") == results.NEWEST

@@ -14,11 +14,12 @@ from django.test import TestCase, override_settings
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.contrib.redirects.models import Redirect
-from wagtail.models import PageViewRestriction, Site
+from wagtail.models import Locale, PageViewRestriction, Site
 
 from core.models import SiteSettings
 from departments.models import DepartmentPage, DepartmentPerson
 from news.models import AnnouncementPage
+from pagecache.version import VERSION_SQL
 from search.models import SearchMiss
 from tests.factories import (
     AnnouncementIndexPageFactory,
@@ -47,10 +48,11 @@ LISTINGS = [
 
 
 def from_cache(client, url, **headers):
-    """Whether ``url`` is served without rendering: one query, the content version."""
+    """Whether ``url`` is served without rendering: one query, the content version, and no
+    template (with its parts kept, a page rendered anew may run no other query either)."""
     with CaptureQueriesContext(connection) as captured:
         response = client.get(url, headers=headers)
-    return len(captured) == 1, response
+    return len(captured) == 1 and not response.templates, response
 
 
 @override_settings(PAGE_CACHE_SECONDS=600)
@@ -401,3 +403,67 @@ class PageCacheWithFragmentsTests(PageCacheTests):
         preview = unit_page.make_preview_request()
         self.assertContains(preview, "นายช่างตัวอย่าง")
         self.assertNotContains(self.client.get(unit_page.url), "นายช่างตัวอย่าง")
+
+    @override_settings(PAGE_CACHE_SECONDS=0)
+    def test_a_page_rendered_anew_asks_the_database_only_for_the_content_version(self):
+        """With its parts kept, a page rendered anew (the page cache off) asks the database
+        for the content version alone: no locale (Wagtail's ``localized`` of the site's root
+        page, three queries on the English home), no view restrictions, no units."""
+        urls = ["/", "/announcements/", LINK, "/departments/finance/", "/en/"]
+        for url in urls * 2:
+            self.client.get(url)
+        for url in urls:
+            with CaptureQueriesContext(connection) as captured:
+                response = self.client.get(url)
+            self.assertEqual(response.status_code, 200, url)
+            self.assertEqual([query["sql"] for query in captured], [VERSION_SQL], url)
+
+    @override_settings(PAGE_CACHE_SECONDS=0)
+    def test_a_view_restriction_reaches_a_page_rendered_anew_at_once(self):
+        """That a page has no view restriction is kept; one added or removed shows on the next
+        request, on the page itself and below a restricted section."""
+        self.assertContains(self.client.get(LINK), TITLE)
+        with self.captureOnCommitCallbacks(execute=True):
+            restriction = PageViewRestriction.objects.create(
+                page=self.index, restriction_type=PageViewRestriction.LOGIN
+            )
+        for url in ("/announcements/", LINK):
+            response = self.client.get(url)
+            self.assertEqual(response.status_code, 302, url)
+            self.assertIn("/_util/login/", response["Location"])
+        with self.captureOnCommitCallbacks(execute=True):
+            restriction.delete()
+        self.assertContains(self.client.get(LINK), TITLE)
+
+    @override_settings(PAGE_CACHE_SECONDS=0)
+    def test_the_english_home_unit_and_breadcrumbs_follow_each_change(self):
+        """What a page rendered anew takes from the kept site (the English home page), the
+        kept units (the responsible unit) and the kept breadcrumbs follows a change at once."""
+        english = self.home.get_translation(Locale.objects.get(language_code="en"))
+        english.title = "Nakhon Sawan City Municipality, renamed"
+        for url in ("/en/", LINK, "/departments/finance/"):
+            self.client.get(url)
+        with self.captureOnCommitCallbacks(execute=True):
+            english.save_revision(user=self.staff).publish(user=self.staff)
+        self.assertContains(self.client.get("/en/"), "Municipality, renamed")
+        with self.captureOnCommitCallbacks(execute=True):
+            english.unpublish(user=self.staff)
+        response = self.client.get("/en/")  # Wagtail's: the Thai home at the English address
+        self.assertNotContains(response, "Municipality, renamed")
+        self.assertContains(response, self.home.title)
+
+        self.finance.name = "สำนักงานการคลังเทศบาล"
+        with self.captureOnCommitCallbacks(execute=True):
+            self.finance.save()
+        self.assertContains(self.client.get(LINK), "สำนักงานการคลังเทศบาล")
+        self.assertContains(self.client.get("/departments/finance/"), "สำนักงานการคลังเทศบาล")
+
+        revision = self.index.get_latest_revision_as_object()
+        revision.title = "ประกาศเทศบาล"
+        with self.captureOnCommitCallbacks(execute=True):
+            revision.save_revision(user=self.staff).publish(user=self.staff)
+        crumbs = self.client.get(LINK).content.decode()
+        crumbs = crumbs[crumbs.index('class="breadcrumbs"') :]
+        self.assertIn(
+            '<a href="/announcements/">ประกาศเทศบาล</a>', crumbs[: crumbs.index("</nav>")]
+        )

@@ -9,7 +9,7 @@ from django.core.cache import cache
 from django.db import connection
 from django.test import TestCase, override_settings
 from django.test.utils import CaptureQueriesContext
-from wagtail.models import Site
+from wagtail.models import PageViewRestriction, Site
 
 from core.models import SiteSettings
 from pagecache.version import GENERATION_KEY
@@ -25,6 +25,7 @@ from tests.factories import (
 
 TITLE = "ประกาศรับสมัครสอบคัดเลือกพนักงานจ้าง"
 PAGES = ["/", "/announcements/", "/departments/finance/", "/en/"]
+NOTICE = "/announcements/recruitment/"
 
 
 def listening(port):
@@ -99,24 +100,44 @@ class RedisPageCacheTests(TestCase):
     @override_settings(PAGE_CACHE_SECONDS=0)
     def test_a_page_rendered_anew_reads_its_kept_parts_from_the_process(self):
         """Each process keeps its own copy of the parts it read from Redis (a part's key holds
-        the content version): a page rendered again asks Redis for the version and at most
-        the menu and the units (cleared when they change, not versioned), not for each of
-        its 8 to 13 parts, and still shows a committed change at once."""
+        the content version): a page rendered again asks Redis for the version alone and the
+        database nothing (not for each of its 8 to 13 parts, nor for the menu, the units,
+        Wagtail's site root paths, the locale or the view restrictions), and still shows a
+        committed change at once."""
         redis = cache._cache.get_client()
 
         def commands():
             return redis.info("stats")["total_commands_processed"] - 1  # INFO itself
 
-        for url in PAGES * 2:  # twice: the site is looked up before the language is chosen
+        urls = [*PAGES, NOTICE]
+        for url in urls * 2:  # twice: the site is looked up before the language is chosen
             self.client.get(url)
-        for url in PAGES:
+        for url in urls:
             before = commands()
-            self.assertContains(self.client.get(url), TITLE, msg_prefix=url)
-            self.assertLessEqual(commands() - before - 1, 3, url)
+            with CaptureQueriesContext(connection) as captured:
+                response = self.client.get(url)
+            self.assertEqual(commands() - before - 1, 1, url)  # GET of the generation
+            self.assertEqual(len(captured), 0, url)
+            self.assertContains(response, TITLE if url != "/en/" else "Municipality")
         with self.captureOnCommitCallbacks(execute=True):
             self.notice.unpublish()
         for url in PAGES[:3]:
             self.assertNotContains(self.client.get(url), TITLE, msg_prefix=url)
+
+    @override_settings(PAGE_CACHE_SECONDS=0)
+    def test_a_committed_view_restriction_reaches_a_page_rendered_anew(self):
+        """A page's having no view restriction is kept in each process's own copy too; a
+        restriction committed shows on the next request, and so does its removal."""
+        for _ in range(2):
+            self.assertContains(self.client.get(NOTICE), TITLE)
+        with self.captureOnCommitCallbacks(execute=True):
+            restriction = PageViewRestriction.objects.create(
+                page=self.notice.get_parent(), restriction_type=PageViewRestriction.LOGIN
+            )
+        self.assertEqual(self.client.get(NOTICE).status_code, 302)
+        with self.captureOnCommitCallbacks(execute=True):
+            restriction.delete()
+        self.assertContains(self.client.get(NOTICE), TITLE)
 
     def test_a_committed_unpublish_leaves_every_page_at_once(self):
         for url in PAGES[:3]:

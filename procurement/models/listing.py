@@ -75,7 +75,7 @@ class ProcurementIndexPage(IndexPage):
         ) or super().route(request, path_components)
 
     def _selection(self, request):
-        units, schools = all_units(), registered_schools().filter_choices()
+        units, schools = all_units(request), registered_schools().filter_choices()
         filters = self.filters(request.GET, units, schools)
         return filters, units, schools, self.notices(filters, schools)
 

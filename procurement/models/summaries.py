@@ -100,7 +100,7 @@ class ProcurementSummaryIndexPage(RoutablePageMixin, IndexPage):
     def summaries_view(self, request):
         """One page of the summaries (every unit, every month: some 120 a fiscal year), its
         rows and the fiscal years kept under the content version like any listing's."""
-        units = all_units()
+        units = all_units(request)
         filters = {
             "unit": valid_choice(request.GET, "unit", {u.slug for u in units}),
             "year": parse_be_year(request.GET.get("year")),
