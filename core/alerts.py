@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from core.models import AlertBanner
 from pagecache.fragments import remember
+from portal.cache import forget
 
 CACHE_KEY = "alert-banners"
 CACHE_SECONDS = 60  # a backstop: saving a banner clears the cache at once
@@ -46,7 +47,7 @@ def live_banners(request=None):
 
 
 def _changed(sender, **kwargs):
-    cache.delete(CACHE_KEY)
+    forget(CACHE_KEY)
     alert_banners_changed.send(sender=AlertBanner)
 
 

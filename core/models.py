@@ -33,6 +33,7 @@ from core.sharing import shorten
 from ownership.models import PageUnit, Unit
 from ownership.permissions import UnitPagePermissionTester, limit_unit_choices
 from pagecache.fragments import remember
+from portal.cache import forget
 from portal.i18n import localized
 from thai.dates import format_thai_datetime
 from thai.index import ThaiSearchField, thai_search_fields
@@ -416,7 +417,7 @@ class SiteSettings(BaseSiteSetting):
 
 
 def clear_cached_settings(instance, **kwargs):
-    cache.delete(f"{SETTINGS_CACHE_KEY}:{instance.site_id}")
+    forget(f"{SETTINGS_CACHE_KEY}:{instance.site_id}")
 
 
 post_save.connect(clear_cached_settings, sender=SiteSettings, dispatch_uid="settings-save")

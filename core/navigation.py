@@ -13,6 +13,7 @@ from wagtail.models import Locale, Page, Site
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 from core.queries import public
+from portal.cache import forget
 
 MENU_TIMEOUT = 60 * 60
 
@@ -142,8 +143,8 @@ def clear_menus(**kwargs):
     by Wagtail in step with the sites): no query, as this runs at every publication (an import
     publishes thousands of pages)."""
     sites = {root.site_id for root in Site.get_site_root_paths()}
-    cache.delete_many(
-        [menu_cache_key(site_id, code) for site_id in sites for code, _name in settings.LANGUAGES]
+    forget(
+        *[menu_cache_key(site_id, code) for site_id in sites for code, _name in settings.LANGUAGES]
     )
 
 

@@ -16,6 +16,7 @@ from django.utils.translation import gettext
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.models import Page
 
+from portal.cache import forget
 from portal.i18n import localized
 
 UNITS_CACHE_KEY = "units"
@@ -267,7 +268,7 @@ _recorded_together = contextvars.ContextVar("page_units_recorded_together", defa
 
 
 def clear_cached_units(**kwargs):
-    cache.delete(UNITS_CACHE_KEY)
+    forget(UNITS_CACHE_KEY)
 
 
 post_save.connect(clear_cached_units, sender=Unit, dispatch_uid="units-save")

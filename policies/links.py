@@ -10,6 +10,7 @@ from wagtail.signals import page_published, page_slug_changed, page_unpublished,
 
 from core.languages import english_addresses
 from core.queries import public
+from portal.cache import forget
 
 LINKS_TIMEOUT = 60 * 60
 
@@ -64,7 +65,7 @@ def _load(language_code):
 
 
 def clear_policy_links(**kwargs):
-    cache.delete_many([links_cache_key(code) for code, _name in settings.LANGUAGES])
+    forget(*[links_cache_key(code) for code, _name in settings.LANGUAGES])
 
 
 def connect_signals():

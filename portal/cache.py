@@ -11,9 +11,11 @@ import logging
 import threading
 import time
 
+from django.core.cache import cache
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.locmem import LocMemCache
 from django.core.cache.backends.redis import RedisCache, RedisCacheClient
+from django.db import transaction
 from redis.exceptions import RedisError
 
 logger = logging.getLogger(__name__)
@@ -148,3 +150,14 @@ class ProcessCache(LocMemCache):
         if timeout is None or timeout > PROCESS_CACHE_SECONDS:
             timeout = PROCESS_CACHE_SECONDS
         return super().get_backend_timeout(timeout)
+
+
+def forget(*keys):
+    """Delete ``keys`` from the shared cache now, and again once the transaction that changed
+    what they hold commits. A signal handler clearing a key runs before the commit: another
+    process reading the old rows meanwhile would put them back, with nothing to clear them
+    again (the units, the menus, the settings), had the key not been deleted after the commit
+    too."""
+    cache.delete_many(keys)
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(lambda: cache.delete_many(keys))

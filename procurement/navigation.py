@@ -4,6 +4,8 @@ from django.core.cache import cache
 from django.db.models.signals import post_delete
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
+from portal.cache import forget
+
 LISTING_URL_KEY = "procurement-listing-url"
 
 
@@ -20,7 +22,7 @@ def listing_url(locale_id):
 
 
 def clear_listing_url(**kwargs):
-    cache.delete(LISTING_URL_KEY)
+    forget(LISTING_URL_KEY)
 
 
 def connect_signals():

@@ -11,6 +11,7 @@ from wagtail.models import PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from core.queries import public
+from portal.cache import forget
 from schools.models import SchoolPage
 
 SCHOOLS_CACHE_KEY = "school-pages"
@@ -65,7 +66,7 @@ def school_filter_choices():
 
 
 def clear_cached_schools(**kwargs):
-    cache.delete(SCHOOLS_CACHE_KEY)
+    forget(SCHOOLS_CACHE_KEY)
 
 
 def connect_signals():

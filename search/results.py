@@ -42,6 +42,7 @@ from core.listing import CountingPaginator
 from core.queries import in_language_or_thai
 from pagecache import fragments
 from pagecache import version as content
+from portal.cache import forget
 from search.snippets import SEARCHED_LENGTH
 from thai.dates import BE_OFFSET, arabic_digits, fiscal_year_bounds, parse_be_year
 
@@ -254,7 +255,7 @@ def locale_ids():
 
 
 def clear_cached_locales(**kwargs):
-    cache.delete(LOCALES_CACHE_KEY)
+    forget(LOCALES_CACHE_KEY)
 
 
 def connect_signals():

@@ -18,6 +18,7 @@ from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from modelsearch.query import And, Or, PlainText
 
+from portal.cache import forget
 from search.models import Synonym
 from thai.text import query_words
 
@@ -44,7 +45,7 @@ def groups():
 
 
 def clear_cache(**kwargs):
-    cache.delete(CACHE_KEY)
+    forget(CACHE_KEY)
 
 
 def connect_signals():

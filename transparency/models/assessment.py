@@ -16,6 +16,7 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable
 
+from portal.cache import forget
 from portal.i18n import localized
 from thai.dates import fiscal_year, fiscal_year_bounds
 from transparency.sources import source_choices
@@ -338,4 +339,4 @@ class EvidenceLink(Orderable):
 
 
 def clear_years_cache(**kwargs):
-    cache.delete(YEARS_CACHE_KEY)
+    forget(YEARS_CACHE_KEY)
