@@ -26,6 +26,11 @@ from tests.factories import (
     AnnouncementPageFactory,
     ComplaintPageFactory,
     DepartmentPageFactory,
+    ImageFactory,
+    NewsPageFactory,
+    ProcurementIndexPageFactory,
+    ProcurementNoticePageFactory,
+    SchoolPageFactory,
     site_settings,
     translate,
     translated_home,
@@ -408,8 +413,15 @@ class PageCacheWithFragmentsTests(PageCacheTests):
     def test_a_page_rendered_anew_asks_the_database_only_for_the_content_version(self):
         """With its parts kept, a page rendered anew (the page cache off) asks the database
         for the content version alone: no locale (Wagtail's ``localized`` of the site's root
-        page, three queries on the English home), no view restrictions, no units."""
-        urls = ["/", "/announcements/", LINK, "/departments/finance/", "/en/"]
+        page, three queries on the English home), no view restrictions, no units; nor the
+        news listing for its pictures' renditions, a feed for its items, the procurement and
+        schools listings for their schools."""
+        NewsPageFactory(listing_image=ImageFactory())
+        ProcurementIndexPageFactory()
+        ProcurementNoticePageFactory(parent=SchoolPageFactory())
+        # The news listing first: its rows are kept before its picture has a rendition.
+        urls = ["/news/", "/", "/announcements/", LINK, "/departments/finance/", "/en/"]
+        urls += ["/feeds/news/atom/", "/feeds/announcements/rss/", "/procurement/", "/schools/"]
         for url in urls * 2:
             self.client.get(url)
         for url in urls:
