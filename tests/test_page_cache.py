@@ -26,10 +26,12 @@ from tests.factories import (
     AnnouncementPageFactory,
     ComplaintPageFactory,
     DepartmentPageFactory,
+    DocumentFactory,
     ImageFactory,
     NewsPageFactory,
     ProcurementIndexPageFactory,
     ProcurementNoticePageFactory,
+    PublicationPageFactory,
     SchoolPageFactory,
     site_settings,
     translate,
@@ -414,14 +416,16 @@ class PageCacheWithFragmentsTests(PageCacheTests):
         """With its parts kept, a page rendered anew (the page cache off) asks the database
         for the content version alone: no locale (Wagtail's ``localized`` of the site's root
         page, three queries on the English home), no view restrictions, no units; nor the
-        news listing for its pictures' renditions, a feed for its items, the procurement and
-        schools listings for their schools."""
+        news and publications listings for their pictures' renditions, a feed for its items,
+        the procurement, schools and units listings for theirs."""
         NewsPageFactory(listing_image=ImageFactory())
+        PublicationPageFactory(cover_image=ImageFactory(), document=DocumentFactory())
         ProcurementIndexPageFactory()
         ProcurementNoticePageFactory(parent=SchoolPageFactory())
-        # The news listing first: its rows are kept before its picture has a rendition.
-        urls = ["/news/", "/", "/announcements/", LINK, "/departments/finance/", "/en/"]
-        urls += ["/feeds/news/atom/", "/feeds/announcements/rss/", "/procurement/", "/schools/"]
+        # Listings with pictures first: their rows are kept before the pictures' renditions.
+        urls = ["/news/", "/publications/", "/", "/announcements/", LINK, "/departments/finance/"]
+        urls += ["/en/", "/feeds/news/atom/", "/feeds/announcements/rss/", "/procurement/"]
+        urls += ["/schools/", "/departments/"]
         for url in urls * 2:
             self.client.get(url)
         for url in urls:

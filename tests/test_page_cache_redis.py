@@ -18,10 +18,12 @@ from tests.factories import (
     AnnouncementIndexPageFactory,
     AnnouncementPageFactory,
     DepartmentPageFactory,
+    DocumentFactory,
     ImageFactory,
     NewsPageFactory,
     ProcurementIndexPageFactory,
     ProcurementNoticePageFactory,
+    PublicationPageFactory,
     SchoolPageFactory,
     site_settings,
     translated_home,
@@ -34,6 +36,7 @@ NOTICE = "/announcements/recruitment/"
 NEWS_TITLE = "เทศบาลจัดกิจกรรมวันเด็กแห่งชาติ"
 SCHOOL_TITLE = "โรงเรียนเทศบาลวัดไทรใต้"
 BID_TITLE = "ประกวดราคาซื้ออาหารกลางวันโรงเรียน"
+REPORT_TITLE = "รายงานผลการดำเนินงานประจำปี"
 # The other listings and the feeds, and what each shows of the content built here.
 LISTINGS = {
     "/news/": NEWS_TITLE,
@@ -42,6 +45,8 @@ LISTINGS = {
     "/feeds/announcements/atom/": TITLE,
     "/procurement/": BID_TITLE,
     "/schools/": SCHOOL_TITLE,
+    "/publications/": REPORT_TITLE,
+    "/departments/": "สำนักงานคลัง",
 }
 
 
@@ -96,6 +101,9 @@ class RedisPageCacheTests(TestCase):
         ProcurementIndexPageFactory()
         cls.school = SchoolPageFactory(slug="wat-sai-tai", title=SCHOOL_TITLE)
         ProcurementNoticePageFactory(parent=cls.school, slug="lunch", title=BID_TITLE)
+        PublicationPageFactory(
+            title=REPORT_TITLE, cover_image=ImageFactory(), document=DocumentFactory()
+        )
 
     def setUp(self):
         cache.clear()  # each test starts from an empty Redis
