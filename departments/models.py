@@ -21,7 +21,7 @@ from wagtail_localize.fields import SynchronizedField
 from core.blocks import BodyBlock
 from core.listing import valid_choice
 from core.models import BasePage, IndexPage
-from core.queries import route_to_child
+from core.queries import public, route_to_child
 from news.models import AnnouncementPage
 from ownership.models import Office, Unit
 from procurement.navigation import listing_url
@@ -101,12 +101,11 @@ class DepartmentIndexPage(IndexPage):
         verbose_name = "หน่วยงานในสังกัด (Departments index)"
 
     def unit_pages(self):
-        """The live unit pages in tree order, each with its head (first person): one query."""
+        """The live public unit pages in tree order, each with its head (first person): one
+        query, run only when the listing is rendered (not when it is kept)."""
         head = DepartmentPerson.objects.filter(page=OuterRef("pk")).order_by("sort_order")
         return (
-            DepartmentPage.objects.child_of(self)
-            .live()
-            .public()
+            public(DepartmentPage.objects.child_of(self).live())
             .annotate(
                 head_name=Subquery(head.values("name")[:1]),
                 head_position=Subquery(head.values("position")[:1]),

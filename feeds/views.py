@@ -5,14 +5,17 @@ Feeds are served in the language of the address (``/feeds/…`` Thai, ``/en/feed
 and list what the listing pages list: announcements in that language or, when a notice has no
 live translation, in Thai (``AnnouncementPage.listing``); news in that language. Each feed runs
 the same few queries whatever its length: the listing page it links to, and its items with
-their units. An unknown kind, unit or school answers 404 with a Thai page saying so.
+their units; its addresses are worked out with the request (Wagtail reads its site root paths
+once per request, not once per item). A feed written is kept under the content version
+(``pagecache.fragments``) for its address and scheme: asked again, it asks nothing. An unknown
+kind, unit or school answers 404 with a Thai page saying so.
 """
 
 import datetime
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
@@ -29,6 +32,7 @@ from news.models import (
     NewsIndexPage,
     NewsPage,
 )
+from pagecache.fragments import remember
 from schools.models import SchoolPage
 from thai.dates import format_english_date, format_thai_date
 
@@ -65,19 +69,41 @@ class NoticeFeed(Feed):
     listing_model = None
 
     def __call__(self, request, *args, **kwargs):
+        """The feed, kept under the content version for its address (kind, unit, school or
+        category, format, language) and scheme (its links are full addresses): nothing of it
+        depends on the visitor."""
         try:
-            return super().__call__(request, *args, **kwargs)
+            body, content_type, modified = remember(
+                request,
+                "feed",
+                lambda: self.written(request, *args, **kwargs),
+                request.path,
+                request.is_secure(),
+            )
         except FeedNotFound as missing:
             return TemplateResponse(
                 request, "feeds/feed_not_found.html", {"message": str(missing)}, status=404
             )
+        response = HttpResponse(body, content_type=content_type)
+        response.headers["Last-Modified"] = modified
+        return response
+
+    def written(self, request, *args, **kwargs):
+        """Django's feed for ``request``: its body, type and ``Last-Modified``."""
+        response = super().__call__(request, *args, **kwargs)
+        return response.content, response["Content-Type"], response["Last-Modified"]
+
+    def get_object(self, request, *args, **kwargs):
+        """What the feed lists (``selection``), with the request its addresses are worked out
+        for."""
+        return {**self.selection(request, *args, **kwargs), "request": request}
 
     def title(self, selection):
         return f"{selection['title']} | {_('เทศบาลนครนครสวรรค์')}"
 
     def link(self, selection):
         page = listing_page(self.listing_model)
-        url = page.url if page is not None else "/"
+        url = page.get_url(selection["request"]) if page is not None else "/"
         return url + selection.get("query", "")
 
     def description(self, selection):
@@ -86,13 +112,17 @@ class NoticeFeed(Feed):
     subtitle = description  # Atom
 
     def items(self, selection):
-        return selection["items"][:FEED_ITEMS]
+        """The newest items, each with its address for the request (``item_link``)."""
+        items = list(selection["items"][:FEED_ITEMS])
+        for item in items:
+            item.feed_link = item.get_url(selection["request"])
+        return items
 
     def item_title(self, item):
         return item.title
 
     def item_link(self, item):
-        return item.url
+        return item.feed_link
 
     def item_guid(self, item):
         return f"urn:nakhonsawan-portal:page:{item.pk}"
@@ -125,7 +155,7 @@ class AnnouncementFeed(NoticeFeed):
 
     listing_model = AnnouncementIndexPage
 
-    def get_object(self, request, kind=None, unit=None, school=None):
+    def selection(self, request, kind=None, unit=None, school=None):
         items = AnnouncementPage.listing()
         if kind is not None:
             if kind not in AnnouncementKind.values:
@@ -154,7 +184,7 @@ class AnnouncementFeed(NoticeFeed):
 
     def link(self, selection):
         if "school" in selection:
-            return selection["school"].url
+            return selection["school"].get_url(selection["request"])
         return super().link(selection)
 
     def item_label(self, item):
@@ -166,7 +196,7 @@ class NewsFeed(NoticeFeed):
 
     listing_model = NewsIndexPage
 
-    def get_object(self, request, category=None):
+    def selection(self, request, category=None):
         items = in_active_language(NewsPage.listing())
         if category is None:
             return {"title": _("ข่าวสาร"), "items": items}

@@ -78,12 +78,11 @@ class NewsIndexPage(IndexPage):
         context = super().get_context(request, *args, **kwargs)
         units = all_units(request)
         filters = self.filters(request.GET, units)
-        items = self.news(**filters)
         context.update(
             self.listing_context(
                 request,
                 "news_items",
-                items,
+                lambda: self.news(**filters),
                 NEWS_PER_PAGE,
                 filters,
                 units=units,
@@ -230,12 +229,11 @@ class PublicationIndexPage(IndexPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         filters = self.filters(request.GET)
-        items = self.publications(**filters)
         context.update(
             self.listing_context(
                 request,
                 "publications",
-                items,
+                lambda: self.publications(**filters),
                 PUBLICATIONS_PER_PAGE,
                 filters,
                 kinds=PublicationKind.choices,

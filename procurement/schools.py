@@ -14,7 +14,7 @@ from wagtail import hooks
 @dataclass(frozen=True)
 class Schools:
     page_model: type  # the page type under which a school's notices are published
-    # () -> [(slug, title, [path in each language], title's language code), ...]
+    # (request) -> [(slug, title, [path in each language], title's language code), ...]
     filter_choices: Callable
 
 

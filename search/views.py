@@ -68,7 +68,7 @@ def search(request):
     values are ignored and a query over 200 characters is cut (with a message)."""
     query, was_cut = results.clean_query(query_parameter(request.GET))
     units = all_units(request)
-    schools = school_pages()
+    schools = school_pages(request)
     filters = results.Filters.read(request.GET, units, schools)
     newest = not query or request.GET.get("sort") == results.NEWEST
     sort = results.NEWEST if newest else results.RELEVANCE

@@ -26,6 +26,13 @@ from tests.factories import (
     AnnouncementPageFactory,
     ComplaintPageFactory,
     DepartmentPageFactory,
+    DocumentFactory,
+    ImageFactory,
+    NewsPageFactory,
+    ProcurementIndexPageFactory,
+    ProcurementNoticePageFactory,
+    PublicationPageFactory,
+    SchoolPageFactory,
     site_settings,
     translate,
     translated_home,
@@ -408,8 +415,17 @@ class PageCacheWithFragmentsTests(PageCacheTests):
     def test_a_page_rendered_anew_asks_the_database_only_for_the_content_version(self):
         """With its parts kept, a page rendered anew (the page cache off) asks the database
         for the content version alone: no locale (Wagtail's ``localized`` of the site's root
-        page, three queries on the English home), no view restrictions, no units."""
-        urls = ["/", "/announcements/", LINK, "/departments/finance/", "/en/"]
+        page, three queries on the English home), no view restrictions, no units; nor the
+        news and publications listings for their pictures' renditions, a feed for its items,
+        the procurement, schools and units listings for theirs."""
+        NewsPageFactory(listing_image=ImageFactory())
+        PublicationPageFactory(cover_image=ImageFactory(), document=DocumentFactory())
+        ProcurementIndexPageFactory()
+        ProcurementNoticePageFactory(parent=SchoolPageFactory())
+        # Listings with pictures first: their rows are kept before the pictures' renditions.
+        urls = ["/news/", "/publications/", "/", "/announcements/", LINK, "/departments/finance/"]
+        urls += ["/en/", "/feeds/news/atom/", "/feeds/announcements/rss/", "/procurement/"]
+        urls += ["/schools/", "/departments/"]
         for url in urls * 2:
             self.client.get(url)
         for url in urls:

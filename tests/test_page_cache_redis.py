@@ -18,6 +18,13 @@ from tests.factories import (
     AnnouncementIndexPageFactory,
     AnnouncementPageFactory,
     DepartmentPageFactory,
+    DocumentFactory,
+    ImageFactory,
+    NewsPageFactory,
+    ProcurementIndexPageFactory,
+    ProcurementNoticePageFactory,
+    PublicationPageFactory,
+    SchoolPageFactory,
     site_settings,
     translated_home,
     unit,
@@ -26,6 +33,21 @@ from tests.factories import (
 TITLE = "ประกาศรับสมัครสอบคัดเลือกพนักงานจ้าง"
 PAGES = ["/", "/announcements/", "/departments/finance/", "/en/"]
 NOTICE = "/announcements/recruitment/"
+NEWS_TITLE = "เทศบาลจัดกิจกรรมวันเด็กแห่งชาติ"
+SCHOOL_TITLE = "โรงเรียนเทศบาลวัดไทรใต้"
+BID_TITLE = "ประกวดราคาซื้ออาหารกลางวันโรงเรียน"
+REPORT_TITLE = "รายงานผลการดำเนินงานประจำปี"
+# The other listings and the feeds, and what each shows of the content built here.
+LISTINGS = {
+    "/news/": NEWS_TITLE,
+    "/news/?category=activity": NEWS_TITLE,
+    "/feeds/news/rss/": NEWS_TITLE,
+    "/feeds/announcements/atom/": TITLE,
+    "/procurement/": BID_TITLE,
+    "/schools/": SCHOOL_TITLE,
+    "/publications/": REPORT_TITLE,
+    "/departments/": "สำนักงานคลัง",
+}
 
 
 def listening(port):
@@ -72,6 +94,16 @@ class RedisPageCacheTests(TestCase):
         cls.notice = AnnouncementPageFactory(
             parent=index, slug="recruitment", title=TITLE, responsible_unit=cls.finance
         )
+        cls.picture = ImageFactory()
+        cls.news = NewsPageFactory(
+            title=NEWS_TITLE, slug="children", category="activity", listing_image=cls.picture
+        )
+        ProcurementIndexPageFactory()
+        cls.school = SchoolPageFactory(slug="wat-sai-tai", title=SCHOOL_TITLE)
+        ProcurementNoticePageFactory(parent=cls.school, slug="lunch", title=BID_TITLE)
+        PublicationPageFactory(
+            title=REPORT_TITLE, cover_image=ImageFactory(), document=DocumentFactory()
+        )
 
     def setUp(self):
         cache.clear()  # each test starts from an empty Redis
@@ -102,27 +134,57 @@ class RedisPageCacheTests(TestCase):
         """Each process keeps its own copy of the parts it read from Redis (a part's key holds
         the content version): a page rendered again asks Redis for the version alone and the
         database nothing (not for each of its 8 to 13 parts, nor for the menu, the units,
-        Wagtail's site root paths, the locale or the view restrictions), and still shows a
-        committed change at once."""
+        Wagtail's site root paths, the locale or the view restrictions; on the news listing
+        not for its pictures' renditions, on a feed not for each item's address, on the
+        procurement listing not for the schools), and still shows a committed change at
+        once."""
         redis = cache._cache.get_client()
 
         def commands():
             return redis.info("stats")["total_commands_processed"] - 1  # INFO itself
 
-        urls = [*PAGES, NOTICE]
-        for url in urls * 2:  # twice: the site is looked up before the language is chosen
+        shows = {**dict.fromkeys([*PAGES, NOTICE], TITLE), "/en/": "Municipality", **LISTINGS}
+        for url in list(shows) * 2:  # twice: the site is looked up before the language is chosen
             self.client.get(url)
-        for url in urls:
+        for url, text in shows.items():
             before = commands()
             with CaptureQueriesContext(connection) as captured:
                 response = self.client.get(url)
             self.assertEqual(commands() - before - 1, 1, url)  # GET of the generation
             self.assertEqual(len(captured), 0, url)
-            self.assertContains(response, TITLE if url != "/en/" else "Municipality")
+            self.assertContains(response, text, msg_prefix=url)
         with self.captureOnCommitCallbacks(execute=True):
             self.notice.unpublish()
         for url in PAGES[:3]:
             self.assertNotContains(self.client.get(url), TITLE, msg_prefix=url)
+
+    @override_settings(PAGE_CACHE_SECONDS=0)
+    def test_a_committed_change_reaches_the_kept_news_listing_feeds_and_schools(self):
+        """The news listing and the feeds are kept whole (their rows, pictures and
+        addresses), and so are the schools listing and the procurement listing's school
+        filter: a committed change shows on the next request all the same."""
+        for url in list(LISTINGS) * 2:
+            self.client.get(url)
+        other = ImageFactory()
+        revision = self.news.get_latest_revision_as_object()
+        revision.title, revision.listing_image = "เทศบาลจัดงานวันเด็ก ปีนี้", other
+        with self.captureOnCommitCallbacks(execute=True):
+            revision.save_revision().publish()
+        response = self.client.get("/news/")
+        self.assertContains(response, other.get_rendition("fill-480x300").url)
+        self.assertNotContains(response, self.picture.get_rendition("fill-480x300").url)
+        self.assertContains(self.client.get("/feeds/news/rss/"), "เทศบาลจัดงานวันเด็ก ปีนี้")
+        school_option = '<option value="wat-sai-tai"'
+        self.assertContains(self.client.get("/procurement/"), school_option)
+        with self.captureOnCommitCallbacks(execute=True):
+            self.news.unpublish()
+            self.notice.unpublish()
+            self.school.unpublish()
+        for url in ("/news/", "/news/?category=activity", "/feeds/news/rss/"):
+            self.assertNotContains(self.client.get(url), "เทศบาลจัดงานวันเด็ก", msg_prefix=url)
+        self.assertNotContains(self.client.get("/feeds/announcements/atom/"), TITLE)
+        self.assertNotContains(self.client.get("/schools/"), SCHOOL_TITLE)
+        self.assertNotContains(self.client.get("/procurement/"), school_option)
 
     @override_settings(PAGE_CACHE_SECONDS=0)
     def test_a_committed_view_restriction_reaches_a_page_rendered_anew(self):

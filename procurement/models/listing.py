@@ -62,6 +62,8 @@ class ProcurementIndexPage(IndexPage):
         return years.order_by("-fiscal_year").values_list("fiscal_year", flat=True).distinct()
 
     def summaries_index(self):
+        """The live summaries index below this page (the template asks it only when the
+        listing's content is rendered, not when it is kept)."""
         from procurement.models.summaries import ProcurementSummaryIndexPage
 
         return ProcurementSummaryIndexPage.objects.child_of(self).live().first()
@@ -75,21 +77,21 @@ class ProcurementIndexPage(IndexPage):
         ) or super().route(request, path_components)
 
     def _selection(self, request):
-        units, schools = all_units(request), registered_schools().filter_choices()
-        filters = self.filters(request.GET, units, schools)
-        return filters, units, schools, self.notices(filters, schools)
+        units, schools = all_units(request), registered_schools().filter_choices(request)
+        return self.filters(request.GET, units, schools), units, schools
 
     def serve(self, request, *args, **kwargs):
         """``?format=csv`` and ``?format=json`` download the notices the filters select."""
         download = request.GET.get("format")
         if self.live and download in DOWNLOADS:
-            filters, _units, _schools, items = self._selection(request)
-            return DOWNLOADS[download](items.prefetch_related("bidders"), request, filters)
+            filters, _units, schools = self._selection(request)
+            items = self.notices(filters, schools).prefetch_related("bidders")
+            return DOWNLOADS[download](items, request, filters)
         return super().serve(request, *args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        filters, units, schools, items = self._selection(request)
+        filters, units, schools = self._selection(request)
         query = request.GET.copy()
         for name in ("page", "format"):
             query.pop(name, None)
@@ -97,7 +99,7 @@ class ProcurementIndexPage(IndexPage):
             self.listing_context(
                 request,
                 "notices",
-                items,
+                lambda: self.notices(filters, schools),
                 NOTICES_PER_PAGE,
                 filters,
                 units=units,
@@ -108,7 +110,6 @@ class ProcurementIndexPage(IndexPage):
                     request, "procurement-years", lambda: list(self.fiscal_years())
                 ),
             ),
-            summaries_index=self.summaries_index(),
             download_query=query.urlencode(),
         )
         return context
