@@ -28,6 +28,7 @@ from tests.factories import (
     DepartmentPageFactory,
     DocumentFactory,
     ImageFactory,
+    ITAPageFactory,
     NewsPageFactory,
     ProcurementIndexPageFactory,
     ProcurementNoticePageFactory,
@@ -39,6 +40,7 @@ from tests.factories import (
     unit,
 )
 from tests.moderation_support import edit_form, sign_in
+from tests.transparency_support import item_of_this_year
 
 TITLE = "ประกาศรับสมัครสอบคัดเลือกพนักงานจ้าง"
 LINK = "/announcements/recruitment/"  # how every listing links to it (search marks the title)
@@ -422,10 +424,12 @@ class PageCacheWithFragmentsTests(PageCacheTests):
         PublicationPageFactory(cover_image=ImageFactory(), document=DocumentFactory())
         ProcurementIndexPageFactory()
         ProcurementNoticePageFactory(parent=SchoolPageFactory())
+        ITAPageFactory()
+        item_of_this_year("ข้อมูลพื้นฐาน", self.notice)
         # Listings with pictures first: their rows are kept before the pictures' renditions.
         urls = ["/news/", "/publications/", "/", "/announcements/", LINK, "/departments/finance/"]
         urls += ["/en/", "/feeds/news/atom/", "/feeds/announcements/rss/", "/procurement/"]
-        urls += ["/schools/", "/departments/"]
+        urls += ["/schools/", "/departments/", "/ita/"]
         for url in urls * 2:
             self.client.get(url)
         for url in urls:

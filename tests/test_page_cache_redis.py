@@ -20,6 +20,7 @@ from tests.factories import (
     DepartmentPageFactory,
     DocumentFactory,
     ImageFactory,
+    ITAPageFactory,
     NewsPageFactory,
     ProcurementIndexPageFactory,
     ProcurementNoticePageFactory,
@@ -29,6 +30,7 @@ from tests.factories import (
     translated_home,
     unit,
 )
+from tests.transparency_support import item_of_this_year
 
 TITLE = "ประกาศรับสมัครสอบคัดเลือกพนักงานจ้าง"
 PAGES = ["/", "/announcements/", "/departments/finance/", "/en/"]
@@ -47,6 +49,11 @@ LISTINGS = {
     "/schools/": SCHOOL_TITLE,
     "/publications/": REPORT_TITLE,
     "/departments/": "สำนักงานคลัง",
+}
+ITEM_TITLE = "ข้อมูลพื้นฐานของหน่วยงาน"
+# The other public page types, and what each shows of the content built here.
+OTHERS = {
+    "/ita/": ITEM_TITLE,
 }
 
 
@@ -104,6 +111,8 @@ class RedisPageCacheTests(TestCase):
         PublicationPageFactory(
             title=REPORT_TITLE, cover_image=ImageFactory(), document=DocumentFactory()
         )
+        ITAPageFactory()
+        cls.item = item_of_this_year(ITEM_TITLE, cls.notice)
 
     def setUp(self):
         cache.clear()  # each test starts from an empty Redis
@@ -144,6 +153,7 @@ class RedisPageCacheTests(TestCase):
             return redis.info("stats")["total_commands_processed"] - 1  # INFO itself
 
         shows = {**dict.fromkeys([*PAGES, NOTICE], TITLE), "/en/": "Municipality", **LISTINGS}
+        shows.update(OTHERS)
         for url in list(shows) * 2:  # twice: the site is looked up before the language is chosen
             self.client.get(url)
         for url, text in shows.items():
@@ -185,6 +195,21 @@ class RedisPageCacheTests(TestCase):
         self.assertNotContains(self.client.get("/feeds/announcements/atom/"), TITLE)
         self.assertNotContains(self.client.get("/schools/"), SCHOOL_TITLE)
         self.assertNotContains(self.client.get("/procurement/"), school_option)
+
+    @override_settings(PAGE_CACHE_SECONDS=0)
+    def test_a_committed_change_reaches_the_other_kept_pages(self):
+        """The ITA page (its years, items and evidence) ... is kept whole: a committed
+        change shows on the next request all the same."""
+        for url in list(OTHERS) * 2:
+            self.client.get(url)
+        self.item.title = "ข้อมูลพื้นฐาน (แก้ไขแล้ว)"
+        with self.captureOnCommitCallbacks(execute=True):
+            self.item.save()
+        self.assertContains(self.client.get("/ita/"), "ข้อมูลพื้นฐาน (แก้ไขแล้ว)")
+        self.assertContains(self.client.get("/ita/"), f'href="{NOTICE}"')
+        with self.captureOnCommitCallbacks(execute=True):
+            self.notice.unpublish()
+        self.assertNotContains(self.client.get("/ita/"), f'href="{NOTICE}"')
 
     @override_settings(PAGE_CACHE_SECONDS=0)
     def test_a_committed_view_restriction_reaches_a_page_rendered_anew(self):
