@@ -420,16 +420,16 @@ class PageCacheWithFragmentsTests(PageCacheTests):
         page, three queries on the English home), no view restrictions, no units; nor the
         news and publications listings for their pictures' renditions, a feed for its items,
         the procurement, schools and units listings for theirs."""
-        NewsPageFactory(listing_image=ImageFactory())
-        PublicationPageFactory(cover_image=ImageFactory(), document=DocumentFactory())
+        news = NewsPageFactory(listing_image=ImageFactory())
+        report = PublicationPageFactory(cover_image=ImageFactory(), document=DocumentFactory())
         ProcurementIndexPageFactory()
-        ProcurementNoticePageFactory(parent=SchoolPageFactory())
+        bid = ProcurementNoticePageFactory(parent=SchoolPageFactory(), egp_number="66019000001")
         ITAPageFactory()
         item_of_this_year("ข้อมูลพื้นฐาน", self.notice)
         # Listings with pictures first: their rows are kept before the pictures' renditions.
         urls = ["/news/", "/publications/", "/", "/announcements/", LINK, "/departments/finance/"]
         urls += ["/en/", "/feeds/news/atom/", "/feeds/announcements/rss/", "/procurement/"]
-        urls += ["/schools/", "/departments/", "/ita/"]
+        urls += ["/schools/", "/departments/", "/ita/", news.url, report.url, bid.url]
         for url in urls * 2:
             self.client.get(url)
         for url in urls:

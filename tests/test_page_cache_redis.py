@@ -4,6 +4,7 @@ generation instead of serving what it held before."""
 
 import socket
 import subprocess
+from decimal import Decimal
 
 from django.core.cache import cache
 from django.db import connection
@@ -12,6 +13,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction, Site
 
 from core.models import SiteSettings
+from core.templatetags.sharing_tags import SHARE_RENDITION
 from pagecache.version import GENERATION_KEY
 from tests import faults_support as faults
 from tests.factories import (
@@ -107,8 +109,10 @@ class RedisPageCacheTests(TestCase):
         )
         ProcurementIndexPageFactory()
         cls.school = SchoolPageFactory(slug="wat-sai-tai", title=SCHOOL_TITLE)
-        ProcurementNoticePageFactory(parent=cls.school, slug="lunch", title=BID_TITLE)
-        PublicationPageFactory(
+        cls.bid = ProcurementNoticePageFactory(
+            parent=cls.school, slug="lunch", title=BID_TITLE, egp_number="66019000001"
+        )
+        cls.report = PublicationPageFactory(
             title=REPORT_TITLE, cover_image=ImageFactory(), document=DocumentFactory()
         )
         ITAPageFactory()
@@ -116,6 +120,11 @@ class RedisPageCacheTests(TestCase):
 
     def setUp(self):
         cache.clear()  # each test starts from an empty Redis
+
+    def others(self):
+        """``OTHERS`` with a news item, a publication and a procurement notice."""
+        pages = (self.news, self.report, self.bid)
+        return {**OTHERS, **{page.url: page.title for page in pages}}
 
     def served_without_query(self, url):
         with CaptureQueriesContext(connection) as captured:
@@ -153,7 +162,7 @@ class RedisPageCacheTests(TestCase):
             return redis.info("stats")["total_commands_processed"] - 1  # INFO itself
 
         shows = {**dict.fromkeys([*PAGES, NOTICE], TITLE), "/en/": "Municipality", **LISTINGS}
-        shows.update(OTHERS)
+        shows.update(self.others())
         for url in list(shows) * 2:  # twice: the site is looked up before the language is chosen
             self.client.get(url)
         for url, text in shows.items():
@@ -198,10 +207,36 @@ class RedisPageCacheTests(TestCase):
 
     @override_settings(PAGE_CACHE_SECONDS=0)
     def test_a_committed_change_reaches_the_other_kept_pages(self):
-        """The ITA page (its years, items and evidence) ... is kept whole: a committed
-        change shows on the next request all the same."""
-        for url in list(OTHERS) * 2:
+        """The ITA page (its years, items and evidence), a news item, a publication and a
+        procurement notice (with its project's stages) are kept whole: a committed change
+        shows on the next request all the same."""
+        for url in list(self.others()) * 2:
             self.client.get(url)
+        other = ImageFactory()
+        revision = self.news.get_latest_revision_as_object()
+        revision.title, revision.listing_image = "เทศบาลจัดงานวันเด็ก ปีนี้", other
+        with self.captureOnCommitCallbacks(execute=True):
+            revision.save_revision().publish()
+        response = self.client.get(self.news.url)
+        self.assertContains(response, "เทศบาลจัดงานวันเด็ก ปีนี้")
+        self.assertContains(response, other.get_rendition("width-400").url)  # the picture
+        self.assertContains(response, other.get_rendition(SHARE_RENDITION).url)  # its card
+        self.assertNotContains(response, self.picture.get_rendition(SHARE_RENDITION).url)
+        self.report.summary = "สรุปผลการดำเนินงาน ฉบับแก้ไข"
+        with self.captureOnCommitCallbacks(execute=True):
+            self.report.save_revision().publish()
+        self.assertContains(self.client.get(self.report.url), "ฉบับแก้ไข")
+        with self.captureOnCommitCallbacks(execute=True):
+            stage = ProcurementNoticePageFactory(
+                parent=self.school,
+                slug="lunch-winner",
+                title="ประกาศผู้ชนะการเสนอราคาซื้ออาหารกลางวัน",
+                egp_number="66019000001",
+                stage="winner",
+                winner_name="ห้างหุ้นส่วนจำกัด อาหารดี",
+                agreed_price=Decimal("95000.00"),
+            )
+        self.assertContains(self.client.get(self.bid.url), f'href="{stage.url}"')
         self.item.title = "ข้อมูลพื้นฐาน (แก้ไขแล้ว)"
         with self.captureOnCommitCallbacks(execute=True):
             self.item.save()
