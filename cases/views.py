@@ -5,6 +5,7 @@ published statistics (page, XLSX, e-service use)."""
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -218,15 +219,21 @@ def _years(selected):
 
 
 def statistics(page, request):
+    """The statistics of the fiscal year asked for. The content is kept, rendered, under the
+    content version ({% fragment %} in ``cases/case_statistics_page.html``; complaints and
+    their categories raise it, ``PAGE_CACHE_CONTENT_MODELS``, and so does a rating,
+    ``Complaint.rate``) for the year, the message and today (the months shown end today):
+    its years and statistics are read only when it is rendered."""
     year, message = _year(request)
     categories = ComplaintCategory.objects.order_by("sort_order", "name")
     return page.render(
         request,
         context_overrides={
             "year": year,
-            "years": _years(year),
+            "years": SimpleLazyObject(lambda: _years(year)),
             "message": message,
-            "stats": complaint_statistics(year, categories),
+            "today": timezone.localdate(),
+            "stats": SimpleLazyObject(lambda: complaint_statistics(year, categories)),
         },
     )
 

@@ -24,6 +24,8 @@ from search.models import SearchMiss
 from tests.factories import (
     AnnouncementIndexPageFactory,
     AnnouncementPageFactory,
+    BasicInformationPageFactory,
+    CaseStatisticsPageFactory,
     ComplaintPageFactory,
     DepartmentPageFactory,
     DocumentFactory,
@@ -32,8 +34,11 @@ from tests.factories import (
     NewsPageFactory,
     ProcurementIndexPageFactory,
     ProcurementNoticePageFactory,
+    ProcurementSummaryIndexPageFactory,
+    ProcurementSummaryPageFactory,
     PublicationPageFactory,
     SchoolPageFactory,
+    SiteMapPageFactory,
     site_settings,
     translate,
     translated_home,
@@ -422,14 +427,24 @@ class PageCacheWithFragmentsTests(PageCacheTests):
         the procurement, schools and units listings for theirs."""
         news = NewsPageFactory(listing_image=ImageFactory())
         report = PublicationPageFactory(cover_image=ImageFactory(), document=DocumentFactory())
-        ProcurementIndexPageFactory()
+        ProcurementSummaryPageFactory(
+            parent=ProcurementSummaryIndexPageFactory(parent=ProcurementIndexPageFactory()),
+            slug="engineering-2025-11",
+            month=datetime.date(2025, 11, 1),
+        )
         bid = ProcurementNoticePageFactory(parent=SchoolPageFactory(), egp_number="66019000001")
         ITAPageFactory()
         item_of_this_year("ข้อมูลพื้นฐาน", self.notice)
+        BasicInformationPageFactory()
+        SiteMapPageFactory()
+        CaseStatisticsPageFactory()
         # Listings with pictures first: their rows are kept before the pictures' renditions.
         urls = ["/news/", "/publications/", "/", "/announcements/", LINK, "/departments/finance/"]
         urls += ["/en/", "/feeds/news/atom/", "/feeds/announcements/rss/", "/procurement/"]
         urls += ["/schools/", "/departments/", "/ita/", news.url, report.url, bid.url]
+        urls += ["/basic-information/", "/policies/", "/policies/site-map/"]
+        urls += ["/complaint-statistics/", "/complaint-statistics/?year=2568"]
+        urls += ["/procurement/summaries/engineering-2025-11/", "/sitemap.xml"]
         for url in urls * 2:
             self.client.get(url)
         for url in urls:

@@ -2,23 +2,32 @@
 query, a committed change shows on the next request, and an emptied Redis starts a new
 generation instead of serving what it held before."""
 
+import datetime
 import socket
 import subprocess
 from decimal import Decimal
+from unittest import mock
 
 from django.core.cache import cache
 from django.db import connection
 from django.test import TestCase, override_settings
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 from wagtail.models import PageViewRestriction, Site
 
+from cases.models import Complaint, ComplaintCategory
+from cases.models.complaints import Status
 from core.models import SiteSettings
 from core.templatetags.sharing_tags import SHARE_RENDITION
 from pagecache.version import GENERATION_KEY
+from policies.models import SiteMapPage
+from procurement.models import ProcurementSummaryPage
 from tests import faults_support as faults
 from tests.factories import (
     AnnouncementIndexPageFactory,
     AnnouncementPageFactory,
+    BasicInformationPageFactory,
+    CaseStatisticsPageFactory,
     DepartmentPageFactory,
     DocumentFactory,
     ImageFactory,
@@ -26,8 +35,11 @@ from tests.factories import (
     NewsPageFactory,
     ProcurementIndexPageFactory,
     ProcurementNoticePageFactory,
+    ProcurementSummaryIndexPageFactory,
+    ProcurementSummaryPageFactory,
     PublicationPageFactory,
     SchoolPageFactory,
+    SiteMapPageFactory,
     site_settings,
     translated_home,
     unit,
@@ -56,6 +68,12 @@ ITEM_TITLE = "ข้อมูลพื้นฐานของหน่วยง
 # The other public page types, and what each shows of the content built here.
 OTHERS = {
     "/ita/": ITEM_TITLE,
+    "/basic-information/": 'href="/departments/finance/"',
+    "/policies/": 'href="/policies/site-map/"',
+    "/policies/site-map/": TITLE,
+    "/complaint-statistics/": "ยังไม่มีผู้ร้องเรียนให้คะแนน",
+    "/procurement/summaries/engineering-2025-11/": "สรุปผลการจัดซื้อจัดจ้าง พฤศจิกายน 2568",
+    "/sitemap.xml": "/announcements/recruitment/",
 }
 
 
@@ -107,7 +125,13 @@ class RedisPageCacheTests(TestCase):
         cls.news = NewsPageFactory(
             title=NEWS_TITLE, slug="children", category="activity", listing_image=cls.picture
         )
-        ProcurementIndexPageFactory()
+        ProcurementSummaryPageFactory(
+            parent=ProcurementSummaryIndexPageFactory(parent=ProcurementIndexPageFactory()),
+            slug="engineering-2025-11",
+            title="สรุปผลการจัดซื้อจัดจ้าง พฤศจิกายน 2568",
+            month=datetime.date(2025, 11, 1),
+            responsible_unit=unit("engineering"),
+        )
         cls.school = SchoolPageFactory(slug="wat-sai-tai", title=SCHOOL_TITLE)
         cls.bid = ProcurementNoticePageFactory(
             parent=cls.school, slug="lunch", title=BID_TITLE, egp_number="66019000001"
@@ -117,6 +141,9 @@ class RedisPageCacheTests(TestCase):
         )
         ITAPageFactory()
         cls.item = item_of_this_year(ITEM_TITLE, cls.notice)
+        BasicInformationPageFactory()
+        SiteMapPageFactory()
+        CaseStatisticsPageFactory()
 
     def setUp(self):
         cache.clear()  # each test starts from an empty Redis
@@ -207,9 +234,12 @@ class RedisPageCacheTests(TestCase):
 
     @override_settings(PAGE_CACHE_SECONDS=0)
     def test_a_committed_change_reaches_the_other_kept_pages(self):
-        """The ITA page (its years, items and evidence), a news item, a publication and a
-        procurement notice (with its project's stages) are kept whole: a committed change
-        shows on the next request all the same."""
+        """The ITA page (its years, items and evidence), a news item, a publication, a
+        procurement notice (with its project's stages), the basic information (its units),
+        the policies, the site map, the complaint statistics, a procurement summary and
+        sitemap.xml are kept whole: a committed
+        change shows on the next request all the same (a complaint's rating too, which is an
+        UPDATE without a signal)."""
         for url in list(self.others()) * 2:
             self.client.get(url)
         other = ImageFactory()
@@ -242,6 +272,43 @@ class RedisPageCacheTests(TestCase):
             self.item.save()
         self.assertContains(self.client.get("/ita/"), "ข้อมูลพื้นฐาน (แก้ไขแล้ว)")
         self.assertContains(self.client.get("/ita/"), f'href="{NOTICE}"')
+        with self.captureOnCommitCallbacks(execute=True):
+            AnnouncementPageFactory(
+                parent=self.notice.get_parent(), slug="results", title="ประกาศผลการสอบคัดเลือก"
+            )
+        self.assertContains(self.client.get("/policies/site-map/"), "ประกาศผลการสอบคัดเลือก")
+        with self.captureOnCommitCallbacks(execute=True):
+            case, _secret = Complaint.file(
+                ComplaintCategory.objects.get(slug="roads"),
+                received_at=timezone.now(),
+                description="ถนนเป็นหลุม",
+                place="ถนนโกสีย์",
+            )
+            case.status, case.closed_at = Status.RESOLVED, timezone.now()
+            case.save()
+        self.assertContains(self.client.get("/complaint-statistics/"), "ยังไม่มีผู้ร้องเรียนให้คะแนน")
+        with self.captureOnCommitCallbacks(execute=True):
+            self.assertTrue(case.rate(4))
+        self.assertContains(self.client.get("/complaint-statistics/"), "คะแนนเฉลี่ย 4")
+        self.news.expire_at = timezone.now() + datetime.timedelta(hours=1)
+        with self.captureOnCommitCallbacks(execute=True):
+            self.news.save()
+        self.assertContains(self.client.get("/sitemap.xml"), "/children/")
+        later = timezone.now() + datetime.timedelta(hours=2)
+        with mock.patch("django.utils.timezone.now", return_value=later):  # expired, still live
+            self.assertNotContains(self.client.get("/sitemap.xml"), "/children/")
+        summary = ProcurementSummaryPage.objects.get()
+        summary.title = "สรุปผลการจัดซื้อจัดจ้าง พฤศจิกายน 2568 (แก้ไข)"
+        with self.captureOnCommitCallbacks(execute=True):
+            summary.save_revision().publish()
+        self.assertContains(self.client.get(summary.url), "2568 (แก้ไข)")
+        self.finance.name = "สำนักการคลัง"
+        with self.captureOnCommitCallbacks(execute=True):
+            self.finance.save()
+        self.assertContains(self.client.get("/basic-information/"), "สำนักการคลัง")
+        with self.captureOnCommitCallbacks(execute=True):
+            SiteMapPage.objects.get().unpublish()
+        self.assertNotContains(self.client.get("/policies/"), 'href="/policies/site-map/"')
         with self.captureOnCommitCallbacks(execute=True):
             self.notice.unpublish()
         self.assertNotContains(self.client.get("/ita/"), f'href="{NOTICE}"')
