@@ -22,6 +22,7 @@ from cases.statistics import (
 )
 from cases.xlsx import statistics_workbook
 from core.listing import paginate
+from pagecache.fragments import remember
 from thai.dates import fiscal_year, parse_be_year
 
 QUESTIONS_PER_PAGE = 20
@@ -77,9 +78,25 @@ def complaint_form(page, request):
         slug = request.GET.get("category", "")
         initial = ComplaintCategory.objects.filter(slug=slug, active=True).first() if slug else None
         form = ComplaintForm(initial={"category": initial})
+    # The form is the visitor's (its CSRF token); the page's addresses are kept under the
+    # content version (pagecache.fragments): Wagtail's site root paths are not read for them.
+    page_url, lookup_url = remember(
+        request,
+        "complaint-addresses",
+        lambda: (
+            page.get_url(request),
+            page.get_url(request) + page.reverse_subpage("lookup_view"),
+        ),
+        page.pk,
+    )
     response = page.render(
         request,
-        context_overrides={"form": form, "error": error},
+        context_overrides={
+            "form": form,
+            "error": error,
+            "page_url": page_url,
+            "lookup_url": lookup_url,
+        },
     )
     response.status_code = status
     return response

@@ -369,6 +369,15 @@ class PageCacheWithFragmentsTests(PageCacheTests):
         self.assertNotContains(self.client.get(LINK), "หน้านี้มีเฉพาะภาษาไทย")
 
     @override_settings(PAGE_CACHE_SECONDS=0)
+    def test_a_thai_page_at_its_english_address_says_so_when_its_route_is_kept(self):
+        """Routing is kept (``HomePage.route``) with whether the page is a Thai page at its
+        English address: rendered again, it still says so and is still not indexed."""
+        for _ in range(3):
+            response = self.client.get("/en" + LINK)
+            self.assertContains(response, "This page is available in Thai only")
+            self.assertContains(response, '<meta name="robots" content="noindex">')
+
+    @override_settings(PAGE_CACHE_SECONDS=0)
     def test_a_search_asked_again_is_answered_from_what_it_found_until_content_changes(self):
         search = "/search/?q=" + "สอบคัดเลือก"
         self.assertContains(self.client.get(search), LINK)

@@ -28,11 +28,13 @@ from tests.factories import (
     AnnouncementPageFactory,
     BasicInformationPageFactory,
     CaseStatisticsPageFactory,
+    ComplaintPageFactory,
     DepartmentPageFactory,
     DocumentFactory,
     ImageFactory,
     ITAPageFactory,
     NewsPageFactory,
+    PolicyPageFactory,
     ProcurementIndexPageFactory,
     ProcurementNoticePageFactory,
     ProcurementSummaryIndexPageFactory,
@@ -312,6 +314,34 @@ class RedisPageCacheTests(TestCase):
         with self.captureOnCommitCallbacks(execute=True):
             self.notice.unpublish()
         self.assertNotContains(self.client.get("/ita/"), f'href="{NOTICE}"')
+
+    @override_settings(PAGE_CACHE_SECONDS=0)
+    def test_the_complaint_form_reads_no_unversioned_key_and_keeps_no_token(self):
+        """The complaint page's form is the visitor's (never kept); its addresses and the
+        privacy notice's link are kept under the content version: rendered again, one Redis
+        command (not the policy links' key nor Wagtail's site root paths), and a privacy
+        notice moved shows at once."""
+        ComplaintPageFactory(slug="complaints")
+        privacy = PolicyPageFactory(parent=SiteMapPage.objects.get().get_parent())
+        redis = cache._cache.get_client()
+        for _ in range(2):
+            self.client.get("/complaints/")
+        before = redis.info("stats")["total_commands_processed"]
+        first = self.client.get("/complaints/")
+        self.assertEqual(redis.info("stats")["total_commands_processed"] - before - 1, 1)
+        self.assertContains(first, 'href="/policies/privacy/"')
+        self.assertContains(first, 'action="/complaints/"')
+        second = self.client.get("/complaints/")
+        token = 'name="csrfmiddlewaretoken" value="'
+        self.assertIn(token, first.content.decode())
+        self.assertNotEqual(
+            first.content.decode().split(token)[1][:64],
+            second.content.decode().split(token)[1][:64],
+        )
+        privacy.slug = "privacy-notice"
+        with self.captureOnCommitCallbacks(execute=True):
+            privacy.save_revision().publish()
+        self.assertContains(self.client.get("/complaints/"), 'href="/policies/privacy-notice/"')
 
     @override_settings(PAGE_CACHE_SECONDS=0)
     def test_a_committed_view_restriction_reaches_a_page_rendered_anew(self):
