@@ -30,6 +30,7 @@ from tests.factories import (
     DepartmentPageFactory,
     DocumentFactory,
     ImageFactory,
+    InformationPageFactory,
     ITAPageFactory,
     NewsPageFactory,
     ProcurementIndexPageFactory,
@@ -447,13 +448,16 @@ class PageCacheWithFragmentsTests(PageCacheTests):
         BasicInformationPageFactory()
         SiteMapPageFactory()
         CaseStatisticsPageFactory()
+        document = DocumentFactory(title="ข้อบัญญัติงบประมาณ")
+        documents = [("fiscal_year", {"fiscal_year": 2569, "documents": [{"document": document}]})]
+        InformationPageFactory(slug="budget", title="งบประมาณ", documents=documents)
         # Listings with pictures first: their rows are kept before the pictures' renditions.
         urls = ["/news/", "/publications/", "/", "/announcements/", LINK, "/departments/finance/"]
         urls += ["/en/", "/feeds/news/atom/", "/feeds/announcements/rss/", "/procurement/"]
         urls += ["/schools/", "/departments/", "/ita/", news.url, report.url, bid.url]
         urls += ["/basic-information/", "/policies/", "/policies/site-map/"]
         urls += ["/complaint-statistics/", "/complaint-statistics/?year=2568"]
-        urls += ["/procurement/summaries/engineering-2025-11/", "/sitemap.xml"]
+        urls += ["/procurement/summaries/engineering-2025-11/", "/sitemap.xml", "/budget/"]
         for url in urls * 2:
             self.client.get(url)
         for url in urls:

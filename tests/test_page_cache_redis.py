@@ -32,6 +32,7 @@ from tests.factories import (
     DepartmentPageFactory,
     DocumentFactory,
     ImageFactory,
+    InformationPageFactory,
     ITAPageFactory,
     NewsPageFactory,
     PolicyPageFactory,
@@ -76,6 +77,7 @@ OTHERS = {
     "/complaint-statistics/": "ยังไม่มีผู้ร้องเรียนให้คะแนน",
     "/procurement/summaries/engineering-2025-11/": "สรุปผลการจัดซื้อจัดจ้าง พฤศจิกายน 2568",
     "/sitemap.xml": "/announcements/recruitment/",
+    "/budget/": "ข้อบัญญัติงบประมาณ",
 }
 
 
@@ -146,6 +148,9 @@ class RedisPageCacheTests(TestCase):
         BasicInformationPageFactory()
         SiteMapPageFactory()
         CaseStatisticsPageFactory()
+        document = DocumentFactory(title="ข้อบัญญัติงบประมาณ")
+        documents = [("fiscal_year", {"fiscal_year": 2569, "documents": [{"document": document}]})]
+        InformationPageFactory(slug="budget", title="งบประมาณ", documents=documents)
 
     def setUp(self):
         cache.clear()  # each test starts from an empty Redis
