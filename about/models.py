@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
@@ -14,6 +15,7 @@ from wagtail.fields import RichTextField, StreamField
 from about.blocks import StatementBlock
 from core.blocks import BodyBlock
 from core.models import BasePage
+from core.queries import public
 from departments.models import DepartmentPage
 from ownership.models import Office, Unit
 from thai.index import ThaiSearchField
@@ -109,8 +111,7 @@ class BasicInformationPage(AboutPage):
         units = list(Unit.objects.order_by("sort_order", "name"))
         pages = {
             page.unit_id: page
-            for page in DepartmentPage.objects.live()
-            .public()
+            for page in public(DepartmentPage.objects.live())
             .filter(locale_id=self.locale_id, unit__in=units)
             .only("url_path", "unit_id", "locale_id", "path", "depth", "title")
         }
@@ -122,7 +123,9 @@ class BasicInformationPage(AboutPage):
         context = super().get_context(request, *args, **kwargs)
         context["general_sections"] = self.general_sections()
         context["capacity_sections"] = self.capacity_sections()
-        context["units"] = self.units()
+        # Read only when the content is rendered: it is kept, rendered, under the content
+        # version ({% fragment %} in ``about/basic_information_page.html``).
+        context["units"] = SimpleLazyObject(self.units)
         return context
 
 

@@ -5,6 +5,7 @@ published statistics (page, XLSX, e-service use)."""
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -21,6 +22,7 @@ from cases.statistics import (
 )
 from cases.xlsx import statistics_workbook
 from core.listing import paginate
+from pagecache.fragments import remember
 from thai.dates import fiscal_year, parse_be_year
 
 QUESTIONS_PER_PAGE = 20
@@ -76,9 +78,25 @@ def complaint_form(page, request):
         slug = request.GET.get("category", "")
         initial = ComplaintCategory.objects.filter(slug=slug, active=True).first() if slug else None
         form = ComplaintForm(initial={"category": initial})
+    # The form is the visitor's (its CSRF token); the page's addresses are kept under the
+    # content version (pagecache.fragments): Wagtail's site root paths are not read for them.
+    page_url, lookup_url = remember(
+        request,
+        "complaint-addresses",
+        lambda: (
+            page.get_url(request),
+            page.get_url(request) + page.reverse_subpage("lookup_view"),
+        ),
+        page.pk,
+    )
     response = page.render(
         request,
-        context_overrides={"form": form, "error": error},
+        context_overrides={
+            "form": form,
+            "error": error,
+            "page_url": page_url,
+            "lookup_url": lookup_url,
+        },
     )
     response.status_code = status
     return response
@@ -218,15 +236,21 @@ def _years(selected):
 
 
 def statistics(page, request):
+    """The statistics of the fiscal year asked for. The content is kept, rendered, under the
+    content version ({% fragment %} in ``cases/case_statistics_page.html``; complaints and
+    their categories raise it, ``PAGE_CACHE_CONTENT_MODELS``, and so does a rating,
+    ``Complaint.rate``) for the year, the message and today (the months shown end today):
+    its years and statistics are read only when it is rendered."""
     year, message = _year(request)
     categories = ComplaintCategory.objects.order_by("sort_order", "name")
     return page.render(
         request,
         context_overrides={
             "year": year,
-            "years": _years(year),
+            "years": SimpleLazyObject(lambda: _years(year)),
             "message": message,
-            "stats": complaint_statistics(year, categories),
+            "today": timezone.localdate(),
+            "stats": SimpleLazyObject(lambda: complaint_statistics(year, categories)),
         },
     )
 

@@ -10,12 +10,15 @@ their expiry time (even before the scheduler unpublishes them) are left out.
 """
 
 from django.conf import settings
-from django.db.models import F, Q
+from django.db.models import F, Min, Q
+from django.http import HttpResponse
 from django.utils import timezone
 from wagtail.contrib.sitemaps import Sitemap
+from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.models import Page, Site
 
 from core.queries import public
+from pagecache.fragments import remember
 
 
 class PortalSitemap(Sitemap):
@@ -73,6 +76,40 @@ class PortalSitemap(Sitemap):
         if alternates and alternates[0]["lang_code"] == settings.LANGUAGE_CODE:
             alternates.append({"lang_code": "x-default", "location": alternates[0]["location"]})
         return alternates
+
+
+def sitemap_xml(request):
+    """``/sitemap.xml`` (Wagtail's sitemap view of ``PortalSitemap``), kept as written under
+    the content version for its host, port, scheme (its addresses are full ones) and page
+    (``?p=``): nothing of it depends on the visitor. A page that expires drops out at its
+    expiry time, before the scheduler unpublishes it (which raises the version): what was kept
+    is not used past the first expiry after it was written."""
+    found = remember(
+        request,
+        "sitemap-xml",
+        lambda: written_sitemap(request),
+        request.get_port(),
+        request.is_secure(),
+        request.GET.get("p", ""),
+    )
+    expires = found[-1]
+    if expires is not None and timezone.now() >= expires:
+        found = written_sitemap(request)
+    body, headers, _expires = found
+    return HttpResponse(body, headers=headers)
+
+
+def written_sitemap(request):
+    """``(body, headers, the next expiry of a live page or None)``: the headers are Django's
+    (type, ``Last-Modified``, ``X-Robots-Tag``)."""
+    response = sitemap(request, sitemaps={"pages": PortalSitemap})
+    response.render()
+    expires = (
+        Page.objects.live()
+        .filter(expire_at__gt=timezone.now())
+        .aggregate(first=Min("expire_at"))["first"]
+    )
+    return response.content, dict(response.headers), expires
 
 
 def robots_txt(request):

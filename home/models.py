@@ -5,6 +5,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 
 from core.blocks import BodyBlock, FiscalYearDocumentsBlock, body_text
+from core.languages import is_thai_only, mark_thai_only
 from core.models import BasePage, IndexPage
 from news.models import AnnouncementKind, AnnouncementPage, NewsPage
 from pagecache.fragments import LocalizedWithSite, remember
@@ -45,19 +46,31 @@ class HomePage(LocalizedWithSite, IndexPage):
     def route(self, request, path_components):
         """Routing below the home page, kept under the content version for the address
         (``pagecache.fragments``): the page served and the pages on the way to it are loaded
-        once per change instead of by three or four queries on every request. Addresses that
-        find nothing, and the sub-views of routable pages (their result carries a view), are
-        routed every time."""
+        once per change instead of by three or four queries on every request, and so is
+        whether it is a Thai page at its English address (``core.languages``). A routable
+        page's sub-view is found again from the kept page (Wagtail's ``route``, no query: its
+        result carries a view). Addresses that find nothing are routed every time."""
         if not path_components:
             return super().route(request, path_components)
-        return remember(
+        page, result, thai_only = remember(
             request,
-            "route",
-            lambda: super(HomePage, self).route(request, path_components),
+            "route-to",  # not "route": what that name kept before has another shape
+            lambda: self.route_below(request, path_components),
             self.pk,
             "/".join(path_components),
-            keep=lambda result: not result.args and not result.kwargs,
         )
+        if thai_only:
+            mark_thai_only(request)
+        if result is None:
+            return page.route(request, path_components[page.depth - self.depth :])
+        return result
+
+    def route_below(self, request, path_components):
+        """``(page, Wagtail's route result, whether a Thai page at its English address)``;
+        the result is None for a routable page's sub-view, which ``route`` finds again."""
+        result = super().route(request, path_components)
+        routable = bool(result.args or result.kwargs)
+        return result.page, None if routable else result, is_thai_only(request)
 
     def get_context(self, request, *args, **kwargs):
         """What a citizen comes for first (issue 19): ``lists``, the newest notices and

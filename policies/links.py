@@ -10,6 +10,7 @@ from wagtail.signals import page_published, page_slug_changed, page_unpublished,
 
 from core.languages import english_addresses
 from core.queries import public
+from pagecache.fragments import keeps, remember
 from portal.cache import forget
 
 LINKS_TIMEOUT = 60 * 60
@@ -31,6 +32,17 @@ def policy_links(language_code=None):
         links = _load(language_code)
         cache.set(key, links, LINKS_TIMEOUT)
     return links
+
+
+def kept_links(request):
+    """``policy_links()`` read from the database once per content version for ``request``
+    (``pagecache.fragments``), not from the unversioned cache (a Redis round trip on a page
+    whose parts are kept, e.g. a form's privacy notice link); without a request, or where
+    nothing is kept, ``policy_links()``."""
+    if not keeps(request):
+        return policy_links()
+    language_code = get_language() or settings.LANGUAGE_CODE
+    return remember(request, "policy-links", lambda: _load(language_code))
 
 
 def _load(language_code):

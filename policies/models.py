@@ -3,6 +3,7 @@ holding a ``PolicyPage`` per kind (website policy, privacy notice, cookie policy
 policy, accessibility statement) and the HTML ``SiteMapPage``."""
 
 from django.db import models
+from django.utils.functional import SimpleLazyObject
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
@@ -109,7 +110,9 @@ class SiteMapPage(IndexPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        home = Page.objects.get(path=self.path[: Page.steplen * 2])
+        # Read only when the content is rendered: it is kept, rendered, under the content
+        # version ({% fragment %} in ``policies/site_map_page.html``).
+        home = SimpleLazyObject(lambda: Page.objects.get(path=self.path[: Page.steplen * 2]))
         context["home"] = home
-        context["site_map"] = site_map(home, request)
+        context["site_map"] = SimpleLazyObject(lambda: site_map(home, request))
         return context

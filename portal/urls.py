@@ -4,12 +4,11 @@ from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from core import views as core_views
 from core.addresses import SERVE_PATTERN
-from core.sitemaps import PortalSitemap, robots_txt
+from core.sitemaps import robots_txt, sitemap_xml
 from search import views as search_views
 from search.api import api_router
 
@@ -24,7 +23,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
     # One sitemap for both languages (each page with its other-language version), and robots.txt.
-    path("sitemap.xml", sitemap, {"sitemaps": {"pages": PortalSitemap}}),
+    path("sitemap.xml", sitemap_xml),
     path("robots.txt", robots_txt),
     # The site's icon at the address browsers ask for (issue 19).
     path("favicon.ico", core_views.favicon),

@@ -24,21 +24,29 @@ from search.models import SearchMiss
 from tests.factories import (
     AnnouncementIndexPageFactory,
     AnnouncementPageFactory,
+    BasicInformationPageFactory,
+    CaseStatisticsPageFactory,
     ComplaintPageFactory,
     DepartmentPageFactory,
     DocumentFactory,
     ImageFactory,
+    InformationPageFactory,
+    ITAPageFactory,
     NewsPageFactory,
     ProcurementIndexPageFactory,
     ProcurementNoticePageFactory,
+    ProcurementSummaryIndexPageFactory,
+    ProcurementSummaryPageFactory,
     PublicationPageFactory,
     SchoolPageFactory,
+    SiteMapPageFactory,
     site_settings,
     translate,
     translated_home,
     unit,
 )
 from tests.moderation_support import edit_form, sign_in
+from tests.transparency_support import item_of_this_year
 
 TITLE = "ประกาศรับสมัครสอบคัดเลือกพนักงานจ้าง"
 LINK = "/announcements/recruitment/"  # how every listing links to it (search marks the title)
@@ -362,6 +370,15 @@ class PageCacheWithFragmentsTests(PageCacheTests):
         self.assertNotContains(self.client.get(LINK), "หน้านี้มีเฉพาะภาษาไทย")
 
     @override_settings(PAGE_CACHE_SECONDS=0)
+    def test_a_thai_page_at_its_english_address_says_so_when_its_route_is_kept(self):
+        """Routing is kept (``HomePage.route``) with whether the page is a Thai page at its
+        English address: rendered again, it still says so and is still not indexed."""
+        for _ in range(3):
+            response = self.client.get("/en" + LINK)
+            self.assertContains(response, "This page is available in Thai only")
+            self.assertContains(response, '<meta name="robots" content="noindex">')
+
+    @override_settings(PAGE_CACHE_SECONDS=0)
     def test_a_search_asked_again_is_answered_from_what_it_found_until_content_changes(self):
         search = "/search/?q=" + "สอบคัดเลือก"
         self.assertContains(self.client.get(search), LINK)
@@ -418,14 +435,29 @@ class PageCacheWithFragmentsTests(PageCacheTests):
         page, three queries on the English home), no view restrictions, no units; nor the
         news and publications listings for their pictures' renditions, a feed for its items,
         the procurement, schools and units listings for theirs."""
-        NewsPageFactory(listing_image=ImageFactory())
-        PublicationPageFactory(cover_image=ImageFactory(), document=DocumentFactory())
-        ProcurementIndexPageFactory()
-        ProcurementNoticePageFactory(parent=SchoolPageFactory())
+        news = NewsPageFactory(listing_image=ImageFactory())
+        report = PublicationPageFactory(cover_image=ImageFactory(), document=DocumentFactory())
+        ProcurementSummaryPageFactory(
+            parent=ProcurementSummaryIndexPageFactory(parent=ProcurementIndexPageFactory()),
+            slug="engineering-2025-11",
+            month=datetime.date(2025, 11, 1),
+        )
+        bid = ProcurementNoticePageFactory(parent=SchoolPageFactory(), egp_number="66019000001")
+        ITAPageFactory()
+        item_of_this_year("ข้อมูลพื้นฐาน", self.notice)
+        BasicInformationPageFactory()
+        SiteMapPageFactory()
+        CaseStatisticsPageFactory()
+        document = DocumentFactory(title="ข้อบัญญัติงบประมาณ")
+        documents = [("fiscal_year", {"fiscal_year": 2569, "documents": [{"document": document}]})]
+        InformationPageFactory(slug="budget", title="งบประมาณ", documents=documents)
         # Listings with pictures first: their rows are kept before the pictures' renditions.
         urls = ["/news/", "/publications/", "/", "/announcements/", LINK, "/departments/finance/"]
         urls += ["/en/", "/feeds/news/atom/", "/feeds/announcements/rss/", "/procurement/"]
-        urls += ["/schools/", "/departments/"]
+        urls += ["/schools/", "/departments/", "/ita/", news.url, report.url, bid.url]
+        urls += ["/basic-information/", "/policies/", "/policies/site-map/"]
+        urls += ["/complaint-statistics/", "/complaint-statistics/?year=2568"]
+        urls += ["/procurement/summaries/engineering-2025-11/", "/sitemap.xml", "/budget/"]
         for url in urls * 2:
             self.client.get(url)
         for url in urls:

@@ -2,33 +2,52 @@
 query, a committed change shows on the next request, and an emptied Redis starts a new
 generation instead of serving what it held before."""
 
+import datetime
 import socket
 import subprocess
+from decimal import Decimal
+from unittest import mock
 
 from django.core.cache import cache
 from django.db import connection
 from django.test import TestCase, override_settings
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 from wagtail.models import PageViewRestriction, Site
 
+from cases.models import Complaint, ComplaintCategory
+from cases.models.complaints import Status
 from core.models import SiteSettings
+from core.templatetags.sharing_tags import SHARE_RENDITION
 from pagecache.version import GENERATION_KEY
+from policies.models import SiteMapPage
+from procurement.models import ProcurementSummaryPage
 from tests import faults_support as faults
 from tests.factories import (
     AnnouncementIndexPageFactory,
     AnnouncementPageFactory,
+    BasicInformationPageFactory,
+    CaseStatisticsPageFactory,
+    ComplaintPageFactory,
     DepartmentPageFactory,
     DocumentFactory,
     ImageFactory,
+    InformationPageFactory,
+    ITAPageFactory,
     NewsPageFactory,
+    PolicyPageFactory,
     ProcurementIndexPageFactory,
     ProcurementNoticePageFactory,
+    ProcurementSummaryIndexPageFactory,
+    ProcurementSummaryPageFactory,
     PublicationPageFactory,
     SchoolPageFactory,
+    SiteMapPageFactory,
     site_settings,
     translated_home,
     unit,
 )
+from tests.transparency_support import item_of_this_year
 
 TITLE = "ประกาศรับสมัครสอบคัดเลือกพนักงานจ้าง"
 PAGES = ["/", "/announcements/", "/departments/finance/", "/en/"]
@@ -47,6 +66,18 @@ LISTINGS = {
     "/schools/": SCHOOL_TITLE,
     "/publications/": REPORT_TITLE,
     "/departments/": "สำนักงานคลัง",
+}
+ITEM_TITLE = "ข้อมูลพื้นฐานของหน่วยงาน"
+# The other public page types, and what each shows of the content built here.
+OTHERS = {
+    "/ita/": ITEM_TITLE,
+    "/basic-information/": 'href="/departments/finance/"',
+    "/policies/": 'href="/policies/site-map/"',
+    "/policies/site-map/": TITLE,
+    "/complaint-statistics/": "ยังไม่มีผู้ร้องเรียนให้คะแนน",
+    "/procurement/summaries/engineering-2025-11/": "สรุปผลการจัดซื้อจัดจ้าง พฤศจิกายน 2568",
+    "/sitemap.xml": "/announcements/recruitment/",
+    "/budget/": "ข้อบัญญัติงบประมาณ",
 }
 
 
@@ -98,15 +129,36 @@ class RedisPageCacheTests(TestCase):
         cls.news = NewsPageFactory(
             title=NEWS_TITLE, slug="children", category="activity", listing_image=cls.picture
         )
-        ProcurementIndexPageFactory()
+        ProcurementSummaryPageFactory(
+            parent=ProcurementSummaryIndexPageFactory(parent=ProcurementIndexPageFactory()),
+            slug="engineering-2025-11",
+            title="สรุปผลการจัดซื้อจัดจ้าง พฤศจิกายน 2568",
+            month=datetime.date(2025, 11, 1),
+            responsible_unit=unit("engineering"),
+        )
         cls.school = SchoolPageFactory(slug="wat-sai-tai", title=SCHOOL_TITLE)
-        ProcurementNoticePageFactory(parent=cls.school, slug="lunch", title=BID_TITLE)
-        PublicationPageFactory(
+        cls.bid = ProcurementNoticePageFactory(
+            parent=cls.school, slug="lunch", title=BID_TITLE, egp_number="66019000001"
+        )
+        cls.report = PublicationPageFactory(
             title=REPORT_TITLE, cover_image=ImageFactory(), document=DocumentFactory()
         )
+        ITAPageFactory()
+        cls.item = item_of_this_year(ITEM_TITLE, cls.notice)
+        BasicInformationPageFactory()
+        SiteMapPageFactory()
+        CaseStatisticsPageFactory()
+        document = DocumentFactory(title="ข้อบัญญัติงบประมาณ")
+        documents = [("fiscal_year", {"fiscal_year": 2569, "documents": [{"document": document}]})]
+        InformationPageFactory(slug="budget", title="งบประมาณ", documents=documents)
 
     def setUp(self):
         cache.clear()  # each test starts from an empty Redis
+
+    def others(self):
+        """``OTHERS`` with a news item, a publication and a procurement notice."""
+        pages = (self.news, self.report, self.bid)
+        return {**OTHERS, **{page.url: page.title for page in pages}}
 
     def served_without_query(self, url):
         with CaptureQueriesContext(connection) as captured:
@@ -144,6 +196,7 @@ class RedisPageCacheTests(TestCase):
             return redis.info("stats")["total_commands_processed"] - 1  # INFO itself
 
         shows = {**dict.fromkeys([*PAGES, NOTICE], TITLE), "/en/": "Municipality", **LISTINGS}
+        shows.update(self.others())
         for url in list(shows) * 2:  # twice: the site is looked up before the language is chosen
             self.client.get(url)
         for url, text in shows.items():
@@ -185,6 +238,115 @@ class RedisPageCacheTests(TestCase):
         self.assertNotContains(self.client.get("/feeds/announcements/atom/"), TITLE)
         self.assertNotContains(self.client.get("/schools/"), SCHOOL_TITLE)
         self.assertNotContains(self.client.get("/procurement/"), school_option)
+
+    @override_settings(PAGE_CACHE_SECONDS=0)
+    def test_a_committed_change_reaches_the_other_kept_pages(self):
+        """The ITA page (its years, items and evidence), a news item, a publication, a
+        procurement notice (with its project's stages), the basic information (its units),
+        the policies, the site map, the complaint statistics, a procurement summary and
+        sitemap.xml are kept whole: a committed
+        change shows on the next request all the same (a complaint's rating too, which is an
+        UPDATE without a signal)."""
+        for url in list(self.others()) * 2:
+            self.client.get(url)
+        other = ImageFactory()
+        revision = self.news.get_latest_revision_as_object()
+        revision.title, revision.listing_image = "เทศบาลจัดงานวันเด็ก ปีนี้", other
+        with self.captureOnCommitCallbacks(execute=True):
+            revision.save_revision().publish()
+        response = self.client.get(self.news.url)
+        self.assertContains(response, "เทศบาลจัดงานวันเด็ก ปีนี้")
+        self.assertContains(response, other.get_rendition("width-400").url)  # the picture
+        self.assertContains(response, other.get_rendition(SHARE_RENDITION).url)  # its card
+        self.assertNotContains(response, self.picture.get_rendition(SHARE_RENDITION).url)
+        self.report.summary = "สรุปผลการดำเนินงาน ฉบับแก้ไข"
+        with self.captureOnCommitCallbacks(execute=True):
+            self.report.save_revision().publish()
+        self.assertContains(self.client.get(self.report.url), "ฉบับแก้ไข")
+        with self.captureOnCommitCallbacks(execute=True):
+            stage = ProcurementNoticePageFactory(
+                parent=self.school,
+                slug="lunch-winner",
+                title="ประกาศผู้ชนะการเสนอราคาซื้ออาหารกลางวัน",
+                egp_number="66019000001",
+                stage="winner",
+                winner_name="ห้างหุ้นส่วนจำกัด อาหารดี",
+                agreed_price=Decimal("95000.00"),
+            )
+        self.assertContains(self.client.get(self.bid.url), f'href="{stage.url}"')
+        self.item.title = "ข้อมูลพื้นฐาน (แก้ไขแล้ว)"
+        with self.captureOnCommitCallbacks(execute=True):
+            self.item.save()
+        self.assertContains(self.client.get("/ita/"), "ข้อมูลพื้นฐาน (แก้ไขแล้ว)")
+        self.assertContains(self.client.get("/ita/"), f'href="{NOTICE}"')
+        with self.captureOnCommitCallbacks(execute=True):
+            AnnouncementPageFactory(
+                parent=self.notice.get_parent(), slug="results", title="ประกาศผลการสอบคัดเลือก"
+            )
+        self.assertContains(self.client.get("/policies/site-map/"), "ประกาศผลการสอบคัดเลือก")
+        with self.captureOnCommitCallbacks(execute=True):
+            case, _secret = Complaint.file(
+                ComplaintCategory.objects.get(slug="roads"),
+                received_at=timezone.now(),
+                description="ถนนเป็นหลุม",
+                place="ถนนโกสีย์",
+            )
+            case.status, case.closed_at = Status.RESOLVED, timezone.now()
+            case.save()
+        self.assertContains(self.client.get("/complaint-statistics/"), "ยังไม่มีผู้ร้องเรียนให้คะแนน")
+        with self.captureOnCommitCallbacks(execute=True):
+            self.assertTrue(case.rate(4))
+        self.assertContains(self.client.get("/complaint-statistics/"), "คะแนนเฉลี่ย 4")
+        self.news.expire_at = timezone.now() + datetime.timedelta(hours=1)
+        with self.captureOnCommitCallbacks(execute=True):
+            self.news.save()
+        self.assertContains(self.client.get("/sitemap.xml"), "/children/")
+        later = timezone.now() + datetime.timedelta(hours=2)
+        with mock.patch("django.utils.timezone.now", return_value=later):  # expired, still live
+            self.assertNotContains(self.client.get("/sitemap.xml"), "/children/")
+        summary = ProcurementSummaryPage.objects.get()
+        summary.title = "สรุปผลการจัดซื้อจัดจ้าง พฤศจิกายน 2568 (แก้ไข)"
+        with self.captureOnCommitCallbacks(execute=True):
+            summary.save_revision().publish()
+        self.assertContains(self.client.get(summary.url), "2568 (แก้ไข)")
+        self.finance.name = "สำนักการคลัง"
+        with self.captureOnCommitCallbacks(execute=True):
+            self.finance.save()
+        self.assertContains(self.client.get("/basic-information/"), "สำนักการคลัง")
+        with self.captureOnCommitCallbacks(execute=True):
+            SiteMapPage.objects.get().unpublish()
+        self.assertNotContains(self.client.get("/policies/"), 'href="/policies/site-map/"')
+        with self.captureOnCommitCallbacks(execute=True):
+            self.notice.unpublish()
+        self.assertNotContains(self.client.get("/ita/"), f'href="{NOTICE}"')
+
+    @override_settings(PAGE_CACHE_SECONDS=0)
+    def test_the_complaint_form_reads_no_unversioned_key_and_keeps_no_token(self):
+        """The complaint page's form is the visitor's (never kept); its addresses and the
+        privacy notice's link are kept under the content version: rendered again, one Redis
+        command (not the policy links' key nor Wagtail's site root paths), and a privacy
+        notice moved shows at once."""
+        ComplaintPageFactory(slug="complaints")
+        privacy = PolicyPageFactory(parent=SiteMapPage.objects.get().get_parent())
+        redis = cache._cache.get_client()
+        for _ in range(2):
+            self.client.get("/complaints/")
+        before = redis.info("stats")["total_commands_processed"]
+        first = self.client.get("/complaints/")
+        self.assertEqual(redis.info("stats")["total_commands_processed"] - before - 1, 1)
+        self.assertContains(first, 'href="/policies/privacy/"')
+        self.assertContains(first, 'action="/complaints/"')
+        second = self.client.get("/complaints/")
+        token = 'name="csrfmiddlewaretoken" value="'
+        self.assertIn(token, first.content.decode())
+        self.assertNotEqual(
+            first.content.decode().split(token)[1][:64],
+            second.content.decode().split(token)[1][:64],
+        )
+        privacy.slug = "privacy-notice"
+        with self.captureOnCommitCallbacks(execute=True):
+            privacy.save_revision().publish()
+        self.assertContains(self.client.get("/complaints/"), 'href="/policies/privacy-notice/"')
 
     @override_settings(PAGE_CACHE_SECONDS=0)
     def test_a_committed_view_restriction_reaches_a_page_rendered_anew(self):

@@ -68,3 +68,20 @@ def build_tree(cls):
     cls.november = summary(cls.summaries, NOVEMBER_2568)
     cls.september = summary(cls.summaries, SEPTEMBER_2568)
     load_lists(cls.home)
+
+
+def item_of_this_year(title, evidence_page):
+    """An assessment year of today's fiscal year with one item, ``title``, whose evidence is
+    ``evidence_page`` (the ITA page shows that year)."""
+    from django.utils import timezone
+
+    from thai.dates import fiscal_year
+    from transparency.models import AssessmentYear, EvidenceLink, Indicator, OITItem, Period
+
+    this_year = fiscal_year(timezone.localdate())
+    year = AssessmentYear.objects.create(year=this_year, fiscal_year=this_year)
+    item = OITItem.objects.create(
+        year=year, code="O1", title=title, indicator=Indicator.DISCLOSURE, period=Period.STANDING
+    )
+    EvidenceLink.objects.create(item=item, page=evidence_page)
+    return item

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ownership.models import Unit
+from pagecache.purge import bump
 from portal import storage
 from portal.i18n import localized
 from thai.dates import arabic_digits, be_year
@@ -268,6 +269,9 @@ class Complaint(models.Model):
         ).update(rating=rating, rating_comment=comment, rated_at=now)
         if recorded:
             self.rating, self.rating_comment, self.rated_at = rating, comment, now
+            # An UPDATE sends no signal: the published statistics count ratings, so the
+            # content version is raised here (pagecache.purge; cached and kept pages).
+            bump()
         return bool(recorded)
 
     def contact_matches(self, contact):

@@ -53,20 +53,31 @@ def page_meta(context):
         "large_image": False,
         "theme_colour": THEME_COLOUR,
     }
-    image = page.share_image() if hasattr(page, "share_image") else None
-    if image is not None:
-        rendition = image.get_rendition(SHARE_RENDITION)
-        meta.update(
-            image=absolute(rendition.url),
-            image_alt=image.default_alt_text or page.title,
-            large_image=True,
-        )
+    picture = share_picture(request, page) if hasattr(page, "share_image") else None
+    if picture is not None:
+        url, alt = picture
+        meta.update(image=absolute(url), image_alt=alt, large_image=True)
     if page is not None and page.pk:
         urls = translated_urls(page, request)
         if len(urls) > 1:
             meta["alternates"] = [(code, absolute(url)) for code, url in sorted(urls.items())]
             meta["default_url"] = absolute(urls.get("th") or next(iter(urls.values())))
     return meta
+
+
+def share_picture(request, page):
+    """``(address, alt text)`` of the page's sharing picture's rendition, or None; kept
+    under the content version for the page (``pagecache.fragments``): Wagtail reads and
+    writes the rendition's cache entry each time it is asked for one."""
+
+    def picture():
+        image = page.share_image()
+        if image is None:
+            return None
+        rendition = image.get_rendition(SHARE_RENDITION)
+        return rendition.url, image.default_alt_text or page.title
+
+    return remember(request, "share-picture", picture, page.pk)
 
 
 @register.inclusion_tag("includes/page_tools.html", takes_context=True)

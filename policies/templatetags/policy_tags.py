@@ -5,15 +5,16 @@ for the footer. Cached (policies.links): no query after the first call."""
 from django import template
 
 from policies.consent import CATEGORIES, CONSENT_COOKIE, CONSENT_MAX_AGE_DAYS
+from policies.links import kept_links
 from policies.links import policy_links as cached_links
 from policies.models import FOOTER_ORDER
 
 register = template.Library()
 
 
-@register.simple_tag
-def policy_url(kind):
-    item = cached_links().get(kind)
+@register.simple_tag(takes_context=True)
+def policy_url(context, kind):
+    item = kept_links(context.get("request")).get(kind)
     return item["url"] if item else ""
 
 

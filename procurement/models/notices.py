@@ -21,6 +21,7 @@ from core.models import BasePage, BasePageForm, choice_display
 from core.queries import public
 from core.sharing import remember_translated_urls
 from news.models import AnnouncementKind, AnnouncementPage
+from pagecache.fragments import remember
 from procurement.blocks import ProcurementDocumentBlock
 from procurement.schools import registered_schools
 from thai.dates import arabic_digits
@@ -374,7 +375,12 @@ class ProcurementNoticePage(AnnouncementPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["stages"] = self.project_stages(request)
+        # Kept under the content version (its content is too: ``{% fragment %}`` in
+        # ``procurement/procurement_notice_page.html``), read before the page's head, whose
+        # translations it gives when it is read from the database.
+        context["stages"] = remember(
+            request, "procurement-stages", lambda: self.project_stages(request), self.pk
+        )
         return context
 
     @classmethod

@@ -8,6 +8,7 @@ from django.db import models
 from django.db.models.functions import ExtractYear
 from django.http import Http404
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -232,9 +233,11 @@ class ProcurementSummaryPage(RoutablePageMixin, BasePage):
 
     @path("")
     def summary_view(self, request):
+        # Read only when the content is rendered: it is kept, rendered, under the content
+        # version ({% fragment %} in ``procurement/procurement_summary_page.html``).
         return self.render(
             request,
-            context_overrides={"summary": self.summary()},
+            context_overrides={"summary": SimpleLazyObject(self.summary)},
         )
 
     @path("csv/", name="csv")

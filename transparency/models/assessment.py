@@ -6,7 +6,6 @@ The NACC renumbers and rewords the items every year, so a year's list is copied 
 
 import datetime
 
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
@@ -16,7 +15,6 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable
 
-from portal.cache import forget
 from portal.i18n import localized
 from thai.dates import fiscal_year, fiscal_year_bounds
 from transparency.sources import source_choices
@@ -55,9 +53,6 @@ def evidence_fiscal_year(fiscal_year_be, period):
     if period == Period.STANDING:
         return None
     return fiscal_year_be - 1 if period == Period.PREVIOUS else fiscal_year_be
-
-
-YEARS_CACHE_KEY = "ita-assessment-years"
 
 
 def current_of(years, today=None):
@@ -153,16 +148,6 @@ class AssessmentYear(models.Model):
             raise ValidationError(
                 {"survey_closes": "วันปิดต้องไม่ก่อนวันเปิด (The surveys cannot close before they open)"}
             )
-
-    @classmethod
-    def cached(cls):
-        """Every assessment year, newest first, from a cache emptied whenever one changes
-        (the ITA page's year switcher, without a query)."""
-        years = cache.get(YEARS_CACHE_KEY)
-        if years is None:
-            years = list(cls.objects.order_by("-year"))
-            cache.set(YEARS_CACHE_KEY, years, None)
-        return years
 
     def surveys_open(self, today=None):
         """Whether today falls in the survey window and there is a link to show."""
@@ -336,7 +321,3 @@ class EvidenceLink(Orderable):
     @property
     def localized_title(self):
         return localized(self.title, self.title_en)
-
-
-def clear_years_cache(**kwargs):
-    forget(YEARS_CACHE_KEY)

@@ -4,6 +4,7 @@ sub-path) and the section of the municipality's transparency and anti-corruption
 from django.db import models
 from django.http import Http404
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
@@ -11,6 +12,7 @@ from wagtail.search import index
 
 from core.blocks import BodyBlock
 from core.models import BasePage, IndexPage
+from pagecache.fragments import remember
 from thai.index import ThaiSearchField
 from transparency.models.assessment import AssessmentYear, current_of
 
@@ -27,25 +29,39 @@ class ITAPage(RoutablePageMixin, IndexPage):
     class Meta:
         verbose_name = "หน้าการประเมิน ITA (ITA page)"
 
-    def year_url(self, year):
-        return self.url + self.reverse_subpage("year", args=(year,))
+    def year_url(self, year, request=None):
+        return self.get_url(request) + self.reverse_subpage("year", args=(year,))
 
     def show_year(self, request, year, years):
+        """The year's page. Its content is kept, rendered, under the content version
+        (``{% fragment "ita-content" %}`` in ``transparency/ita_page.html``: the year and
+        whether its surveys are open today are its variant), so the years' addresses and the
+        evidence (``groups``) are worked out only when it is rendered."""
         from transparency.evidence import by_indicator, year_evidence
 
         return self.render(
             request,
             context_overrides={
                 "year": year,
-                "years": [(y, self.year_url(y.year)) for y in years],
-                "groups": by_indicator(year_evidence(year)),
+                "years": SimpleLazyObject(
+                    lambda: [(y, self.year_url(y.year, request)) for y in years]
+                ),
+                "groups": SimpleLazyObject(lambda: by_indicator(year_evidence(year))),
                 "surveys_open": year.surveys_open(timezone.localdate()),
             },
         )
 
+    @staticmethod
+    def assessment_years(request):
+        """Every assessment year, newest first, read from the database once per content
+        version (``pagecache.fragments``; years are snippets, so a change raises it)."""
+        return remember(
+            request, "ita-years", lambda: list(AssessmentYear.objects.order_by("-year"))
+        )
+
     @path("")
     def current_view(self, request):
-        years = AssessmentYear.cached()
+        years = self.assessment_years(request)
         current = current_of(years)
         if current is None:
             return self.render(request, context_overrides={"year": None, "years": []})
@@ -53,7 +69,7 @@ class ITAPage(RoutablePageMixin, IndexPage):
 
     @path("<int:year>/", name="year")
     def year_view(self, request, year):
-        years = AssessmentYear.cached()
+        years = self.assessment_years(request)
         chosen = next((y for y in years if y.year == year), None)
         if chosen is None:
             raise Http404
