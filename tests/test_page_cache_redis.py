@@ -211,6 +211,15 @@ class RedisPageCacheTests(TestCase):
         for url in PAGES[:3]:
             self.assertNotContains(self.client.get(url), TITLE, msg_prefix=url)
 
+    def republish_news(self, title):
+        """The news item published again with ``title`` and a new picture, which it returns."""
+        picture = ImageFactory()
+        revision = self.news.get_latest_revision_as_object()
+        revision.title, revision.listing_image = title, picture
+        with self.captureOnCommitCallbacks(execute=True):
+            revision.save_revision().publish()
+        return picture
+
     @override_settings(PAGE_CACHE_SECONDS=0)
     def test_a_committed_change_reaches_the_kept_news_listing_feeds_and_schools(self):
         """The news listing and the feeds are kept whole (their rows, pictures and
@@ -218,11 +227,7 @@ class RedisPageCacheTests(TestCase):
         filter: a committed change shows on the next request all the same."""
         for url in list(LISTINGS) * 2:
             self.client.get(url)
-        other = ImageFactory()
-        revision = self.news.get_latest_revision_as_object()
-        revision.title, revision.listing_image = "เทศบาลจัดงานวันเด็ก ปีนี้", other
-        with self.captureOnCommitCallbacks(execute=True):
-            revision.save_revision().publish()
+        other = self.republish_news("เทศบาลจัดงานวันเด็ก ปีนี้")
         response = self.client.get("/news/")
         self.assertContains(response, other.get_rendition("fill-480x300").url)
         self.assertNotContains(response, self.picture.get_rendition("fill-480x300").url)
@@ -249,11 +254,7 @@ class RedisPageCacheTests(TestCase):
         UPDATE without a signal)."""
         for url in list(self.others()) * 2:
             self.client.get(url)
-        other = ImageFactory()
-        revision = self.news.get_latest_revision_as_object()
-        revision.title, revision.listing_image = "เทศบาลจัดงานวันเด็ก ปีนี้", other
-        with self.captureOnCommitCallbacks(execute=True):
-            revision.save_revision().publish()
+        other = self.republish_news("เทศบาลจัดงานวันเด็ก ปีนี้")
         response = self.client.get(self.news.url)
         self.assertContains(response, "เทศบาลจัดงานวันเด็ก ปีนี้")
         self.assertContains(response, other.get_rendition("width-400").url)  # the picture
